@@ -1,0 +1,2 @@
+import { render } from 'preact';
+render(<p>Statuspage toolkit</p>, document.getElementById('app')!);
