@@ -1,0 +1,65 @@
+import * as z from 'zod/mini';
+
+/** The three roles of Role Based Access Control, with the names manage.statuspage.io shows. */
+export const ROLES = ['page_configuration', 'incident_manager', 'maintenance_manager'] as const;
+export type Role = (typeof ROLES)[number];
+export const ROLE_LABELS: Record<Role, string> = {
+  page_configuration: 'Configure page',
+  incident_manager: 'Manage incidents',
+  maintenance_manager: 'Manage maintenances',
+};
+
+/** A user's roles on one page: `{}` for a page without RBAC (access, no roles to give). */
+export const PageRoles = z.strictObject({
+  page_configuration: z.optional(z.boolean()),
+  incident_manager: z.optional(z.boolean()),
+  maintenance_manager: z.optional(z.boolean()),
+});
+export type PageRoles = z.infer<typeof PageRoles>;
+
+/** The complete mapping page id -> roles. A page missing here is a page the user cannot access. */
+export const PagePermissions = z.record(z.string().check(z.minLength(1, 'a page id must not be empty')), PageRoles);
+export type PagePermissions = z.infer<typeof PagePermissions>;
+
+// Reading: the spec's schema wraps in `data` with `pages` keyed by id; its examples send a list of
+// `{page_id, ...roles}`. Real responses may be either, so both are accepted.
+const lenientRoles = z.looseObject({
+  page_configuration: z.optional(z.nullable(z.boolean())),
+  incident_manager: z.optional(z.nullable(z.boolean())),
+  maintenance_manager: z.optional(z.nullable(z.boolean())),
+});
+const pagesAsList = z.array(z.extend(lenientRoles, { page_id: z.string() }));
+const pagesAsMap = z.record(z.string(), lenientRoles);
+const permissionsBody = z.looseObject({
+  user_id: z.optional(z.string()),
+  pages: z.union([pagesAsList, pagesAsMap]),
+});
+export const UserPermissionsResponse = z.union([z.looseObject({ data: permissionsBody }), permissionsBody]);
+export type UserPermissionsResponse = z.infer<typeof UserPermissionsResponse>;
+
+/** What the client returns: one shape whatever the server sent. */
+export interface UserPermissions {
+  userId: string;
+  pages: PagePermissions;
+}
+
+function rolesOf(entry: z.infer<typeof lenientRoles>): PageRoles {
+  const roles: PageRoles = {};
+  for (const role of ROLES) {
+    const value = entry[role];
+    if (typeof value === 'boolean') roles[role] = value;
+  }
+  return roles;
+}
+
+export function normalizeUserPermissions(body: UserPermissionsResponse, fallbackUserId: string): UserPermissions {
+  const inner = 'data' in body && body.data && typeof body.data === 'object' ? body.data : body;
+  const { user_id, pages } = inner as z.infer<typeof permissionsBody>;
+  const mapping: PagePermissions = {};
+  if (Array.isArray(pages)) {
+    for (const { page_id, ...roles } of pages) mapping[page_id] = rolesOf(roles);
+  } else {
+    for (const [pageId, roles] of Object.entries(pages)) mapping[pageId] = rolesOf(roles);
+  }
+  return { userId: user_id ?? fallbackUserId, pages: mapping };
+}
