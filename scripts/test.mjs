@@ -1,0 +1,103 @@
+#!/usr/bin/env node
+// `npm test`: every check the project has, in the order a failure is cheapest to read:
+// type check, unit + integration (vitest), builds (store, test and Firefox builds, widget, add-ons
+// linter), browser tests (Playwright, the built extension in Chromium). It runs them all even when one
+// fails, then prints one closing line, `N passed, N failed`, that CI reads.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { findChromium } from './find-chromium.mjs';
+
+const RESULTS = '.test-results';
+const tally = { passed: 0, failed: 0 };
+const failures = [];
+
+function run(title, command, args, env = {}) {
+  process.stdout.write(`\n── ${title}: ${[command, ...args].join(' ')}\n`);
+  const result = spawnSync(command, args, { stdio: 'inherit', env: { ...process.env, ...env } });
+  return result.status === 0;
+}
+
+/** A step that is one check (type check, a build, the linter) counts as one test. */
+function check(title, command, args, env) {
+  const ok = run(title, command, args, env);
+  if (ok) tally.passed += 1;
+  else {
+    tally.failed += 1;
+    failures.push(title);
+  }
+  return ok;
+}
+
+function readJson(path) {
+  try {
+    return JSON.parse(readFileSync(path, 'utf8'));
+  } catch {
+    return undefined;
+  }
+}
+
+function ensureChromium() {
+  const found = findChromium();
+  if (found) return found;
+  const canInstall = process.getuid?.() === 0 && spawnSync('sh', ['-c', 'command -v apt-get'], { stdio: 'ignore' }).status === 0;
+  if (!canInstall) {
+    console.error(
+      '\nNo Chromium found for the browser tests. Install one (Debian/Ubuntu: `sudo apt-get install chromium`)\n' +
+        'or point CHROMIUM_PATH at a Chromium or Chrome executable, then run `npm test` again.',
+    );
+    process.exit(1);
+  }
+  console.log('No Chromium found: installing Debian\'s chromium with apt-get (about a minute)...');
+  run('install chromium', 'sh', ['-c', 'apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null']);
+  const installed = findChromium();
+  if (!installed) {
+    console.error('apt-get did not leave a Chromium at /usr/bin/chromium; set CHROMIUM_PATH and try again.');
+    process.exit(1);
+  }
+  return installed;
+}
+
+const chromiumPath = ensureChromium();
+rmSync(RESULTS, { recursive: true, force: true });
+mkdirSync(RESULTS, { recursive: true });
+
+check('type check', 'npx', ['tsc', '--noEmit']);
+
+run('unit and integration tests', 'npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${RESULTS}/vitest.json`]);
+const vitest = readJson(`${RESULTS}/vitest.json`);
+if (vitest) {
+  tally.passed += vitest.numPassedTests;
+  tally.failed += vitest.numFailedTests;
+  if (vitest.numFailedTests || vitest.numFailedTestSuites) failures.push('vitest');
+  // A file that fails to load has no tests to count: count it as one failure.
+  if (!vitest.numFailedTests && vitest.numFailedTestSuites) tally.failed += vitest.numFailedTestSuites;
+} else {
+  tally.failed += 1;
+  failures.push('vitest (no report)');
+}
+
+const builtStore = check('store build (extension + widget)', 'npm', ['run', '--silent', 'build']);
+const builtTest = check('test build of the extension', 'npm', ['run', '--silent', 'build:extension:test']);
+if (check('Firefox build', 'npm', ['run', '--silent', 'build:extension:firefox'])) {
+  check('add-ons linter (web-ext lint)', 'npx', ['web-ext', 'lint', '--source-dir', '.output/firefox-mv2']);
+}
+
+if (builtStore && builtTest) {
+  run('browser tests', 'npx', ['playwright', 'test'], { CHROMIUM_PATH: chromiumPath });
+  const report = readJson(`${RESULTS}/playwright.json`);
+  if (report?.stats) {
+    tally.passed += report.stats.expected + report.stats.flaky;
+    tally.failed += report.stats.unexpected;
+    if (report.stats.unexpected) failures.push('browser tests');
+  } else {
+    tally.failed += 1;
+    failures.push('browser tests (no report)');
+  }
+} else {
+  tally.failed += 1;
+  failures.push('browser tests (not run: a build failed)');
+}
+
+if (failures.length) console.log(`\nFailed: ${failures.join(', ')}`);
+console.log(`\n${tally.passed} passed, ${tally.failed} failed`);
+process.exit(tally.failed ? 1 : 0);

@@ -1,0 +1,12 @@
+import { defineConfig } from 'vitest/config';
+import { WxtVitest } from 'wxt/testing/vitest-plugin';
+
+// Unit tests (pure code, the extension's logic on WXT's fake browser) and integration tests
+// (the client against the sandbox over real HTTP). Browser tests live in test/e2e (Playwright).
+export default defineConfig({
+  plugins: [WxtVitest()],
+  test: {
+    include: ['test/unit/**/*.test.ts', 'test/unit/**/*.test.tsx', 'test/integration/**/*.test.ts'],
+    testTimeout: 20_000,
+  },
+});
