@@ -1,6 +1,7 @@
 export * from './colour';
 export * from './corner';
 export * from './embed-config';
+export * from './embed-summary';
 export * from './error-body';
 export * from './issues';
 export * from './page';

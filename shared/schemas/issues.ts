@@ -13,6 +13,8 @@ export function formatPath(path: readonly PropertyKey[]): string {
 /** One plain sentence per issue, naming the field: "incident_text_color: must be a colour written #rgb or #rrggbb". */
 export function describeIssue(issue: z.core.$ZodIssue): string {
   const where = formatPath(issue.path);
+  // A bad record key (e.g. an empty page id) keeps its reason in the nested issue.
+  if (issue.code === 'invalid_key' && issue.issues[0]) return `${where}: ${issue.issues[0].message}`;
   if (issue.message && issue.message !== 'Invalid input') return `${where}: ${issue.message}`;
   switch (issue.code) {
     case 'invalid_type':

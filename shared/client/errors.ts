@@ -1,0 +1,90 @@
+/**
+ * One small hierarchy, ky-style, that keeps three kinds of failure apart:
+ * transport (NetworkError, TimeoutError, AbortedError), HTTP (HttpError and its subclasses, see
+ * http-errors.ts) and contract (ContractError for what came back, InvalidRequestError for what we
+ * refused to send). Messages are for people; none ever contains the API key.
+ */
+
+/** What `toJSON()` gives: survives extension messaging, and `errorFromJSON` rebuilds the class. */
+export interface StatuspageErrorJSON {
+  name: string;
+  message: string;
+  status?: number;
+  serverMessage?: string;
+  field?: string;
+  /** ISO 8601. */
+  retryAt?: string;
+}
+
+export class StatuspageError extends Error {
+  override name = 'StatuspageError';
+
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+  }
+
+  toJSON(): StatuspageErrorJSON {
+    return { name: this.name, message: this.message };
+  }
+}
+
+/** The request never got an answer: offline, DNS, refused connection, CORS or a missing host permission. */
+export class NetworkError extends StatuspageError {
+  override name = 'NetworkError';
+
+  constructor(message = 'Could not reach Statuspage', options?: { cause?: unknown }) {
+    super(message, options);
+  }
+}
+
+/** No answer within the client's `timeoutMs`. */
+export class TimeoutError extends StatuspageError {
+  override name = 'TimeoutError';
+
+  constructor(message = 'Statuspage did not answer in time') {
+    super(message);
+  }
+
+  static after(timeoutMs: number): TimeoutError {
+    return new TimeoutError(`Statuspage did not answer within ${Math.round(timeoutMs / 100) / 10} s`);
+  }
+}
+
+/** The caller's AbortSignal fired (while queued, waiting to retry, or in flight). */
+export class AbortedError extends StatuspageError {
+  override name = 'AbortedError';
+
+  constructor(message = 'The request was cancelled', options?: { cause?: unknown }) {
+    super(message, options);
+  }
+}
+
+/** The response did not have the shape the schemas expect; `field` says where. */
+export class ContractError extends StatuspageError {
+  override name = 'ContractError';
+  readonly field: string | undefined;
+
+  constructor(message: string, field?: string) {
+    super(message);
+    this.field = field;
+  }
+
+  override toJSON(): StatuspageErrorJSON {
+    return { ...super.toJSON(), ...(this.field !== undefined && { field: this.field }) };
+  }
+}
+
+/** What we were asked to send breaks the API's rules; thrown before any request goes out. */
+export class InvalidRequestError extends StatuspageError {
+  override name = 'InvalidRequestError';
+  readonly field: string | undefined;
+
+  constructor(message: string, field?: string) {
+    super(message);
+    this.field = field;
+  }
+
+  override toJSON(): StatuspageErrorJSON {
+    return { ...super.toJSON(), ...(this.field !== undefined && { field: this.field }) };
+  }
+}

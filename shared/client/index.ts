@@ -1,0 +1,8 @@
+export type { FetchLike } from './attempt';
+export * from './client-options';
+export * from './create-client';
+export * from './error-json';
+export * from './errors';
+export * from './form-encoding';
+export * from './http-errors';
+export * from './retry-after';
