@@ -1,0 +1,47 @@
+// `npm run sandbox`: a local Statuspage on http://127.0.0.1:4100 (PORT to change it). The rest comes from
+// SANDBOX_* variables (see config.ts); SANDBOX_DATA_FILE keeps its state across restarts.
+import { startSandbox } from './index';
+import { DEFAULT_SANDBOX_PORT } from './config';
+import { PAGE_WITHOUT_RBAC_ID, SECOND_ORGANIZATION } from './seed';
+
+const port = process.env.PORT ? Number(process.env.PORT) : DEFAULT_SANDBOX_PORT;
+if (!Number.isInteger(port) || port < 0 || port > 65_535) {
+  console.error(`[sandbox] PORT must be a port number (0-65535), got "${process.env.PORT}"`);
+  process.exit(2);
+}
+
+try {
+  const sandbox = await startSandbox({ port });
+  const lines = [
+    `Statuspage sandbox on ${sandbox.url}`,
+    '',
+    `  Management API   ${sandbox.apiBaseUrl}`,
+    `  API key          ${sandbox.apiKey}   (header "Authorization: OAuth ${sandbox.apiKey}")`,
+    `  Organization ID  ${sandbox.organizationId}`,
+    '',
+    '  Pages:',
+    ...sandbox.pages.map(
+      (page) =>
+        `    ${page.id}  ${page.name.padEnd(14)} ${sandbox.statusPageUrl(page.id)}/${page.id === PAGE_WITHOUT_RBAC_ID ? '   (no role based access control)' : ''}`,
+    ),
+    '',
+    `  Another organization (for 403s): ${SECOND_ORGANIZATION.id}, key ${SECOND_ORGANIZATION.apiKey}`,
+    `  Control: ${sandbox.url}/_control/pages   or   npm run incident -- help`,
+    process.env.SANDBOX_DATA_FILE ? `  State file: ${process.env.SANDBOX_DATA_FILE}` : '  State: in memory (set SANDBOX_DATA_FILE to keep it)',
+  ];
+  console.log(lines.join('\n'));
+  const stop = async () => {
+    await sandbox.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+} catch (error) {
+  const code = (error as NodeJS.ErrnoException).code;
+  console.error(
+    code === 'EADDRINUSE'
+      ? `[sandbox] port ${port} is in use: is a sandbox already running? Set PORT to use another.`
+      : `[sandbox] could not start: ${(error as Error).message}`,
+  );
+  process.exit(1);
+}

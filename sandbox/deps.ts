@@ -1,0 +1,17 @@
+import type { SandboxSettings } from './config';
+import type { RateLimiter } from './rate-limit';
+import type { RequestLog } from './request-log';
+import type { SandboxStore } from './store';
+
+/** What the routes share: the state, the live settings and the runtime bookkeeping. */
+export interface SandboxDeps {
+  store: SandboxStore;
+  /** Live settings; control endpoints change them, reset() restores the start values. */
+  settings: SandboxSettings;
+  requestLog: RequestLog;
+  rateLimiter: RateLimiter;
+  /** The sandbox's clock (options.now, else the real time). */
+  now(): Date;
+  /** A clean slate: the seed, the start settings, an empty request log and empty rate-limit windows. */
+  reset(): void;
+}

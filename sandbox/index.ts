@@ -1,0 +1,85 @@
+import { createAdaptorServer } from '@hono/node-server';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { SandboxOptions } from './config';
+import type { LoggedRequest } from './request-log';
+import { createSandboxApp } from './server';
+import type { PageRecord } from './types';
+
+/** A sandbox listening on 127.0.0.1. */
+export interface RunningSandbox {
+  /** `http://127.0.0.1:<port>` */
+  url: string;
+  /** `url + '/v1'`: the management API (`Authorization: OAuth <apiKey>` or `?api_key=`). */
+  apiBaseUrl: string;
+  apiKey: string;
+  organizationId: string;
+  /** The demo organization's pages as GET /v1/pages returns them (at start). */
+  pages: PageRecord[];
+  /** `url + '/status/' + pageId`: serves `/api/v2/summary.json` and a small HTML status page at `/`. */
+  statusPageUrl(pageId: string): string;
+  /** A clean slate: the seed, the start settings, an empty request log and empty rate-limit windows. */
+  reset(): void;
+  /** The management API calls so far, oldest first (never the key). */
+  requests(): LoggedRequest[];
+  /** Stops the server, dropping kept-alive connections so it never hangs. */
+  close(): Promise<void>;
+}
+
+/** Starts a sandbox on 127.0.0.1 (`port: 0`, the default, picks a free port). */
+export async function startSandbox(options: SandboxOptions = {}): Promise<RunningSandbox> {
+  const port = options.port ?? 0;
+  if (!Number.isInteger(port) || port < 0 || port > 65_535) throw new Error(`port must be 0-65535, got ${port}`);
+  const sandbox = createSandboxApp(options);
+  const server = createAdaptorServer({ fetch: sandbox.app.fetch, overrideGlobalObjects: false }) as Server;
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, '127.0.0.1', () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const { apiKey, organizationId } = sandbox.config;
+  return {
+    url,
+    apiBaseUrl: `${url}/v1`,
+    apiKey,
+    organizationId,
+    pages: sandbox.store.pagesOf(organizationId).map((page) => ({ ...page.page })),
+    statusPageUrl: (pageId) => `${url}/status/${pageId}`,
+    reset: sandbox.reset,
+    requests: () => sandbox.requestLog.entries(),
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        server.close((error) => (error ? reject(error) : resolve()));
+        server.closeAllConnections();
+      }),
+  };
+}
+
+export { createSandboxApp, type SandboxApp } from './server';
+export { SandboxStore } from './store';
+export {
+  DEFAULT_RATE_LIMIT,
+  DEFAULT_SANDBOX_PORT,
+  resolveSandboxConfig,
+  type PermissionsResponseShape,
+  type RateLimitSettings,
+  type SandboxConfig,
+  type SandboxOptions,
+  type SandboxSettings,
+} from './config';
+export type { LoggedRequest } from './request-log';
+export type { SandboxEnv } from './hono-env';
+export type { AuthMethod } from './auth';
+export {
+  DEFAULT_API_KEY,
+  DEFAULT_ORGANIZATION_ID,
+  PAGE_WITHOUT_RBAC_ID,
+  SECOND_ORGANIZATION,
+  SEED_PAGE_IDS,
+} from './seed';
+export { SEED_USER_COUNT } from './seed-people';
+export { encodeBracketForm, parseBracketForm } from './form-brackets';
+export type { PageRecord, UserRecord, SandboxState } from './types';

@@ -1,0 +1,97 @@
+import { Hono } from 'hono';
+import { authenticate } from './auth';
+import { resolveSandboxConfig, type SandboxConfig, type SandboxOptions, type SandboxSettings } from './config';
+import type { SandboxDeps } from './deps';
+import { errorResponse, MESSAGES, SandboxHttpError } from './errors';
+import type { SandboxEnv } from './hono-env';
+import { loadState, saveState } from './persistence';
+import { RateLimiter, rateLimit } from './rate-limit';
+import { logRequests, RequestLog } from './request-log';
+import { controlRoutes } from './routes/control';
+import { embedConfigRoutes } from './routes/embed-config';
+import { pageRoutes } from './routes/pages';
+import { permissionRoutes } from './routes/permissions';
+import { publicStatusRoutes } from './routes/public-status';
+import { userRoutes } from './routes/users';
+import { createSeedState, SECOND_ORGANIZATION } from './seed';
+import { SandboxStore } from './store';
+
+/** The sandbox as a Hono app plus what a composer (npm start, tests) may need to reach into. */
+export interface SandboxApp {
+  /** Routes: /v1/* (management API), /status/:pageId/* (public), /_control/* (no key: bind to loopback only). */
+  app: Hono<SandboxEnv>;
+  store: SandboxStore;
+  /** Live settings (rate limit, permissions response shape). */
+  settings: SandboxSettings;
+  requestLog: RequestLog;
+  config: SandboxConfig;
+  /** The seed, the start settings, an empty request log and empty rate-limit windows. */
+  reset(): void;
+}
+
+function openStore(config: SandboxConfig): SandboxStore {
+  const seed = () => createSeedState(config.organizationId);
+  const file = config.dataFile;
+  const initial = file ? loadState(file) : undefined;
+  if (file && initial && !initial.organizations.some((organization) => organization.id === config.organizationId)) {
+    throw new Error(
+      `sandbox data file ${file} holds organization ${initial.organizations[0]?.id}, not ${config.organizationId}: use the same organization id or delete the file`,
+    );
+  }
+  const store = new SandboxStore({ seed, initial, now: config.now, onChange: file ? (state) => saveState(file, state) : undefined });
+  if (file && !initial) saveState(file, store.state);
+  return store;
+}
+
+/** Builds the sandbox (state loaded from the data file when one is named). Options override the environment. */
+export function createSandboxApp(options: SandboxOptions = {}, env: Record<string, string | undefined> = process.env): SandboxApp {
+  const config = resolveSandboxConfig(options, env);
+  const store = openStore(config);
+  const settings: SandboxSettings = structuredClone(config.settings);
+  const requestLog = new RequestLog();
+  const rateLimiter = new RateLimiter(() => settings.rateLimit);
+  const organizationOfKey = new Map<string, string>([
+    [config.apiKey, config.organizationId],
+    [SECOND_ORGANIZATION.apiKey, SECOND_ORGANIZATION.id],
+  ]);
+  const reset = () => {
+    store.reset();
+    Object.assign(settings, structuredClone(config.settings));
+    requestLog.clear();
+    rateLimiter.clear();
+  };
+  const deps: SandboxDeps = { store, settings, requestLog, rateLimiter, reset, now: config.now ?? (() => new Date()) };
+
+  // The management API sends no CORS headers, like api.statuspage.io: only an extension's host permission
+  // lets a browser through, which is exactly what the tests must exercise.
+  const api = new Hono<SandboxEnv>()
+    .use('*', logRequests(requestLog))
+    .use('*', authenticate((key) => organizationOfKey.get(key)))
+    .use('*', rateLimit(rateLimiter, () => settings.rateLimit))
+    .route('/', pageRoutes(deps))
+    .route('/', userRoutes(deps))
+    .route('/', embedConfigRoutes(deps))
+    .route('/', permissionRoutes(deps));
+
+  const app = new Hono<SandboxEnv>()
+    .get('/', (c) =>
+      c.json({
+        name: 'Statuspage sandbox',
+        management_api: `${new URL(c.req.url).origin}/v1`,
+        status_pages: store.state.pages.map((page) => `${new URL(c.req.url).origin}/status/${page.page.id}/`),
+        control: `${new URL(c.req.url).origin}/_control/pages`,
+      }),
+    )
+    .route('/v1', api)
+    .route('/', publicStatusRoutes(deps))
+    .route('/_control', controlRoutes(deps));
+
+  app.notFound(() => errorResponse(404, MESSAGES.notFound));
+  app.onError((error) => {
+    if (error instanceof SandboxHttpError) return errorResponse(error.status, error.message, error.headers);
+    console.error('[sandbox] unexpected error:', error);
+    return errorResponse(500, `sandbox error: ${error.message}`);
+  });
+
+  return { app, store, settings, requestLog, config, reset };
+}
