@@ -1,6 +1,55 @@
 import { defineConfig } from 'wxt';
 
+// The store build may reach only the real API; any other API origin (a sandbox, a proxy) is asked for at
+// run time from the popup's advanced setting. The test build (`wxt build --mode test`, its own output
+// folder) may also reach the local sandbox, and may read manage.statuspage.io tab URLs, which stands in
+// for the activeTab grant a test cannot click for (see docs/extension.md).
+const API_ORIGIN = 'https://api.statuspage.io/*';
+const RUNTIME_ORIGINS = ['https://*/*', 'http://127.0.0.1/*', 'http://localhost/*'];
+const TEST_ORIGINS = ['http://127.0.0.1/*', 'https://manage.statuspage.io/*'];
+// Pages that exist only for the tests and the benchmark.
+const TEST_ONLY_ENTRYPOINTS = ['blank'];
+
 export default defineConfig({
   srcDir: 'extension',
-  manifest: { name: 'Statuspage Toolkit' },
+  publicDir: 'extension/public',
+  manifest: ({ browser, manifestVersion, mode }) => {
+    const hostPermissions = mode === 'test' ? [API_ORIGIN, ...TEST_ORIGINS] : [API_ORIGIN];
+    const optionalOrigins = RUNTIME_ORIGINS.filter((origin) => !hostPermissions.includes(origin));
+    return {
+      name: 'Statuspage Toolkit',
+      description: "Edit a Statuspage page's status embed and your team's page roles from the toolbar.",
+      permissions: ['storage', 'activeTab', 'alarms'],
+      host_permissions: hostPermissions,
+      // MV3 keeps optional origins apart; MV2 (the Firefox build) lists them with the optional permissions.
+      ...(manifestVersion === 3 ? { optional_host_permissions: optionalOrigins } : { optional_permissions: optionalOrigins }),
+      action: { default_title: 'Statuspage Toolkit' },
+      commands: {
+        [manifestVersion === 3 ? '_execute_action' : '_execute_browser_action']: {
+          suggested_key: { default: 'Alt+Shift+S' },
+          description: 'Open Statuspage Toolkit',
+        },
+      },
+      ...(browser === 'firefox' && {
+        browser_specific_settings: {
+          gecko: {
+            id: 'statuspage-toolkit@statuspage-toolkit.dev',
+            // data_collection_permissions needs Firefox 140 (142 on Android).
+            strict_min_version: '140.0',
+            // The key and the edits go to the Statuspage API the admin points it at, and nowhere else.
+            data_collection_permissions: { required: ['none'] },
+          },
+          gecko_android: { strict_min_version: '142.0' },
+        },
+      }),
+    };
+  },
+  hooks: {
+    'entrypoints:resolved': (wxt, entrypoints) => {
+      if (wxt.config.mode === 'test') return;
+      for (let i = entrypoints.length - 1; i >= 0; i--) {
+        if (TEST_ONLY_ENTRYPOINTS.includes(entrypoints[i]!.name)) entrypoints.splice(i, 1);
+      }
+    },
+  },
 });

@@ -1,1 +1,3 @@
-export default defineBackground(() => {});
+import { startBackground } from '../background/start';
+
+export default defineBackground(() => startBackground());

@@ -9,7 +9,7 @@ import { startSandbox, type RunningSandbox } from '../../sandbox';
 export const TEST_EXTENSION_DIR = resolve('.output/chrome-mv3-test');
 
 // Flags that keep Chromium quiet on a machine with no internet (see ../shared/toolchain.md).
-const QUIET_FLAGS = [
+export const QUIET_FLAGS = [
   '--no-sandbox',
   '--disable-gpu',
   '--disable-quic',

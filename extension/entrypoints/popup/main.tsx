@@ -1,2 +1,4 @@
-import { render } from 'preact';
-render(<p>Statuspage toolkit</p>, document.getElementById('app')!);
+import '../../popup/styles.css';
+import { startPopup } from '../../popup/start';
+
+void startPopup(document.getElementById('app')!);

@@ -1,0 +1,19 @@
+/** What the set-up form collects, checked before anything leaves the popup. */
+export interface Credentials {
+  apiKey: string;
+  organizationId: string;
+}
+
+// Visible ASCII without spaces: a pasted key often brings a newline or a space along.
+const API_KEY = /^[\x21-\x7e]{8,200}$/;
+const ORGANIZATION_ID = /^[A-Za-z0-9_-]{4,64}$/;
+
+/** Field -> what is wrong with it; empty when both are fine. */
+export function checkCredentials({ apiKey, organizationId }: Credentials): Partial<Record<keyof Credentials, string>> {
+  const problems: Partial<Record<keyof Credentials, string>> = {};
+  if (!apiKey.trim()) problems.apiKey = 'Paste the API key from the "API info" page';
+  else if (!API_KEY.test(apiKey.trim())) problems.apiKey = 'An API key is letters and digits, with no spaces';
+  if (!organizationId.trim()) problems.organizationId = 'Paste the organization ID from the "API info" page';
+  else if (!ORGANIZATION_ID.test(organizationId.trim())) problems.organizationId = 'An organization ID is letters and digits';
+  return problems;
+}

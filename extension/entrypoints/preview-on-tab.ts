@@ -1,0 +1,6 @@
+import { startPreviewListener } from '../preview/page-listener';
+
+// "Preview on this tab": injected by the popup with scripting.executeScript under activeTab, on request only.
+export default defineUnlistedScript(() => {
+  startPreviewListener();
+});

@@ -1,0 +1,109 @@
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { userDisplayName, type User } from '../../shared';
+import { searchUsers } from './user-search';
+
+interface Props {
+  id: string;
+  label: string;
+  users: User[];
+  selected: User | undefined;
+  onSelect(user: User): void;
+  /** Focus it when it appears. */
+  autoFocus?: boolean;
+  placeholder?: string;
+}
+
+/**
+ * An ARIA combobox: type a name or an email, arrow keys move through the matches, Enter picks, Escape closes.
+ * Searches every user of the organization (all pages of the list, from the cache).
+ */
+export function UserPicker({ id, label, users, selected, onSelect, autoFocus, placeholder }: Props) {
+  const [query, setQuery] = useState<string | undefined>(undefined);
+  const [open, setOpen] = useState(false);
+  const [active, setActive] = useState(0);
+  const matches = useMemo(() => (open ? searchUsers(users, query ?? '') : []), [users, query, open]);
+  const input = useRef<HTMLInputElement>(null);
+  useEffect(() => {
+    if (autoFocus) input.current?.focus();
+  }, []);
+  const listId = `${id}-list`;
+  const shown = query ?? (selected ? userDisplayName(selected) : '');
+
+  function pick(user: User | undefined): void {
+    if (!user) return;
+    onSelect(user);
+    setQuery(undefined);
+    setOpen(false);
+  }
+
+  function onKeyDown(event: KeyboardEvent): void {
+    if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
+      event.preventDefault();
+      if (!open) return setOpen(true);
+      const step = event.key === 'ArrowDown' ? 1 : -1;
+      setActive((index) => Math.min(Math.max(index + step, 0), Math.max(matches.length - 1, 0)));
+    } else if (event.key === 'Enter' && open) {
+      event.preventDefault();
+      pick(matches[active]);
+    } else if (event.key === 'Escape' && open) {
+      event.preventDefault();
+      event.stopPropagation();
+      setOpen(false);
+      setQuery(undefined);
+    }
+  }
+
+  return (
+    <div class="field combobox">
+      <label for={id}>{label}</label>
+      <input
+        id={id}
+        type="text"
+        role="combobox"
+        autoComplete="off"
+        spellcheck={false}
+        ref={input}
+        placeholder={placeholder ?? 'Search by name or email'}
+        aria-expanded={open}
+        aria-controls={listId}
+        aria-autocomplete="list"
+        aria-activedescendant={open && matches[active] ? `${listId}-${matches[active]!.id}` : undefined}
+        value={shown}
+        onInput={(e) => {
+          setQuery(e.currentTarget.value);
+          setActive(0);
+          setOpen(true);
+        }}
+        onKeyDown={onKeyDown}
+        onBlur={() => setTimeout(() => setOpen(false), 150)}
+      />
+      <p class="hint">
+        {users.length} {users.length === 1 ? 'user' : 'users'} in the organization
+      </p>
+      {open && (
+        <ul role="listbox" id={listId} aria-label={`Matches for ${label.toLowerCase()}`}>
+          {matches.length === 0 && (
+            <li role="option" aria-disabled="true" aria-selected="false">
+              No user matches "{query}"
+            </li>
+          )}
+          {matches.map((user, index) => (
+            <li
+              key={user.id}
+              id={`${listId}-${user.id}`}
+              role="option"
+              aria-selected={index === active}
+              onMouseDown={(e) => {
+                e.preventDefault(); // keep focus in the input
+                pick(user);
+              }}
+            >
+              {userDisplayName(user)}
+              <span class="sub">{user.email}</span>
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,133 @@
+import { useEffect, useState } from 'preact/hooks';
+import type { PopupTab, UrlContext } from '../context/manage-url';
+import { EmbedTab } from '../embed-editor/EmbedTab';
+import { PermissionsTab } from '../permissions-editor/PermissionsTab';
+import { pagesCache, usersCache } from '../storage/cache';
+import { connectionItem } from '../storage/connection';
+import { lastContextItem } from '../storage/popup-state';
+import { ask } from './background-api';
+import { PopupServicesContext } from './popup-context';
+import { RefreshNote } from './RefreshNote';
+import { SetupForm } from './SetupForm';
+import { useStored } from './stored';
+import { TabList, TabPanel } from './Tabs';
+import { useRefresh } from './use-refresh';
+
+export interface AppProps {
+  /** Where to start: what the tab's URL names, else the last used context. */
+  start: UrlContext & { tab: PopupTab };
+  /** What the URL itself named (for "this page is not one of yours" notices). */
+  fromUrl?: UrlContext;
+}
+
+function Loading({ what }: { what: string }) {
+  return (
+    <p class="loading" role="status">
+      <span class="spinner" aria-hidden="true" /> Loading {what}…
+    </p>
+  );
+}
+
+export function App({ start, fromUrl }: AppProps) {
+  const connection = useStored(connectionItem);
+  const pages = useStored(pagesCache);
+  const users = useStored(usersCache);
+  const [keyProblem, setKeyProblem] = useState<string>();
+  const [settingsOpen, setSettingsOpen] = useState(false);
+  const [tab, setTab] = useState<PopupTab>(start.tab);
+  const [pageId, setPageId] = useState(start.pageId);
+  const [userId, setUserId] = useState(start.userId);
+  // The first field gets focus when the popup opens, not when a tab is chosen from the keyboard later.
+  const [focusFirstField, setFocusFirstField] = useState(true);
+  const [usersWanted, setUsersWanted] = useState(start.tab === 'permissions');
+
+  const connected = connection.value ?? undefined;
+  const showSetup = !connected || keyProblem !== undefined || settingsOpen;
+  const pagesRefresh = useRefresh(connected && !showSetup ? `pages:${connected.verifiedAt}` : undefined, () => ask('refreshPages'));
+  const usersRefresh = useRefresh(connected && !showSetup && usersWanted ? `users:${connected.verifiedAt}` : undefined, () => ask('refreshUsers'));
+
+  useEffect(() => {
+    void lastContextItem.setValue({ tab, pageId, userId });
+  }, [tab, pageId, userId]);
+
+  // Nothing chosen yet (first run, or a page that is gone): the first page by name.
+  const pageList = pages.value?.value;
+  useEffect(() => {
+    if (!pageList?.length || pageList.some((page) => page.id === pageId)) return;
+    if (fromUrl?.pageId === pageId && pageId !== undefined) return; // keep the notice about the URL's page
+    setPageId([...pageList].sort((a, b) => a.name.localeCompare(b.name))[0]!.id);
+  }, [pageList, pageId]);
+
+  function chooseTab(next: PopupTab): void {
+    setFocusFirstField(false);
+    setTab(next);
+    if (next === 'permissions') setUsersWanted(true);
+  }
+
+  const services = { keyRefused: (message: string) => setKeyProblem(message) };
+  const userList = users.value?.value;
+  const unknownPageId = fromUrl?.pageId && pageList && !pageList.some((page) => page.id === fromUrl.pageId) ? fromUrl.pageId : undefined;
+  const unknownUserId = fromUrl?.userId && userList && !userList.some((user) => user.id === fromUrl.userId) ? fromUrl.userId : undefined;
+  const otherOrganizationId =
+    fromUrl?.organizationId && connected && fromUrl.organizationId !== connected.organizationId ? fromUrl.organizationId : undefined;
+
+  return (
+    <PopupServicesContext.Provider value={services}>
+      <header class="bar">
+        <h1>Statuspage</h1>
+        {connected && !keyProblem && (
+          <button type="button" class="link" aria-expanded={settingsOpen} onClick={() => setSettingsOpen(!settingsOpen)}>
+            {settingsOpen ? 'Close' : 'Connection'}
+          </button>
+        )}
+        {/* Last in the bar, so that Tab goes from the tabs straight into the panel they show. */}
+        {!showSetup && <TabList tab={tab} onChange={chooseTab} />}
+      </header>
+      <main>
+        {showSetup ? (
+          connection.loaded && (
+            <SetupForm
+              connection={connected ?? null}
+              reason={keyProblem}
+              onDone={() => {
+                setKeyProblem(undefined);
+                setSettingsOpen(false);
+              }}
+              onCancel={settingsOpen ? () => setSettingsOpen(false) : undefined}
+            />
+          )
+        ) : tab === 'embed' ? (
+          <TabPanel id="embed">
+            {pageList ? (
+              <EmbedTab pages={pageList} pageId={pageId} onPageChange={setPageId} unknownPageId={unknownPageId} focusFirstField={focusFirstField} />
+            ) : pagesRefresh.error || pagesRefresh.retryAt || pagesRefresh.offline ? (
+              <RefreshNote state={pagesRefresh} what="your pages" />
+            ) : (
+              <Loading what="your pages" />
+            )}
+            {pageList && <RefreshNote state={pagesRefresh} what="your pages" />}
+          </TabPanel>
+        ) : (
+          <TabPanel id="permissions">
+            {userList && pageList ? (
+              <PermissionsTab
+                pages={pageList}
+                users={userList}
+                userId={userId}
+                onUserChange={setUserId}
+                unknownUserId={unknownUserId}
+                otherOrganizationId={otherOrganizationId}
+                focusFirstField={focusFirstField}
+              />
+            ) : usersRefresh.error || usersRefresh.retryAt || usersRefresh.offline ? (
+              <RefreshNote state={usersRefresh} what="the users" />
+            ) : (
+              <Loading what="the organization's users" />
+            )}
+            {userList && <RefreshNote state={usersRefresh} what="the users" />}
+          </TabPanel>
+        )}
+      </main>
+    </PopupServicesContext.Provider>
+  );
+}

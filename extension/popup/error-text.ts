@@ -1,0 +1,72 @@
+import {
+  ForbiddenError,
+  HttpError,
+  InvalidRequestError,
+  NetworkError,
+  NotFoundError,
+  RateLimitedError,
+  StatuspageError,
+  TimeoutError,
+  UnauthorizedError,
+  UnprocessableEntityError,
+  errorFromJSON,
+  type StatuspageErrorJSON,
+} from '../../shared';
+
+/** What a failure was about, so the message can name it: "the embed of Acme Cloud", "Ada Lovelace's permissions". */
+export interface ErrorSubject {
+  kind: 'page' | 'user';
+  name: string;
+}
+
+export interface ErrorText {
+  message: string;
+  /** 401: the popup asks for a new key. */
+  needsKey: boolean;
+  /** 422: the server's own words, shown next to the field they concern. */
+  serverMessage?: string;
+}
+
+function subjectText(subject: ErrorSubject | undefined): string {
+  if (!subject) return 'this';
+  return subject.kind === 'page' ? `the page "${subject.name}"` : `the user "${subject.name}"`;
+}
+
+/** One sentence a Statuspage admin can act on, for any failure. */
+export function describeError(raw: unknown, subject?: ErrorSubject): ErrorText {
+  const error = raw instanceof StatuspageError ? raw : errorFromJSON(raw as StatuspageErrorJSON);
+  const what = subjectText(subject);
+  if (error instanceof UnauthorizedError) {
+    return { message: 'Statuspage did not accept the API key (401). Enter a new key; your drafts are kept.', needsKey: true };
+  }
+  if (error instanceof ForbiddenError) {
+    return { message: `This API key may not change ${what} (403).${error.serverMessage ? ` ${error.serverMessage}` : ''}`, needsKey: false };
+  }
+  if (error instanceof NotFoundError) {
+    return { message: `Statuspage has no ${what} (404): it may have been deleted, or belong to another organization.`, needsKey: false };
+  }
+  if (error instanceof UnprocessableEntityError) {
+    const serverMessage = error.serverMessage ?? 'no reason given';
+    return { message: `Statuspage refused the values for ${what} (422): ${serverMessage}`, needsKey: false, serverMessage };
+  }
+  if (error instanceof RateLimitedError) {
+    return { message: `Statuspage asked to slow down (${error.status}).`, needsKey: false };
+  }
+  if (error instanceof NetworkError || error instanceof TimeoutError) {
+    return { message: `${error.message}. Check the connection.`, needsKey: false };
+  }
+  if (error instanceof HttpError || error instanceof InvalidRequestError) return { message: error.message, needsKey: false };
+  return { message: error.message || 'Something went wrong', needsKey: false };
+}
+
+/**
+ * Which field a 422 message is about: the one it names (as `incident_text_color` or as "incident text color"),
+ * else the only field sent, else none (the message then shows above the form).
+ */
+export function fieldOfServerMessage<F extends string>(serverMessage: string, sentFields: readonly F[]): F | undefined {
+  const text = serverMessage.toLowerCase();
+  const named = sentFields.filter((field) => text.includes(field.toLowerCase()) || text.includes(field.toLowerCase().replace(/_/g, ' ')));
+  if (named.length === 1) return named[0];
+  if (named.length === 0 && sentFields.length === 1) return sentFields[0];
+  return undefined;
+}

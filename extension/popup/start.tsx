@@ -1,0 +1,32 @@
+import { render } from 'preact';
+import { contextFromManageUrl, startingContext } from '../context/manage-url';
+import { embedConfigCache, pagesCache, permissionsCache, roleBasedAccessCache, usersCache } from '../storage/cache';
+import { connectionItem } from '../storage/connection';
+import { embedDraftItem, permissionsDraftItem } from '../storage/drafts';
+import { lastContextItem } from '../storage/popup-state';
+import { savesItem } from '../storage/saves';
+import { App } from './App';
+import { preload } from './stored';
+import { tabUrl } from './tab-url';
+
+/**
+ * Reads everything the first screen needs from storage (one round of reads, no network) and the tab's URL,
+ * then draws: cached data shows in the first frame, and the refreshes start after it.
+ */
+export async function startPopup(root: HTMLElement): Promise<void> {
+  const [url, lastContext] = await Promise.all([tabUrl(), lastContextItem.getValue()]);
+  const fromUrl = contextFromManageUrl(url);
+  const context = startingContext(fromUrl, lastContext);
+  const start = { ...context, tab: context.tab ?? 'embed' };
+  await preload([
+    connectionItem,
+    pagesCache,
+    usersCache,
+    roleBasedAccessCache,
+    savesItem,
+    ...(start.pageId ? [embedConfigCache(start.pageId), embedDraftItem(start.pageId)] : []),
+    ...(start.userId ? [permissionsCache(start.userId), permissionsDraftItem(start.userId)] : []),
+  ]);
+  root.replaceChildren();
+  render(<App start={start} fromUrl={fromUrl} />, root);
+}

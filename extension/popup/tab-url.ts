@@ -1,0 +1,33 @@
+import { browser } from 'wxt/browser';
+
+export interface PopupTabInfo {
+  id: number;
+  /** Present only under a grant (activeTab from the click, or a host permission). */
+  url?: string;
+}
+
+/**
+ * The tab the popup was opened over. Clicking the toolbar button grants activeTab for that tab, so
+ * `tabs.query` returns its URL without the `tabs` permission; without a grant the URL is absent and the
+ * popup falls back to the last used context.
+ *
+ * `popup.html?tab=<id>` names the tab instead of "the active one": the tests open the popup as a page (the
+ * active tab is then the popup itself), and the test build's host permission for manage.statuspage.io
+ * stands in for the grant a click would give.
+ */
+export async function popupTab(): Promise<PopupTabInfo | undefined> {
+  try {
+    const named = new URLSearchParams(location.search).get('tab');
+    const tab =
+      named !== null && /^\d+$/.test(named)
+        ? await browser.tabs.get(Number(named))
+        : (await browser.tabs.query({ active: true, currentWindow: true }))[0];
+    return tab?.id === undefined ? undefined : { id: tab.id, url: tab.url };
+  } catch {
+    return undefined;
+  }
+}
+
+export async function tabUrl(): Promise<string | undefined> {
+  return (await popupTab())?.url;
+}

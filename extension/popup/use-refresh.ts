@@ -1,0 +1,59 @@
+import { useEffect, useState } from 'preact/hooks';
+import { NetworkError, RateLimitedError, TimeoutError, UnauthorizedError } from '../../shared';
+import { describeError, type ErrorSubject } from './error-text';
+import { usePopupServices } from './popup-context';
+
+export interface RefreshState {
+  refreshing: boolean;
+  /** Set when the refresh failed for good; the cached data stays on screen. */
+  error?: string;
+  /** Rate limited: retried automatically at this time (epoch ms). */
+  retryAt?: number;
+  offline?: boolean;
+}
+
+/**
+ * Runs `refresh` (a background read that also updates the cache the screen is drawn from) whenever `key`
+ * changes, and retries by itself after a rate limit (at the server's time) or a lost connection (when it is back).
+ */
+export function useRefresh(key: string | undefined, refresh: () => Promise<unknown>, subject?: ErrorSubject): RefreshState {
+  const [state, setState] = useState<RefreshState>({ refreshing: false });
+  const services = usePopupServices();
+
+  useEffect(() => {
+    if (key === undefined) return;
+    let live = true;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const onOnline = () => void run();
+    async function run(): Promise<void> {
+      if (!live) return;
+      setState({ refreshing: true });
+      try {
+        await refresh();
+        if (live) setState({ refreshing: false });
+      } catch (error) {
+        if (!live) return;
+        if (error instanceof RateLimitedError) {
+          const retryAt = error.retryAt.getTime();
+          setState({ refreshing: false, retryAt });
+          timer = setTimeout(run, Math.max(0, retryAt - Date.now()));
+        } else if ((error instanceof NetworkError || error instanceof TimeoutError) && !navigator.onLine) {
+          setState({ refreshing: false, offline: true });
+          addEventListener('online', onOnline, { once: true });
+        } else {
+          const text = describeError(error, subject);
+          if (error instanceof UnauthorizedError) services.keyRefused(text.message);
+          setState({ refreshing: false, error: text.message });
+        }
+      }
+    }
+    void run();
+    return () => {
+      live = false;
+      clearTimeout(timer);
+      removeEventListener('online', onOnline);
+    };
+  }, [key]);
+
+  return state;
+}

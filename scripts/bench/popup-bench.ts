@@ -1,0 +1,103 @@
+/// <reference types="chrome" />
+// The popup's time from opening to its first drawn data, from cache and cold (nothing cached: the pages and the
+// page's embed config come from the sandbox first), against an empty extension page opened the same way in the
+// same browser in the same run. Both mark `first-data` after the frame that shows it (popup/first-data.ts);
+// times are from navigation start, so they include loading the page's own script.
+import { chromium, type BrowserContext, type Worker } from '@playwright/test';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { startSandbox } from '../../sandbox';
+import { findChromium } from '../find-chromium.mjs';
+
+const EXTENSION_DIR = resolve('.output/chrome-mv3-test');
+// Each cold open costs two API calls and each cached open two refreshes: 8 + 8 stays under the key's 60 a minute.
+const RUNS = 8;
+// As in test/e2e/fixtures.ts: quiet on a machine with no internet.
+const QUIET_FLAGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+
+/** Opens `path` in a new tab and returns its `first-data` mark (ms from navigation start). */
+async function openAndMeasure(context: BrowserContext, url: string): Promise<number> {
+  const page = await context.newPage();
+  try {
+    await page.goto(url);
+    const handle = await page.waitForFunction(() => performance.getEntriesByName('first-data')[0]?.startTime, undefined, { timeout: 15_000 });
+    return (await handle.jsonValue()) as number;
+  } finally {
+    await page.close();
+  }
+}
+
+function median(times: number[]): number {
+  const sorted = [...times].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
+}
+
+function line(label: string, times: number[]): string {
+  return `${label.padEnd(34)} median ${median(times).toFixed(1).padStart(6)} ms   min ${Math.min(...times).toFixed(1).padStart(6)} ms   max ${Math.max(...times).toFixed(1).padStart(6)} ms`;
+}
+
+async function clearCache(worker: Worker): Promise<void> {
+  await worker.evaluate(async () => {
+    const keys = Object.keys(await chrome.storage.local.get(null)).filter((key) => key.startsWith('cache.'));
+    await chrome.storage.local.remove(keys);
+  });
+}
+
+export async function benchPopup(): Promise<void> {
+  if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) throw new Error(`No test build in ${EXTENSION_DIR}: run npm run build:extension:test`);
+  const executablePath = findChromium();
+  if (!executablePath) throw new Error("No Chromium found: set CHROMIUM_PATH or install Debian's chromium.");
+  const sandbox = await startSandbox({ port: 0, rateLimit: { limit: 1000, windowMs: 60_000 } });
+  const userDataDir = mkdtempSync(join(tmpdir(), 'statuspage-popup-bench-'));
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath,
+    headless: true,
+    args: [...QUIET_FLAGS, `--disable-extensions-except=${EXTENSION_DIR}`, `--load-extension=${EXTENSION_DIR}`],
+  });
+  try {
+    const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+    const extensionId = new URL(worker.url()).host;
+    const popupUrl = `chrome-extension://${extensionId}/popup.html`;
+    const blankUrl = `chrome-extension://${extensionId}/blank.html`;
+
+    // Set up once, through the popup's own form.
+    const setup = await context.newPage();
+    await setup.goto(popupUrl);
+    await setup.getByLabel('API key').fill(sandbox.apiKey);
+    await setup.getByLabel('Organization ID').fill(sandbox.organizationId);
+    await setup.getByText('Advanced').click();
+    await setup.getByLabel('API base URL').fill(sandbox.apiBaseUrl);
+    await setup.getByRole('button', { name: 'Connect' }).click();
+    await setup.getByLabel('Incident background', { exact: true }).waitFor();
+    await setup.close();
+
+    // Warm-up (the browser's first extension page pays for things no later one does), then interleaved runs so
+    // that a noisy moment hits all three alike.
+    await openAndMeasure(context, blankUrl);
+    await openAndMeasure(context, popupUrl);
+    const blank: number[] = [];
+    const cached: number[] = [];
+    const cold: number[] = [];
+    for (let run = 0; run < RUNS; run++) {
+      blank.push(await openAndMeasure(context, blankUrl));
+      cached.push(await openAndMeasure(context, popupUrl));
+      await clearCache(worker);
+      cold.push(await openAndMeasure(context, popupUrl));
+    }
+
+    console.log(`Popup: opening to first drawn data, ${RUNS} runs each (Chromium ${context.browser()?.version() ?? ''}, sandbox on 127.0.0.1)`);
+    console.log(line('Empty extension page (baseline)', blank));
+    console.log(line('Popup, from cache', cached));
+    console.log(line('Popup, cold (nothing cached)', cold));
+    console.log(`Ratio to the empty page (medians): from cache ${(median(cached) / median(blank)).toFixed(2)}x, cold ${(median(cold) / median(blank)).toFixed(2)}x`);
+  } finally {
+    await context.close();
+    rmSync(userDataDir, { recursive: true, force: true });
+    await sandbox.close();
+  }
+}
+
+// Run on its own: `npx tsx scripts/bench/popup-bench.ts`.
+if (import.meta.url === `file://${process.argv[1]}`) await benchPopup();

@@ -1,0 +1,155 @@
+/// <reference types="chrome" />
+// The in-page preview's lag: from an edit in the popup to the manage.statuspage.io tab's repaint, against the
+// same repaint driven by a direct in-page call (the widget's `handle.update()` on a page of its own). Both
+// recolour the same card, rendered by the same StatusEmbed; the difference is the trip from the popup.
+import { chromium, type Page } from '@playwright/test';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { startSandbox } from '../../sandbox';
+import { sampleSummary } from '../../shared/embed';
+import { findChromium } from '../find-chromium.mjs';
+
+const EXTENSION_DIR = resolve('.output/chrome-mv3-test');
+const WIDGET_FILE = resolve('dist/widget/status-embed.js');
+const EDITS = 40;
+// As in test/e2e/fixtures.ts: quiet on a machine with no internet.
+const QUIET_FLAGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+
+declare global {
+  interface Window {
+    benchRepaints: Array<{ colour: string; at: number }>;
+    benchWidget?: { update(config: Record<string, string>): void };
+  }
+}
+
+/** Records, for each new card colour in `root`, when the frame that shows it has been produced (epoch ms). */
+async function watchRepaints(page: Page, rootOf: () => ShadowRoot | null | undefined): Promise<void> {
+  await page.waitForFunction(rootOf);
+  await page.evaluate(`(${installWatcher.toString()})(${rootOf.toString()})`);
+}
+
+function installWatcher(rootOf: () => ShadowRoot) {
+  const root = rootOf();
+  window.benchRepaints = [];
+  let last = '';
+  new MutationObserver(() => {
+    const card = root.querySelector<HTMLElement>('.card');
+    const colour = card?.style.getPropertyValue('--bg') ?? '';
+    if (!colour || colour === last) return;
+    last = colour;
+    // rAF runs just before the frame is drawn; the task after it, once it has been.
+    requestAnimationFrame(() => {
+      const channel = new MessageChannel();
+      channel.port1.onmessage = () => window.benchRepaints.push({ colour, at: performance.timeOrigin + performance.now() });
+      channel.port2.postMessage(null);
+    });
+  }).observe(root, { subtree: true, childList: true, attributes: true });
+}
+
+/** This page's clock (timeOrigin + now) against the wall clock every process shares, to compare two tabs' times. */
+async function clockOffset(page: Page): Promise<number> {
+  return page.evaluate(() => {
+    let sum = 0;
+    const samples = 5_000;
+    for (let i = 0; i < samples; i++) sum += Date.now() - (performance.timeOrigin + performance.now());
+    return sum / samples;
+  });
+}
+
+async function repaintOf(page: Page, colour: string): Promise<number> {
+  const handle = await page.waitForFunction((wanted) => window.benchRepaints.find((entry) => entry.colour === wanted)?.at, colour, { timeout: 5_000 });
+  return (await handle.jsonValue()) as number;
+}
+
+const colourOf = (i: number) => `#${(0x102030 + i * 0x030507).toString(16).padStart(6, '0').slice(-6)}`;
+
+function summary(label: string, times: number[]): number {
+  const sorted = [...times].sort((a, b) => a - b);
+  const median = sorted[Math.floor(sorted.length / 2)]!;
+  const p95 = sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * 0.95))]!;
+  console.log(`${label}: median ${median.toFixed(1)} ms, p95 ${p95.toFixed(1)} ms (${times.length} edits)`);
+  return median;
+}
+
+export async function benchPreview(): Promise<void> {
+  const executablePath = findChromium();
+  if (!executablePath) throw new Error('No Chromium found: set CHROMIUM_PATH or install Debian\'s chromium.');
+  const sandbox = await startSandbox({ port: 0, rateLimit: { limit: 1000, windowMs: 1000 } });
+  const userDataDir = mkdtempSync(join(tmpdir(), 'statuspage-bench-'));
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath,
+    headless: true,
+    args: [...QUIET_FLAGS, `--disable-extensions-except=${EXTENSION_DIR}`, `--load-extension=${EXTENSION_DIR}`],
+  });
+  try {
+    const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+    const extensionId = new URL(worker.url()).host;
+
+    // The manage.statuspage.io tab, served locally.
+    const pageId = sandbox.pages[0]!.id;
+    const manage = await context.newPage();
+    await manage.route('https://manage.statuspage.io/**', (route) => route.fulfill({ contentType: 'text/html', body: '<!doctype html><title>Status embed</title><h1>Status embed</h1>' }));
+    await manage.goto(`https://manage.statuspage.io/pages/${pageId}/status-embed`);
+    const tabId = await worker.evaluate(async (url) => (await chrome.tabs.query({ url }))[0]?.id, manage.url());
+
+    // The popup, connected to the sandbox, aimed at that tab.
+    const popup = await context.newPage();
+    await popup.goto(`chrome-extension://${extensionId}/popup.html`);
+    await popup.getByLabel('API key').fill(sandbox.apiKey);
+    await popup.getByLabel('Organization ID').fill(sandbox.organizationId);
+    await popup.getByText('Advanced').click();
+    await popup.getByLabel('API base URL').fill(sandbox.apiBaseUrl);
+    await popup.getByRole('button', { name: 'Connect' }).click();
+    await popup.getByLabel('Page').waitFor();
+    await popup.goto(`chrome-extension://${extensionId}/popup.html?tab=${tabId}`);
+    const field = popup.getByLabel('Incident background', { exact: true });
+    await field.fill('#0b3d91'); // the draft starts: the preview appears on the manage tab
+    await watchRepaints(manage, () => document.querySelector<HTMLElement>('statuspage-toolkit-preview')?.shadowRoot);
+
+    const skew = (await clockOffset(manage)) - (await clockOffset(popup));
+    const viaPopup: number[] = [];
+    for (let i = 0; i < EDITS; i++) {
+      const colour = colourOf(i);
+      const editedAt = await field.evaluate((input: HTMLInputElement, value) => {
+        const at = performance.timeOrigin + performance.now();
+        input.value = value;
+        input.dispatchEvent(new Event('input', { bubbles: true }));
+        return at;
+      }, colour);
+      viaPopup.push((await repaintOf(manage, colour)) + skew - editedAt);
+    }
+
+    // Baseline: the widget on a page of its own, recoloured by a direct call in that page.
+    const direct = await context.newPage();
+    await direct.route('https://bench.example/**', (route) => route.fulfill({ contentType: 'text/html', body: '<!doctype html><title>Baseline</title><h1>Baseline</h1>' }));
+    await direct.route('https://status.example.com/api/v2/summary.json', (route) =>
+      route.fulfill({ contentType: 'application/json', headers: { 'access-control-allow-origin': '*' }, body: JSON.stringify(sampleSummary('incident')) }),
+    );
+    await direct.goto('https://bench.example/');
+    await direct.addScriptTag({ content: readFileSync(WIDGET_FILE, 'utf8') });
+    await direct.evaluate(() => {
+      const api = (window as unknown as { StatusEmbed: { mount(options: object): { update(config: object): void } } }).StatusEmbed;
+      window.benchWidget = api.mount({ statusPage: 'https://status.example.com', config: { incident_background_color: '#0b3d91' } });
+    });
+    await watchRepaints(direct, () => (document.querySelector('status-embed')?.shadowRoot?.querySelector('.card') ? document.querySelector('status-embed')!.shadowRoot : null));
+    const inPage: number[] = [];
+    for (let i = 0; i < EDITS; i++) {
+      const colour = colourOf(i);
+      const editedAt = await direct.evaluate((value) => {
+        const at = performance.timeOrigin + performance.now();
+        window.benchWidget!.update({ incident_background_color: value });
+        return at;
+      }, colour);
+      inPage.push((await repaintOf(direct, colour)) - editedAt);
+    }
+
+    const preview = summary('Edit in the popup -> manage.statuspage.io tab repainted', viaPopup);
+    const baseline = summary('Baseline: the widget recoloured by a direct in-page call -> repainted', inPage);
+    console.log(`Ratio (preview / baseline, medians): ${(preview / baseline).toFixed(2)}x; the tabs' clocks differed by ${skew.toFixed(2)} ms (corrected)`);
+  } finally {
+    await context.close();
+    rmSync(userDataDir, { recursive: true, force: true });
+    await sandbox.close();
+  }
+}

@@ -1,0 +1,50 @@
+import { ACTIVE_INCIDENT_STATUSES, ACTIVE_MAINTENANCE_STATUSES } from '../schemas/summary';
+import type { EmbedSummary, EmbedSummaryItem } from '../schemas/embed-summary';
+
+type Update = EmbedSummaryItem['incident_updates'][number];
+
+export interface ActiveItem {
+  kind: 'incident' | 'maintenance';
+  item: EmbedSummaryItem;
+  latest: Update | undefined;
+  /** When it last changed (ms), for "most recent first". */
+  at: number;
+}
+
+const time = (value: string | null | undefined): number => Date.parse(value ?? '') || -Infinity;
+
+/** When an update was shown to the public (display_at can be back-dated), else when it was written. */
+export const updateTime = (update: Update): number => Math.max(time(update.display_at), time(update.created_at));
+
+/** The newest update, whatever order the server listed them in (it says newest first; we do not rely on it). */
+export function latestUpdate(item: EmbedSummaryItem): Update | undefined {
+  let latest: Update | undefined;
+  for (const update of item.incident_updates) if (!latest || updateTime(update) > updateTime(latest)) latest = update;
+  return latest;
+}
+
+/** The moment an item last changed: its latest update, else its own timestamps. */
+export function lastActivity(item: EmbedSummaryItem, latest = latestUpdate(item)): number {
+  return latest ? updateTime(latest) : time(item.updated_at ?? item.created_at);
+}
+
+function pick(kind: ActiveItem['kind'], items: EmbedSummaryItem[], statuses: readonly string[]): ActiveItem[] {
+  return items
+    .filter((item) => statuses.includes(item.status))
+    .map((item) => {
+      const latest = latestUpdate(item);
+      return { kind, item, latest, at: lastActivity(item, latest) };
+    })
+    .sort((a, b) => b.at - a.at);
+}
+
+/**
+ * What the card may show, in the order it shows them: unresolved incidents first, then maintenances under way;
+ * within each, the most recently updated first. Scheduled (not started) maintenances and resolved incidents are left out.
+ */
+export function activeItems(summary: EmbedSummary): ActiveItem[] {
+  return [
+    ...pick('incident', summary.incidents, ACTIVE_INCIDENT_STATUSES),
+    ...pick('maintenance', summary.scheduled_maintenances, ACTIVE_MAINTENANCE_STATUSES),
+  ];
+}

@@ -1,0 +1,74 @@
+import type { Corner } from '../schemas/corner';
+import type { EmbedSummary } from '../schemas/embed-summary';
+import { activeItems, type ActiveItem } from './active-items';
+import { resolveEmbedConfig, type EmbedConfigLike } from './config';
+import { dismissalKey } from './dismissal';
+import { formatMaintenanceWindow, type DateFormatOptions } from './maintenance-window';
+import { safeHttpUrl } from './safe-url';
+
+/** Everything the card renders, computed ahead: the component only lays it out. */
+export interface EmbedView {
+  kind: 'incident' | 'maintenance';
+  id: string;
+  /** "Incident · Monitoring", "Maintenance · In progress". */
+  label: string;
+  name: string;
+  /** The latest update's text (an incident), or the window in the visitor's locale and zone (a maintenance). */
+  detail: string;
+  /** The item's shortlink, else the status page; always an absolute http(s) URL. */
+  href: string;
+  /** Other active items, shown as "+N more" linking to the status page (null when there are none). */
+  more: { count: number; href: string } | null;
+  corner: Corner;
+  /** Validated `#rrggbb` colours for this kind. */
+  colours: { background: string; text: string };
+  /** Pass to `rememberDismissal` when the visitor dismisses the card. */
+  dismissKey: string;
+}
+
+export interface EmbedViewOptions extends DateFormatOptions {
+  /** Dismissal keys the visitor has stored; a dismissed item is skipped. */
+  dismissed?: readonly string[];
+  /** The status page the widget was pointed at (preferred to the summary's own `page.url`). */
+  statusPageUrl?: string;
+}
+
+/** Longest update text the card carries (the card clamps it visually too; this keeps the live region short). */
+export const MAX_DETAIL_LENGTH = 280;
+
+/** `in_progress` -> "In progress" (also for statuses Atlassian may add later). */
+const statusLabel = (status: string) => status.charAt(0).toUpperCase() + status.slice(1).replace(/_/g, ' ');
+
+function describe({ kind, item, latest }: ActiveItem, options: DateFormatOptions): string {
+  const window = kind === 'maintenance' ? formatMaintenanceWindow(item.scheduled_for, item.scheduled_until, options) : undefined;
+  const text = latest?.body?.trim() ?? '';
+  return window ?? (text.length > MAX_DETAIL_LENGTH ? `${text.slice(0, MAX_DETAIL_LENGTH - 1).trimEnd()}…` : text || statusLabel(item.status));
+}
+
+/**
+ * What the card shows for a summary and a config, or null for "show nothing": no unresolved incident, no
+ * maintenance under way, or every one of them dismissed. Hostile values stay data: colours that are not
+ * `#hex` and links that are not http(s) are replaced; names and texts are returned as plain strings.
+ */
+export function computeEmbedView(summary: EmbedSummary | undefined | null, config: EmbedConfigLike | undefined | null, options: EmbedViewOptions = {}): EmbedView | null {
+  if (!summary) return null;
+  const dismissed = options.dismissed ?? [];
+  const [shown, ...others] = activeItems(summary).filter((active) => !dismissed.includes(dismissalKey(active.item)));
+  const statusPage = safeHttpUrl(options.statusPageUrl) ?? safeHttpUrl(summary.page.url);
+  const href = safeHttpUrl(shown?.item.shortlink) ?? statusPage;
+  if (!shown || !href) return null; // nothing to show, or nowhere safe to link: no card rather than a broken one
+  const resolved = resolveEmbedConfig(config);
+  const { kind, item } = shown;
+  return {
+    kind,
+    id: item.id,
+    label: `${kind === 'incident' ? 'Incident' : 'Maintenance'} · ${statusLabel(item.status)}`,
+    name: item.name,
+    detail: describe(shown, options),
+    href,
+    more: others.length ? { count: others.length, href: statusPage ?? href } : null,
+    corner: resolved.position,
+    colours: { background: resolved[`${kind}_background_color`], text: resolved[`${kind}_text_color`] },
+    dismissKey: dismissalKey(item),
+  };
+}

@@ -1,0 +1,169 @@
+/// <reference types="chrome" />
+// `chrome` is what serviceWorker.evaluate() runs against, inside the extension.
+import { expect, test } from '../fixtures';
+import { SEED_PAGE_IDS } from '../../../sandbox';
+import type { Locator } from '@playwright/test';
+import { apiCall, connectPopup, expectSaved, logged, popupUrl, resetAll, setRateLimit } from './helpers';
+
+/** Which corner of its preview page the card is drawn in, measured on screen (not read from a class name). */
+async function cornerOf(preview: Locator): Promise<string> {
+  const frame = await preview.boundingBox();
+  const card = await preview.locator('.card').boundingBox();
+  if (!frame || !card) return 'none';
+  const vertical = card.y + card.height / 2 < frame.y + frame.height / 2 ? 'top' : 'bottom';
+  const horizontal = card.x + card.width / 2 < frame.x + frame.width / 2 ? 'left' : 'right';
+  return `${vertical}-${horizontal}`;
+}
+
+test.beforeEach(async ({ sandbox, serviceWorker }) => {
+  await resetAll(sandbox, serviceWorker);
+});
+
+const payments = SEED_PAGE_IDS.payments; // seeded at `bottom_right`, #FFB000 on #1A1A1A text
+
+test('colours and corner are saved with a PATCH of only the changed fields, and the preview matches', async ({ page, extensionId, sandbox }) => {
+  await page.setViewportSize({ width: 440, height: 600 });
+  await connectPopup(page, extensionId, sandbox);
+  await page.getByLabel('Page').selectOption(payments);
+  await expect(page.getByLabel('Incident background', { exact: true })).toHaveValue('#ffb000');
+
+  await page.getByLabel('Top left').check();
+  await page.getByLabel('Incident background', { exact: true }).fill('#0b3d91');
+  await page.getByLabel('Incident text', { exact: true }).fill('#334455');
+  // #334455 on #0b3d91 is far below 4.5:1: the warning says so.
+  await expect(page.getByTestId('contrast-incident')).toContainText('below the 4.5:1');
+  await page.getByLabel('Incident text', { exact: true }).fill('#ffffff');
+  await expect(page.getByTestId('contrast-incident')).toContainText('WCAG AA');
+  await expect(page.getByTestId('contrast-incident')).not.toContainText('below');
+
+  // The preview is the widget's own card, in the chosen corner, in the chosen colours.
+  const incidentCard = page.getByTestId('preview-incident').locator('.card');
+  await expect(incidentCard).toHaveCSS('background-color', 'rgb(11, 61, 145)');
+  await expect(incidentCard).toHaveCSS('color', 'rgb(255, 255, 255)');
+  await expect.poll(() => cornerOf(page.getByTestId('preview-incident'))).toBe('top-left');
+  await expect.poll(() => cornerOf(page.getByTestId('preview-maintenance'))).toBe('top-left');
+  await page.screenshot({ path: 'docs/images/popup-embed.png' });
+
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
+  await expectSaved(page);
+
+  const patches = logged(sandbox, 'PATCH', `/pages/${payments}/status_embed_config`);
+  expect(patches).toHaveLength(1);
+  // Only the changed fields, the corner in the spelling the page already used (underscores).
+  expect(patches[0]!.body).toEqual({ status_embed_config: { position: 'top_left', incident_background_color: '#0b3d91', incident_text_color: '#ffffff' } });
+  expect(await apiCall(sandbox, 'GET', `/pages/${payments}/status_embed_config`)).toMatchObject({
+    position: 'top_left',
+    incident_background_color: '#0b3d91',
+    incident_text_color: '#ffffff',
+    maintenance_background_color: '#0B5394',
+  });
+  // After the save, the editor shows what the server now holds, and the preview still matches it.
+  await expect(page.getByLabel('Top left')).toBeChecked();
+  await expect(incidentCard).toHaveCSS('background-color', 'rgb(11, 61, 145)');
+  await expect.poll(() => cornerOf(page.getByTestId('preview-incident'))).toBe('top-left');
+});
+
+test('Revert drops the draft; a half-typed colour keeps Save off', async ({ page, extensionId, sandbox }) => {
+  await connectPopup(page, extensionId, sandbox);
+  const field = page.getByLabel('Maintenance text', { exact: true });
+  const before = await field.inputValue();
+  await field.fill('#12');
+  await expect(page.getByText('Write a colour as #rgb or #rrggbb')).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Save', exact: true })).toBeDisabled();
+  await page.getByRole('button', { name: 'Revert' }).click();
+  await expect(field).toHaveValue(before);
+  expect(logged(sandbox, 'PATCH', '/status_embed_config')).toHaveLength(0);
+});
+
+test('a closed and reopened popup keeps its draft', async ({ page, context, extensionId, sandbox }) => {
+  await connectPopup(page, extensionId, sandbox);
+  await page.getByLabel('Bottom right').check();
+  await page.getByLabel('Maintenance background', { exact: true }).fill('#223344');
+  const pageId = await page.getByLabel('Page').inputValue();
+  await page.close();
+
+  const reopened = await context.newPage();
+  await reopened.goto(popupUrl(extensionId));
+  await expect(reopened.getByLabel('Page')).toHaveValue(pageId);
+  await expect(reopened.getByLabel('Maintenance background', { exact: true })).toHaveValue('#223344');
+  await expect(reopened.getByLabel('Bottom right')).toBeChecked();
+  await expect(reopened.getByRole('button', { name: 'Revert' })).toBeEnabled();
+  await reopened.close();
+});
+
+test('a rate-limited save counts down, then retries by itself and succeeds', async ({ page, extensionId, sandbox }) => {
+  await connectPopup(page, extensionId, sandbox);
+  await page.getByLabel('Page').selectOption(payments);
+  await expect(page.getByLabel('Incident background', { exact: true })).toHaveValue('#ffb000');
+  await page.getByLabel('Incident background', { exact: true }).fill('#123456');
+  // One request per 3 s, and a teammate's request has just used it.
+  await setRateLimit(sandbox, { limit: 1, windowMs: 3000 });
+  await apiCall(sandbox, 'GET', '/pages');
+
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
+  await expect(page.getByText('Statuspage asked to slow down')).toBeVisible();
+  await expect(page.getByTestId('countdown')).toHaveText(/^[1-3] s$/);
+  await expectSaved(page, 10_000);
+  await expect(page.getByText('Statuspage asked to slow down')).toBeHidden();
+
+  const patches = logged(sandbox, 'PATCH', `/pages/${payments}/status_embed_config`);
+  expect(patches.map((entry) => entry.status)).toEqual([429, 200]);
+  await setRateLimit(sandbox, { limit: 60, windowMs: 60_000 });
+  expect(await apiCall(sandbox, 'GET', `/pages/${payments}/status_embed_config`)).toMatchObject({ incident_background_color: '#123456' });
+});
+
+test('opened over a manage.statuspage.io status-embed URL, it starts on that page in the Embed tab', async ({ page, context, extensionId, sandbox, serviceWorker }) => {
+  await connectPopup(page, extensionId, sandbox);
+  await page.getByRole('tab', { name: 'Permissions' }).click(); // the last used context is elsewhere
+  await page.close();
+
+  const manage = await context.newPage();
+  await manage.route('https://manage.statuspage.io/**', (route) =>
+    route.fulfill({ contentType: 'text/html', body: '<!doctype html><title>Status embed · Statuspage</title><h1>Status embed</h1>' }),
+  );
+  await manage.goto(`https://manage.statuspage.io/pages/${payments}/status-embed`);
+  const tabId = await serviceWorker.evaluate(async (url) => (await chrome.tabs.query({ url }))[0]?.id, manage.url());
+  expect(tabId).toBeDefined();
+
+  const popup = await context.newPage();
+  await popup.goto(popupUrl(extensionId, `?tab=${tabId}`));
+  await expect(popup.getByRole('tab', { name: 'Embed' })).toHaveAttribute('aria-selected', 'true');
+  await expect(popup.getByLabel('Page')).toHaveValue(payments);
+  await expect(popup.getByLabel('Page')).toBeFocused();
+  await popup.close();
+  await manage.close();
+});
+
+test('offline, a save waits for the connection and goes out when it is back', async ({ page, context, extensionId, sandbox }) => {
+  await connectPopup(page, extensionId, sandbox);
+  await page.getByLabel('Page').selectOption(payments);
+  await expect(page.getByLabel('Maintenance background', { exact: true })).toHaveValue('#0b5394');
+  await page.getByLabel('Maintenance background', { exact: true }).fill('#2b2b6b');
+  await context.setOffline(true);
+  try {
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
+    await expect(page.getByText('Offline: the save will be sent when the connection is back.')).toBeVisible();
+    expect(logged(sandbox, 'PATCH', '/status_embed_config')).toHaveLength(0);
+  } finally {
+    await context.setOffline(false);
+  }
+  await expect(page.getByText('Offline: the save will be sent')).toBeHidden({ timeout: 10_000 });
+  await expect(page.getByText('Unsaved changes are kept')).toBeHidden();
+  expect(await apiCall(sandbox, 'GET', `/pages/${payments}/status_embed_config`)).toMatchObject({ maintenance_background_color: '#2b2b6b' });
+});
+
+test('"Copy embed snippet" copies the script tag for the chosen page', async ({ page, extensionId, sandbox }) => {
+  await connectPopup(page, extensionId, sandbox);
+  await page.getByLabel('Page').selectOption(payments);
+  await page.getByRole('button', { name: 'Copy embed snippet' }).click();
+  await expect(page.getByText('Copied the embed snippet.')).toBeVisible();
+  // Read back the way a person would: paste it somewhere.
+  await page.evaluate(() => {
+    const pasteHere = document.createElement('textarea');
+    pasteHere.id = 'paste-here';
+    document.body.append(pasteHere);
+    pasteHere.focus();
+  });
+  await page.keyboard.press('ControlOrMeta+V');
+  await expect(page.locator('#paste-here')).toHaveValue('<script src="https://acme-payments.statuspage.io/embed/script.js"></script>');
+});

@@ -1,0 +1,175 @@
+/// <reference types="chrome" />
+// `chrome` is what serviceWorker.evaluate() runs against, inside the extension.
+import { expect, test } from '../fixtures';
+import { SEED_PAGE_IDS, type RunningSandbox } from '../../../sandbox';
+import { apiCall, connectPopup, expectSaved, logged, pickUser, popupUrl, resetAll } from './helpers';
+
+interface SeedUser {
+  id: string;
+  email: string;
+  first_name: string;
+  last_name: string;
+}
+
+async function seedUsers(sandbox: RunningSandbox): Promise<SeedUser[]> {
+  return (await apiCall(sandbox, 'GET', `/organizations/${sandbox.organizationId}/users?page=1&per_page=100`)) as SeedUser[];
+}
+
+async function permissionsOf(sandbox: RunningSandbox, userId: string): Promise<Record<string, unknown>> {
+  const body = (await apiCall(sandbox, 'GET', `/organizations/${sandbox.organizationId}/permissions/${userId}`)) as {
+    pages: Array<{ page_id: string }>;
+  };
+  return Object.fromEntries(body.pages.map(({ page_id, ...roles }) => [page_id, roles]));
+}
+
+const { cloud, payments, labs } = SEED_PAGE_IDS;
+const none = { page_configuration: false, incident_manager: false, maintenance_manager: false };
+const all = { page_configuration: true, incident_manager: true, maintenance_manager: true };
+
+test.beforeEach(async ({ sandbox, serviceWorker }) => {
+  await resetAll(sandbox, serviceWorker);
+});
+
+test('granting and revoking roles sends the complete mapping every time; removing access asks first', async ({ page, extensionId, sandbox }) => {
+  const [owner] = await seedUsers(sandbox);
+  expect(await permissionsOf(sandbox, owner!.id)).toEqual({ [cloud]: all, [payments]: all, [labs]: {} });
+  await page.setViewportSize({ width: 440, height: 600 });
+  await connectPopup(page, extensionId, sandbox);
+  await page.getByRole('tab', { name: 'Permissions' }).click();
+  await pickUser(page, owner!.email);
+  const labsRow = page.locator(`tr[data-page-id="${labs}"]`);
+  await expect(labsRow).toContainText('Access only');
+  await expect(page.getByLabel('Manage incidents on Acme Payments')).toBeChecked();
+
+  // Revoke a role.
+  await page.getByLabel('Manage incidents on Acme Payments').uncheck();
+  await expect(page.getByText('1 unsaved change')).toBeVisible();
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
+  await expectSaved(page);
+  // Grant one.
+  await page.getByLabel('Manage incidents on Acme Payments').check();
+  await page.getByLabel('Configure page on Acme Cloud').uncheck();
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
+  await expectSaved(page);
+  expect(await permissionsOf(sandbox, owner!.id)).toEqual({ [cloud]: { ...all, page_configuration: false }, [payments]: all, [labs]: {} });
+
+  // Removing access asks, naming the page; Cancel changes nothing.
+  await page.getByLabel('Access to Acme Labs').uncheck();
+  await page.screenshot({ path: 'docs/images/popup-permissions.png' });
+  const putsBefore = logged(sandbox, 'PUT', '/permissions/').length;
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
+  const dialog = page.getByRole('dialog', { name: /Remove .* access\?/ });
+  await expect(dialog).toBeVisible();
+  await expect(dialog.getByRole('listitem')).toHaveText(['Acme Labs']);
+  await dialog.getByRole('button', { name: 'Cancel' }).click();
+  await expect(dialog).toBeHidden();
+  expect(logged(sandbox, 'PUT', '/permissions/')).toHaveLength(putsBefore);
+  expect(await permissionsOf(sandbox, owner!.id)).toHaveProperty(labs);
+  await expect(page.getByLabel('Access to Acme Labs')).not.toBeChecked(); // the draft is still there
+
+  // Confirmed, the access goes.
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
+  await dialog.getByRole('button', { name: 'Remove access and save' }).click();
+  await expectSaved(page);
+  expect(await permissionsOf(sandbox, owner!.id)).toEqual({ [cloud]: { ...all, page_configuration: false }, [payments]: all });
+
+  // Every PUT carried every page the user was to keep, each RBAC page with all three roles.
+  const puts = logged(sandbox, 'PUT', `/permissions/${owner!.id}`).map((entry) => (entry.body as { pages: Record<string, unknown> }).pages);
+  expect(puts).toEqual([
+    { [cloud]: all, [payments]: { ...all, incident_manager: false }, [labs]: {} },
+    { [cloud]: { ...all, page_configuration: false }, [payments]: all, [labs]: {} },
+    { [cloud]: { ...all, page_configuration: false }, [payments]: all },
+  ]);
+  // Each save read the permissions again just before its PUT.
+  const calls = sandbox.requests().filter((entry) => entry.path.endsWith(`/permissions/${owner!.id}`)).map((entry) => entry.method);
+  for (const [index, method] of calls.entries()) if (method === 'PUT') expect(calls[index - 1]).toBe('GET');
+});
+
+test('a change made elsewhere between opening and saving is caught, shown, and nothing is overwritten', async ({ page, extensionId, sandbox }) => {
+  const [owner] = await seedUsers(sandbox);
+  await connectPopup(page, extensionId, sandbox);
+  await page.getByRole('tab', { name: 'Permissions' }).click();
+  await pickUser(page, owner!.email);
+  await page.getByLabel('Manage maintenances on Acme Cloud').uncheck();
+
+  // A teammate takes Acme Payments away meanwhile.
+  await apiCall(sandbox, 'PUT', `/organizations/${sandbox.organizationId}/permissions/${owner!.id}`, { pages: { [cloud]: all, [labs]: {} } });
+  const putsBefore = logged(sandbox, 'PUT', '/permissions/').length;
+
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
+  const conflict = page.getByTestId('conflict');
+  await expect(conflict).toContainText('were changed elsewhere');
+  await expect(conflict).toContainText('Acme Payments: access removed');
+  expect(logged(sandbox, 'PUT', '/permissions/')).toHaveLength(putsBefore);
+  expect(await permissionsOf(sandbox, owner!.id)).toEqual({ [cloud]: all, [labs]: {} });
+
+  // Reload and reapply: their change stays, mine is back on top.
+  await conflict.getByRole('button', { name: 'Reload and reapply my changes' }).click();
+  await expect(conflict).toBeHidden();
+  await expect(page.getByLabel('Access to Acme Payments')).not.toBeChecked();
+  await expect(page.getByLabel('Manage maintenances on Acme Cloud')).not.toBeChecked();
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
+  await expectSaved(page);
+  expect(await permissionsOf(sandbox, owner!.id)).toEqual({ [cloud]: { ...all, maintenance_manager: false }, [labs]: {} });
+});
+
+test('"Copy from user..." starts the draft from another user\'s permissions', async ({ page, extensionId, sandbox }) => {
+  const users = await seedUsers(sandbox);
+  const target = users[60]!; // no page access yet
+  const source = users[0]!;
+  await connectPopup(page, extensionId, sandbox);
+  await page.getByRole('tab', { name: 'Permissions' }).click();
+  await pickUser(page, target!.email);
+  await expect(page.getByLabel('Access to Acme Cloud')).not.toBeChecked();
+
+  await page.getByRole('button', { name: 'Copy from user…' }).click();
+  await expect(page.getByLabel('Copy permissions from')).toBeFocused();
+  await page.keyboard.type(source.email);
+  await page.keyboard.press('Enter');
+  await expect(page.getByText(`Started from ${source.first_name} ${source.last_name}'s permissions.`)).toBeVisible();
+  await expect(page.getByLabel('Access to Acme Cloud')).toBeChecked();
+  await expect(page.getByLabel('Configure page on Acme Payments')).toBeChecked();
+  await expect(page.locator(`tr[data-page-id="${labs}"]`)).toContainText('Access only');
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
+  await expectSaved(page);
+  expect(await permissionsOf(sandbox, target.id)).toEqual({ [cloud]: all, [payments]: all, [labs]: {} });
+});
+
+test('a 422 shows the server\'s words in the page\'s row, keeps the draft, and puts "!" on the badge', async ({ page, extensionId, sandbox, serviceWorker }) => {
+  const users = await seedUsers(sandbox);
+  const target = users[70]!; // no access anywhere: nothing tells yet that Acme Labs has no roles
+  await connectPopup(page, extensionId, sandbox);
+  await page.getByRole('tab', { name: 'Permissions' }).click();
+  await pickUser(page, target!.email);
+  await page.getByLabel('Manage incidents on Acme Labs').check();
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
+
+  const labsRow = page.locator(`tr[data-page-id="${labs}"]`);
+  await expect(labsRow.getByRole('alert')).toContainText('has no role based access control');
+  await expect(page.getByRole('alert').filter({ hasText: 'Not saved.' })).toContainText('Statuspage refused the values for the user');
+  await expect(page.getByLabel('Manage incidents on Acme Labs')).toBeChecked();
+  await expect.poll(() => serviceWorker.evaluate(() => chrome.action.getBadgeText({}))).toBe('!');
+
+  await page.getByRole('button', { name: 'Revert' }).click();
+  await expect.poll(() => serviceWorker.evaluate(() => chrome.action.getBadgeText({}))).toBe('');
+});
+
+test('opened over a team member\'s page on manage.statuspage.io, it starts in Permissions on that user', async ({ page, context, extensionId, sandbox, serviceWorker }) => {
+  const users = await seedUsers(sandbox);
+  const member = users[5]!;
+  await connectPopup(page, extensionId, sandbox);
+  await page.close();
+
+  const manage = await context.newPage();
+  await manage.route('https://manage.statuspage.io/**', (route) => route.fulfill({ contentType: 'text/html', body: '<!doctype html><title>Team</title>' }));
+  await manage.goto(`https://manage.statuspage.io/organizations/${sandbox.organizationId}/team/${member.id}`);
+  const tabId = await serviceWorker.evaluate(async (url) => (await chrome.tabs.query({ url }))[0]?.id, manage.url());
+
+  const popup = await context.newPage();
+  await popup.goto(popupUrl(extensionId, `?tab=${tabId}`));
+  await expect(popup.getByRole('tab', { name: 'Permissions' })).toHaveAttribute('aria-selected', 'true');
+  await expect(popup.getByRole('combobox', { name: 'User' })).toHaveValue(`${member.first_name} ${member.last_name}`);
+  await expect(popup.getByRole('table')).toBeVisible();
+  await popup.close();
+  await manage.close();
+});

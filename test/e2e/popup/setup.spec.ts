@@ -1,0 +1,71 @@
+/// <reference types="chrome" />
+// `chrome` is what serviceWorker.evaluate() runs against, inside the extension.
+import { expect, test } from '../fixtures';
+import { connectPopup, logged, popupUrl, resetAll } from './helpers';
+
+test.beforeEach(async ({ sandbox, serviceWorker }) => {
+  await resetAll(sandbox, serviceWorker);
+});
+
+test('a wrong key is refused with a clear message, and nothing is stored', async ({ page, extensionId, sandbox, serviceWorker }) => {
+  await page.goto(popupUrl(extensionId));
+  await expect(page.getByLabel('API key')).toBeFocused();
+  await page.getByLabel('API key').fill('not-the-right-key');
+  await page.getByLabel('Organization ID').fill(sandbox.organizationId);
+  await page.getByText('Advanced').click();
+  await page.getByLabel('API base URL').fill(sandbox.apiBaseUrl);
+  await page.getByRole('button', { name: 'Connect' }).click();
+  await expect(page.getByText('Statuspage did not accept this API key (401)')).toBeVisible();
+  await expect(page.getByLabel('API key')).toHaveAttribute('aria-invalid', 'true');
+  const stored = await serviceWorker.evaluate(() => chrome.storage.local.get(['apiKey', 'connection']));
+  expect(stored).toEqual({});
+});
+
+test('the key is checked with one call, kept sealed in local storage, and never in a URL', async ({ page, extensionId, sandbox, serviceWorker }) => {
+  await connectPopup(page, extensionId, sandbox);
+  // One call checked key and organization (the seed has under 100 users per page of the list or more: count the first).
+  const checks = logged(sandbox, 'GET', '/users');
+  expect(checks[0]?.status).toBe(200);
+  expect(sandbox.requests().every((entry) => entry.auth === 'header')).toBe(true);
+  const stored = await serviceWorker.evaluate(() => chrome.storage.local.get(null));
+  const text = JSON.stringify(stored);
+  expect(text).not.toContain(sandbox.apiKey);
+  expect(stored['apiKey']).toMatchObject({ version: 1 });
+  expect(await serviceWorker.evaluate(() => chrome.storage.sync.get(null))).toEqual({});
+  // The pages appear: the Embed tab starts on the first page by name.
+  await expect(page.getByLabel('Page')).toHaveValue(sandbox.pages.find((p) => p.name === 'Acme Cloud')!.id);
+});
+
+test('a key refused later (401) brings back the key form, keeping the drafts', async ({ page, context, extensionId, sandbox, serviceWorker }) => {
+  await connectPopup(page, extensionId, sandbox);
+  await page.getByLabel('Maintenance text', { exact: true }).fill('#fafafa');
+  await page.close();
+  // The key is revoked on Statuspage's side: here, the stored key is replaced by one the sandbox refuses,
+  // sealed the way the extension seals it (extension/storage/sealed-secret.ts).
+  await serviceWorker.evaluate(async () => {
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const open = indexedDB.open('statuspage-toolkit-keys', 1);
+      open.onsuccess = () => resolve(open.result);
+      open.onerror = () => reject(open.error);
+    });
+    const key = await new Promise<CryptoKey>((resolve, reject) => {
+      const get = db.transaction('keys').objectStore('keys').get('api-key-sealing');
+      get.onsuccess = () => resolve(get.result as CryptoKey);
+      get.onerror = () => reject(get.error);
+    });
+    db.close();
+    const iv = crypto.getRandomValues(new Uint8Array(12));
+    const ciphertext = new Uint8Array(await crypto.subtle.encrypt({ name: 'AES-GCM', iv }, key, new TextEncoder().encode('revoked-key-123')));
+    const base64 = (bytes: Uint8Array) => btoa(String.fromCharCode(...bytes));
+    await chrome.storage.local.set({ apiKey: { version: 1, iv: base64(iv), ciphertext: base64(ciphertext) } });
+  });
+
+  const popup = await context.newPage();
+  await popup.goto(popupUrl(extensionId));
+  await expect(popup.getByRole('alert')).toContainText('Statuspage did not accept the API key (401). Enter a new key; your drafts are kept.');
+  await expect(popup.getByLabel('Organization ID')).toHaveValue(sandbox.organizationId);
+  await popup.getByLabel('API key').fill(sandbox.apiKey);
+  await popup.getByRole('button', { name: 'Save and check' }).click();
+  await expect(popup.getByLabel('Maintenance text', { exact: true })).toHaveValue('#fafafa');
+  await popup.close();
+});

@@ -1,0 +1,57 @@
+// The whole chain against the sandbox: an incident opened in "Statuspage" appears on the demo customer page
+// in the page's configured colours, under the demo's strict CSP; the config endpoint holds the line on upstream calls.
+import { expect, test } from '../fixtures';
+import { card } from './customer-site';
+import { startDemoServer, type DemoServer } from './demo-server';
+
+let demo: DemoServer;
+test.beforeEach(async ({ sandbox }) => {
+  sandbox.reset();
+  demo = await startDemoServer(sandbox);
+});
+test.afterEach(() => demo.close());
+
+const control = async (url: string, body: object = {}) => {
+  const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  if (!response.ok) throw new Error(`${url}: ${response.status} ${await response.text()}`);
+  return (await response.json()) as { id: string };
+};
+
+test('an incident opened in the sandbox shows on the demo page, in the configured colours', async ({ page, sandbox }) => {
+  const pageId = sandbox.pages[0]!.id;
+  const configResponse = await fetch(`${sandbox.apiBaseUrl}/pages/${pageId}/status_embed_config`, { headers: { authorization: `OAuth ${sandbox.apiKey}` } });
+  const config = (await configResponse.json()) as { incident_background_color: string };
+  const violations: string[] = [];
+  page.on('console', (message) => message.type() === 'error' && violations.push(message.text()));
+
+  const incident = await control(`${sandbox.url}/_control/pages/${pageId}/incidents`, { name: 'Checkout is slow', impact: 'major', body: 'We are looking into it.' });
+  await page.goto(`${demo.url}/demo/${pageId}`);
+  await expect(card(page).locator('.name a')).toHaveText('Checkout is slow');
+  await expect(card(page).locator('.detail')).toHaveText('We are looking into it.');
+  const hex = await card(page).evaluate((element) => {
+    const [r, g, b] = getComputedStyle(element).backgroundColor.match(/\d+/g)!.map(Number);
+    return `#${[r, g, b].map((n) => n!.toString(16).padStart(2, '0')).join('')}`;
+  });
+  expect(hex).toBe(config.incident_background_color.toLowerCase());
+
+  await control(`${sandbox.url}/_control/pages/${pageId}/incidents/${incident.id}/resolve`);
+  const summaryAnswered = page.waitForResponse((response) => response.url().endsWith('/api/v2/summary.json'));
+  await page.reload();
+  await summaryAnswered;
+  await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+  await expect(page.locator('status-embed [role=status]')).toBeAttached();
+  await expect(card(page)).toHaveCount(0);
+  expect(violations).toEqual([]); // the demo page's strict CSP reports nothing
+});
+
+test('the config endpoint answers many concurrent requests with one upstream call', async ({ page, sandbox }) => {
+  const pageId = sandbox.pages[1]!.id;
+  await page.goto(`${demo.url}/demo/`);
+  const statuses = await page.evaluate(async (url) => {
+    const responses = await Promise.all(Array.from({ length: 40 }, () => fetch(url, { cache: 'no-store' })));
+    return responses.map((response) => response.status);
+  }, `${demo.url}/embed-config/${pageId}`);
+  expect(statuses).toEqual(Array(40).fill(200));
+  const upstream = sandbox.requests().filter((entry) => entry.path === `/v1/pages/${pageId}/status_embed_config`);
+  expect(upstream).toHaveLength(1);
+});

@@ -1,0 +1,135 @@
+// The embed config endpoint on Node, against the sandbox over real HTTP: what it serves, its caching, one
+// upstream call however many requests come at once, and the last good config when upstream fails.
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { startSandbox, type RunningSandbox } from '../../sandbox';
+import { EMBED_CONFIG_FIELDS } from '../../shared';
+import { createEmbedConfigHandler } from '../../widget/config-endpoint';
+
+let sandbox: RunningSandbox;
+let pageId: string;
+
+beforeAll(async () => {
+  sandbox = await startSandbox({ port: 0, rateLimit: { limit: 3, windowMs: 60_000, status: 429 } });
+  pageId = sandbox.pages[0]!.id;
+});
+afterAll(() => sandbox.close());
+beforeEach(() => sandbox.reset());
+
+const upstreamCalls = () => sandbox.requests().filter((entry) => entry.path.endsWith('/status_embed_config'));
+const get = (headers: Record<string, string> = {}) => new Request('https://example.com/embed-config', { headers: { origin: 'https://customer.example', ...headers } });
+
+/** A handler on the sandbox with a clock the test moves. */
+function handlerWithClock(options: { ttlSeconds?: number; apiKey?: string } = {}) {
+  let now = Date.now();
+  const errors: unknown[] = [];
+  const handler = createEmbedConfigHandler({
+    apiKey: options.apiKey ?? sandbox.apiKey,
+    pageId,
+    baseUrl: sandbox.apiBaseUrl,
+    ttlSeconds: options.ttlSeconds ?? 60,
+    now: () => now,
+    onError: (error) => errors.push(error),
+  });
+  return { handler, errors, advance: (ms: number) => (now += ms) };
+}
+
+describe('the embed config endpoint (Node)', () => {
+  it('serves only the five public fields, CORS-open and cacheable', async () => {
+    const { handler } = handlerWithClock();
+    const response = await handler(get());
+    expect(response.status).toBe(200);
+    const body = (await response.json()) as Record<string, unknown>;
+    for (const key of Object.keys(body)) expect(EMBED_CONFIG_FIELDS).toContain(key);
+    expect(body).not.toHaveProperty('page_id');
+    expect(body.position).toBeTypeOf('string');
+    expect(response.headers.get('access-control-allow-origin')).toBe('*');
+    expect(response.headers.get('content-type')).toMatch(/^application\/json/);
+    expect(response.headers.get('etag')).toMatch(/^"[0-9a-f]{32}"$/);
+    expect(response.headers.get('cache-control')).toMatch(/public, max-age=60\b/);
+    const everything = JSON.stringify([...response.headers]) + JSON.stringify(body);
+    expect(everything).not.toContain(sandbox.apiKey);
+  });
+
+  it('answers 304 to a matching If-None-Match, and 200 again once the config changed', async () => {
+    const { handler, advance } = handlerWithClock();
+    const first = await handler(get());
+    const etag = first.headers.get('etag')!;
+    const revalidated = await handler(get({ 'if-none-match': `W/${etag}, "other"` }));
+    expect(revalidated.status).toBe(304);
+    expect(await revalidated.text()).toBe('');
+    expect(revalidated.headers.get('etag')).toBe(etag);
+
+    await fetch(`${sandbox.apiBaseUrl}/pages/${pageId}/status_embed_config`, {
+      method: 'PATCH',
+      headers: { authorization: `OAuth ${sandbox.apiKey}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ status_embed_config: { incident_background_color: '#123456' } }),
+    });
+    advance(60_000);
+    const changed = await handler(get({ 'if-none-match': etag }));
+    expect(changed.status).toBe(200);
+    expect(changed.headers.get('etag')).not.toBe(etag);
+    expect(((await changed.json()) as { incident_background_color: string }).incident_background_color).toBe('#123456');
+  });
+
+  it('makes one upstream call for many concurrent requests, and one per TTL after that', async () => {
+    const { handler, advance } = handlerWithClock({ ttlSeconds: 30 });
+    const responses = await Promise.all(Array.from({ length: 50 }, () => handler(get())));
+    expect(responses.map((response) => response.status)).toEqual(Array(50).fill(200));
+    expect(upstreamCalls()).toHaveLength(1);
+
+    advance(29_000);
+    await Promise.all(Array.from({ length: 10 }, () => handler(get())));
+    expect(upstreamCalls()).toHaveLength(1);
+
+    advance(1_000);
+    await Promise.all(Array.from({ length: 10 }, () => handler(get())));
+    expect(upstreamCalls()).toHaveLength(2);
+  });
+
+  it('serves the last good config when upstream refuses, and waits out Retry-After', async () => {
+    const { handler, advance, errors } = handlerWithClock({ ttlSeconds: 1 });
+    const good = await (await handler(get())).text();
+    // The sandbox allows 3 calls a minute: use them up, so the handler's next call is refused.
+    for (let i = 0; i < 2; i += 1) await fetch(`${sandbox.apiBaseUrl}/pages`, { headers: { authorization: `OAuth ${sandbox.apiKey}` } });
+    advance(1_000);
+    const stale = await handler(get());
+    expect(stale.status).toBe(200);
+    expect(await stale.text()).toBe(good);
+    expect(errors).toHaveLength(1);
+    expect((errors[0] as Error).name).toBe('RateLimitedError');
+    const callsSoFar = upstreamCalls().length;
+
+    // Retry-After (up to a minute here) is longer than the 1 s TTL: no upstream call before it.
+    advance(2_000);
+    await handler(get());
+    expect(upstreamCalls()).toHaveLength(callsSoFar);
+  });
+
+  it('answers 503 (not cacheable) while no config was ever read, without leaking why', async () => {
+    const { handler, errors } = handlerWithClock({ apiKey: 'not-the-key' });
+    const response = await handler(get());
+    expect(response.status).toBe(503);
+    expect(response.headers.get('cache-control')).toBe('no-store');
+    expect(response.headers.get('access-control-allow-origin')).toBe('*');
+    expect((errors[0] as Error).name).toBe('UnauthorizedError');
+    expect(await response.text()).not.toContain('not-the-key');
+  });
+
+  it('answers preflights and refuses other methods', async () => {
+    const { handler } = handlerWithClock();
+    const preflight = await handler(new Request('https://example.com/embed-config', { method: 'OPTIONS' }));
+    expect(preflight.status).toBe(204);
+    expect(preflight.headers.get('access-control-allow-methods')).toContain('GET');
+    const post = await handler(new Request('https://example.com/embed-config', { method: 'POST', body: '{}' }));
+    expect(post.status).toBe(405);
+    expect(post.headers.get('allow')).toBe('GET, HEAD, OPTIONS');
+    expect(upstreamCalls()).toHaveLength(0);
+    const head = await handler(new Request('https://example.com/embed-config', { method: 'HEAD' }));
+    expect(head.status).toBe(200);
+    expect(await head.text()).toBe('');
+  });
+
+  it('refuses a TTL under a second (the API allows one request a second)', () => {
+    expect(() => createEmbedConfigHandler({ apiKey: 'k', pageId: 'p', ttlSeconds: 0.5 })).toThrow(/at least 1/);
+  });
+});

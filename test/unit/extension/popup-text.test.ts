@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+import { ForbiddenError, NotFoundError, UnauthorizedError, UnprocessableEntityError } from '../../../shared';
+import { normalizeApiBaseUrl, originPattern } from '../../../extension/connection/api-base-url';
+import { checkCredentials } from '../../../extension/connection/credentials';
+import { describeChange } from '../../../extension/permissions-editor/describe-change';
+import { describeError, fieldOfServerMessage } from '../../../extension/popup/error-text';
+
+describe('describeError', () => {
+  it('names the page or user, and asks for a key on 401', () => {
+    expect(describeError(new UnauthorizedError()).needsKey).toBe(true);
+    expect(describeError(new ForbiddenError(), { kind: 'page', name: 'Acme Cloud' }).message).toContain('the page "Acme Cloud" (403)');
+    expect(describeError(new NotFoundError(), { kind: 'user', name: 'Ada Lovelace' }).message).toContain('no the user "Ada Lovelace" (404)');
+    const unprocessable = describeError(new UnprocessableEntityError({ serverMessage: 'position is bad' }).toJSON(), { kind: 'page', name: 'A' });
+    expect(unprocessable).toMatchObject({ serverMessage: 'position is bad', needsKey: false });
+  });
+});
+
+describe('fieldOfServerMessage', () => {
+  it('finds the field a 422 is about', () => {
+    const sent = ['position', 'incident_text_color'] as const;
+    expect(fieldOfServerMessage('incident_text_color must be a colour', sent)).toBe('incident_text_color');
+    expect(fieldOfServerMessage('Incident text color is invalid', sent)).toBe('incident_text_color');
+    expect(fieldOfServerMessage('something is wrong', sent)).toBeUndefined();
+    expect(fieldOfServerMessage('something is wrong', ['position'])).toBe('position');
+    expect(fieldOfServerMessage('pages.k3v9: page "Labs" has no role based access control', ['a1b2', 'k3v9'])).toBe('k3v9');
+  });
+});
+
+describe('connection settings', () => {
+  it('tidies an API base URL and refuses what it must not use', () => {
+    expect(normalizeApiBaseUrl('')).toBe('https://api.statuspage.io/v1');
+    expect(normalizeApiBaseUrl(' http://127.0.0.1:4100/v1/ ')).toBe('http://127.0.0.1:4100/v1');
+    expect(() => normalizeApiBaseUrl('http://example.com/v1')).toThrow('https');
+    expect(() => normalizeApiBaseUrl('https://user:pw@example.com/v1')).toThrow('user name');
+    expect(() => normalizeApiBaseUrl('https://example.com/v1?api_key=x')).toThrow('query');
+    expect(() => normalizeApiBaseUrl('api.statuspage.io')).toThrow('full URL');
+    expect(originPattern('http://127.0.0.1:4100/v1')).toBe('http://127.0.0.1/*');
+  });
+
+  it('checks the key and organization ID before anything is sent', () => {
+    expect(checkCredentials({ apiKey: 'sandbox-demo-key', organizationId: 'sbx0demo0org' })).toEqual({});
+    expect(checkCredentials({ apiKey: '', organizationId: '' })).toEqual({
+      apiKey: expect.stringContaining('API info'),
+      organizationId: expect.stringContaining('API info'),
+    });
+    expect(checkCredentials({ apiKey: 'has a space in it', organizationId: 'org/../x' })).toMatchObject({
+      apiKey: expect.stringContaining('no spaces'),
+      organizationId: expect.stringContaining('letters and digits'),
+    });
+  });
+});
+
+describe('describeChange', () => {
+  it('says what changed on a page in plain words', () => {
+    const name = () => 'Acme Cloud';
+    expect(describeChange({ pageId: 'p', kind: 'access-removed', rolesAdded: [], rolesRemoved: [] }, name)).toBe('Acme Cloud: access removed');
+    expect(describeChange({ pageId: 'p', kind: 'access-granted', rolesAdded: ['incident_manager'], rolesRemoved: [] }, name)).toBe(
+      'Acme Cloud: access given with Manage incidents',
+    );
+    expect(describeChange({ pageId: 'p', kind: 'roles-changed', rolesAdded: ['page_configuration'], rolesRemoved: ['maintenance_manager'] }, name)).toBe(
+      'Acme Cloud: Configure page given, Manage maintenances taken away',
+    );
+  });
+});

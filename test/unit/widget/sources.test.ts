@@ -1,0 +1,24 @@
+import { describe, expect, it } from 'vitest';
+import { PublicEmbedConfig } from '../../../shared/schemas';
+import { fetchJson, summaryUrl } from '../../../widget/data/sources';
+
+const dataUrl = (text: string) => `data:application/json,${encodeURIComponent(text)}`;
+
+describe('summaryUrl', () => {
+  it('appends /api/v2/summary.json, keeping a path prefix', () => {
+    expect(summaryUrl('https://status.example.com')).toBe('https://status.example.com/api/v2/summary.json');
+    expect(summaryUrl('https://status.example.com//')).toBe('https://status.example.com/api/v2/summary.json');
+    expect(summaryUrl('http://127.0.0.1:4100/status/abc')).toBe('http://127.0.0.1:4100/status/abc/api/v2/summary.json');
+  });
+});
+
+describe('fetchJson', () => {
+  it('returns data that fits the schema', async () => {
+    await expect(fetchJson(dataUrl('{"position":"top-left","extra":1}'), PublicEmbedConfig)).resolves.toEqual({ position: 'top-left', extra: 1 });
+  });
+
+  it('rejects data that does not fit, and what is not JSON', async () => {
+    await expect(fetchJson(dataUrl('{"position":42}'), PublicEmbedConfig)).rejects.toThrow(/unusable answer/);
+    await expect(fetchJson(dataUrl('<html>'), PublicEmbedConfig)).rejects.toThrow();
+  });
+});

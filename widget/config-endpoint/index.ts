@@ -1,0 +1,2 @@
+// The status embed's server side: serves a page's public embed config without letting the API key out.
+export { createEmbedConfigHandler, type EmbedConfigHandler, type EmbedConfigHandlerOptions } from './handler';

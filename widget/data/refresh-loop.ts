@@ -1,0 +1,43 @@
+/** The summary is read again this often while the tab is visible. */
+export const REFRESH_INTERVAL_MS = 60_000;
+/** The longest wait between attempts while the status page keeps failing. */
+export const MAX_BACKOFF_MS = 10 * 60_000;
+
+/** Delay before the next attempt: the interval, doubled per consecutive failure, with jitter so that many visitors do not retry in step. */
+export function nextDelay(failures: number, intervalMs = REFRESH_INTERVAL_MS, random = Math.random): number {
+  return failures ? Math.round(Math.min(intervalMs * 2 ** failures, MAX_BACKOFF_MS) * (0.8 + 0.4 * random())) : intervalMs;
+}
+
+/**
+ * Runs `run` now, then again after each delay, but only while the document is visible: a hidden tab makes
+ * no requests, and one that comes back runs at once if a refresh fell due meanwhile. Runs never overlap.
+ * `run` resolving false (or rejecting) counts as a failure and backs off. Returns `stop`.
+ */
+export function startRefreshLoop(run: () => Promise<boolean>, intervalMs = REFRESH_INTERVAL_MS, doc: Document = document): () => void {
+  let failures = 0;
+  let dueAt = 0;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let running = false;
+  let stopped = false;
+
+  const schedule = () => {
+    clearTimeout(timer);
+    if (!running && !stopped && doc.visibilityState !== 'hidden') timer = setTimeout(tick, dueAt - Date.now());
+  };
+  const tick = async () => {
+    running = true;
+    const ok = await run().catch(() => false);
+    failures = ok ? 0 : failures + 1;
+    dueAt = Date.now() + nextDelay(failures, intervalMs);
+    running = false;
+    schedule();
+  };
+
+  doc.addEventListener('visibilitychange', schedule);
+  schedule();
+  return () => {
+    stopped = true;
+    doc.removeEventListener('visibilitychange', schedule);
+    clearTimeout(timer);
+  };
+}
