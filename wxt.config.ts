@@ -1,10 +1,11 @@
 import { defineConfig } from 'wxt';
+import { DEFAULT_API_ORIGIN_PATTERN } from './extension/connection/api-base-url';
 
 // The store build may reach only the real API; any other API origin (a sandbox, a proxy) is asked for at
 // run time from the popup's advanced setting. The test build (`wxt build --mode test`, its own output
 // folder) may also reach the local sandbox, and may read manage.statuspage.io tab URLs, which stands in
 // for the activeTab grant a test cannot click for (see docs/extension.md).
-const API_ORIGIN = 'https://api.statuspage.io/*';
+const API_ORIGIN = DEFAULT_API_ORIGIN_PATTERN;
 const RUNTIME_ORIGINS = ['https://*/*', 'http://127.0.0.1/*', 'http://localhost/*'];
 const TEST_ORIGINS = ['http://127.0.0.1/*', 'https://manage.statuspage.io/*'];
 // Pages that exist only for the tests and the benchmark.

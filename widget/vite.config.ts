@@ -8,7 +8,7 @@ import { defineConfig, type Plugin } from 'vite';
 const root = fileURLToPath(new URL('..', import.meta.url));
 const outDir = `${root}dist/widget`;
 
-/** Emits declarations with tsc once both bundles are written, behind one `status-embed.d.ts`. */
+/** Emits declarations with tsc once both bundles are written, behind `status-embed.d.ts` and `.d.mts`. */
 function declarations(): Plugin {
   let done = false;
   return {
@@ -19,7 +19,10 @@ function declarations(): Plugin {
       done = true;
       const result = spawnSync('npx', ['tsc', '-p', 'widget/tsconfig.types.json'], { cwd: root, encoding: 'utf8' });
       if (result.status !== 0) throw new Error(`tsc (declarations) failed:\n${result.stdout}${result.stderr}`);
-      writeFileSync(`${outDir}/status-embed.d.ts`, "export * from './types/widget/status-embed';\n");
+      // One entry for `status-embed.js` and one for `status-embed.mjs` (TypeScript looks for .d.mts beside .mjs).
+      for (const name of ['status-embed.d.ts', 'status-embed.d.mts']) {
+        writeFileSync(`${outDir}/${name}`, "export * from './types/widget/status-embed.js';\n");
+      }
     },
   };
 }

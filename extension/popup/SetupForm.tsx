@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { InvalidRequestError, UnauthorizedError } from '../../shared';
-import { DEFAULT_API_BASE_URL, normalizeApiBaseUrl, originPattern } from '../connection/api-base-url';
+import { DEFAULT_API_BASE_URL, DEFAULT_API_ORIGIN_PATTERN, normalizeApiBaseUrl, originPattern } from '../connection/api-base-url';
 import { checkCredentials } from '../connection/credentials';
 import type { Connection } from '../storage/connection';
 import { ask } from './background-api';
@@ -41,8 +41,13 @@ export function SetupForm({ connection, reason, onDone, onCancel }: Props) {
     setProblems(found);
     setFormError(undefined);
     if (Object.keys(found).length) return;
-    // Asked here, inside the click: the browser only shows its permission prompt for a user gesture.
-    const permission = browser.permissions.request({ origins: [originPattern(base)] });
+    // Asked here, inside the click: the browser only shows its permission prompt for a user gesture. The real
+    // API's origin is granted at install (Firefox refuses to "request" a permission that is not optional).
+    const origins = [originPattern(base)];
+    const permission =
+      origins[0] === DEFAULT_API_ORIGIN_PATTERN
+        ? Promise.resolve(true)
+        : browser.permissions.request({ origins }).catch(() => browser.permissions.contains({ origins }));
     setBusy(true);
     void (async () => {
       try {

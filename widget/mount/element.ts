@@ -2,7 +2,7 @@ import { render, h } from 'preact';
 import { mergeEmbedConfig } from '../../shared/embed/config';
 import { safeHttpUrl } from '../../shared/embed/safe-url';
 import { computeEmbedView } from '../../shared/embed/view';
-import { EMBED_CONFIG_FIELDS, type EmbedConfigField, type PublicEmbedConfig } from '../../shared/schemas/embed-config';
+import { EMBED_CONFIG_FIELDS, type PublicEmbedConfig } from '../../shared/schemas/embed-config';
 import type { EmbedSummary } from '../../shared/schemas/embed-summary';
 import { StatusEmbed } from '../card/StatusEmbed';
 import { adoptCardStyles } from '../card/styles';
@@ -14,7 +14,7 @@ import { warn } from './warn';
 export const ELEMENT_NAME = 'status-embed';
 
 /** `incident_background_color` -> the attribute `incident-background-color` (`data-incident-background-color` on the script tag). */
-export const configAttribute = (field: EmbedConfigField): string => field.replace(/_/g, '-');
+export const configAttribute = (field: string): string => field.replace(/_/g, '-');
 
 interface RunningEmbed {
   /** Draws again (a config attribute changed) without fetching. */

@@ -16,6 +16,7 @@ async function seriousViolations(page: Page) {
 
 for (const colorScheme of ['light', 'dark'] as const) {
   test(`axe finds no serious or critical violation in set-up, Embed and Permissions (${colorScheme})`, async ({ page, extensionId, sandbox }) => {
+    test.setTimeout(90_000); // three full axe runs, one with two shadow-DOM previews: slow on a shared 2-core machine
     await page.emulateMedia({ colorScheme });
     await page.goto(popupUrl(extensionId));
     await expect(page.getByLabel('API key')).toBeVisible();
@@ -37,6 +38,7 @@ test('everything works from the keyboard: open, pick, change, save', async ({ pa
   await connectPopup(page, extensionId, sandbox);
   await page.goto(popupUrl(extensionId)); // a fresh open: the first field has focus
   await expect(page.getByLabel('Page')).toBeFocused();
+  await expect(page.getByLabel('Bottom left')).toBeVisible();
 
   // Embed: Tab into the corner group, arrows pick a corner, type a colour, Enter saves.
   await page.keyboard.press('Tab');
