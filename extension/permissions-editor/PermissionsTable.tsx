@@ -14,6 +14,11 @@ interface Props {
   onChange(next: PagePermissions): void;
 }
 
+/** A host name that may wrap before each dot, not in the middle of a word. */
+function breakableDomain(domain: string) {
+  return domain.split('.').map((part, index) => (index === 0 ? part : [<wbr key={index} />, `.${part}`]));
+}
+
 /** One row a page: access, and the three roles where the page has role based access control. */
 export function PermissionsTable({ rows, permissions, roleBasedAccess, userName, disabled, rowErrors = {}, onChange }: Props) {
   function setAccess(pageId: string, access: boolean): void {
@@ -54,7 +59,7 @@ export function PermissionsTable({ rows, permissions, roleBasedAccess, userName,
             <tr key={id} data-page-id={id}>
               <th scope="row">
                 {name}
-                <span class="sub">{page ? statusDomain(page) : 'not among the organization\'s pages'}</span>
+                <span class="sub">{page ? breakableDomain(statusDomain(page)) : 'not among the organization\'s pages'}</span>
                 {rowErrors[id] && (
                   <span class="error row-error" role="alert">
                     Statuspage: {rowErrors[id]}
