@@ -1,9 +1,11 @@
 // `npm run build:widget`: the script-tag file (IIFE, global `StatusEmbed`), an ES module for bundlers, and type
-// declarations, in dist/widget/. Preact's JSX comes from the tsconfig (jsxImportSource).
+// declarations, in dist/widget/. Preact's JSX comes from the tsconfig (jsxImportSource). zod goes in without the
+// parts the widget never reaches (build/trim-zod.ts): the size budget.
 import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { defineConfig, type Plugin } from 'vite';
+import { trimZod } from './build/trim-zod.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const outDir = `${root}dist/widget`;
@@ -31,7 +33,7 @@ export default defineConfig({
   root,
   publicDir: false,
   logLevel: 'warn',
-  plugins: [declarations()],
+  plugins: [trimZod(), declarations()],
   build: {
     outDir,
     emptyOutDir: true,
