@@ -20,7 +20,8 @@ export default defineConfig({
     return {
       name: 'Statuspage Toolkit',
       description: "Edit a Statuspage page's status embed and your team's page roles from the toolbar.",
-      permissions: ['storage', 'activeTab', 'alarms'],
+      // scripting + activeTab: "Preview on this tab" injects the in-page preview on request, with no host permission.
+      permissions: ['storage', 'activeTab', 'alarms', 'scripting'],
       host_permissions: hostPermissions,
       // MV3 keeps optional origins apart; MV2 (the Firefox build) lists them with the optional permissions.
       ...(manifestVersion === 3 ? { optional_host_permissions: optionalOrigins } : { optional_permissions: optionalOrigins }),

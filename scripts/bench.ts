@@ -15,6 +15,7 @@ build('build:extension:test');
 const benches: Array<[string, () => Promise<void>]> = [
   ['Widget', async () => (await import('./bench/widget-bench')).benchWidget()],
   ['Popup', async () => (await import('./bench/popup-bench')).benchPopup()],
+  ['In-page preview', async () => (await import('./bench/preview-bench')).benchPreview()],
 ];
 for (const [title, bench] of benches) {
   console.log(`\n== ${title}`);

@@ -5,6 +5,10 @@ import { ask } from '../popup/background-api';
 import { fieldOfServerMessage } from '../popup/error-text';
 import { markFirstData } from '../popup/first-data';
 import { SaveStatus } from '../popup/SaveStatus';
+import { InPagePreviewControls } from '../preview/InPagePreviewControls';
+import type { PreviewSample } from '../preview/protocol';
+import { useInPagePreview } from '../preview/use-in-page-preview';
+import { usePopupTab } from '../preview/use-popup-tab';
 import type { EmbedDraft } from '../storage/drafts';
 import type { SaveRecord } from '../storage/saves';
 import { ColourField } from './ColourField';
@@ -44,6 +48,9 @@ export function EmbedEditor({ page, serverConfig, storedDraft, save }: Props) {
   const busy = save?.state === 'saving' || save?.state === 'waiting' || save?.state === 'offline';
   const previewConfig = useMemo(() => mergeEmbedConfig(pickPublicEmbedConfig(base), { ...values }), [base, values]);
   useLayoutEffect(markFirstData, []);
+  // The same card on the tab itself, while there is a draft (extension/preview/).
+  const [sample, setSample] = useState<PreviewSample>('incident');
+  const inPage = useInPagePreview({ tab: usePopupTab(), active: draft !== null, config: previewConfig, sample, statusPageUrl: statusPageUrl(page) });
 
   // A 422 names its field next to that field; the server's words, verbatim.
   const serverMessage = save?.state === 'failed' && save.error?.status === 422 ? save.error.serverMessage : undefined;
@@ -103,6 +110,7 @@ export function EmbedEditor({ page, serverConfig, storedDraft, save }: Props) {
       <section aria-label="Preview" class="stack">
         <EmbedPreview kind="incident" config={previewConfig} statusPageUrl={statusPageUrl(page)} />
         <EmbedPreview kind="maintenance" config={previewConfig} statusPageUrl={statusPageUrl(page)} />
+        <InPagePreviewControls preview={inPage} active={draft !== null} sample={sample} onSampleChange={setSample} />
       </section>
       <div class="sticky-actions stack">
         <SaveStatus save={save} subject={{ kind: 'page', name: page.name }} />

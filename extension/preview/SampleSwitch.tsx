@@ -10,12 +10,14 @@ export function SampleSwitch({ value, onChange }: Props) {
   return (
     <fieldset class="sample-switch">
       <legend>Sample on the page</legend>
-      {(['incident', 'maintenance'] as const).map((sample) => (
-        <label key={sample}>
-          <input type="radio" name="preview-sample" value={sample} checked={value === sample} onChange={() => onChange(sample)} />
-          {sample === 'incident' ? 'Incident' : 'Maintenance'}
-        </label>
-      ))}
+      <div class="choices">
+        {(['incident', 'maintenance'] as const).map((sample) => (
+          <label key={sample}>
+            <input type="radio" name="preview-sample" value={sample} checked={value === sample} onChange={() => onChange(sample)} />
+            {sample === 'incident' ? 'Incident' : 'Maintenance'}
+          </label>
+        ))}
+      </div>
     </fieldset>
   );
 }

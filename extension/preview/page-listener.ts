@@ -3,7 +3,7 @@ import { senderKind } from '../messaging/sender';
 import { onEscapeKey } from './escape-key';
 import { createPreviewRenderer } from './preview-renderer';
 import { previewView } from './preview-view';
-import { PREVIEW_PORT, readToPage, type FromPage } from './protocol';
+import { PREVIEW_PORT, readShowPreview, type FromPage } from './protocol';
 
 type Port = Browser.runtime.Port;
 
@@ -29,11 +29,7 @@ export function startPreviewListener(): () => void {
   const scope = globalThis as Started;
   const running = scope[STARTED];
   if (running?.alive()) return () => {};
-  try {
-    running?.stop(); // left behind by a reloaded extension: its ports are gone, its card may not be
-  } catch {
-    // Its extension context is invalidated: removing its listener can throw; its card is gone with it.
-  }
+  running?.stop(); // left behind by a reloaded extension: its ports are gone, its card may not be
 
   let owner: Port | undefined;
   let sampleTime = new Date();
@@ -74,9 +70,8 @@ export function startPreviewListener(): () => void {
     sampleTime = new Date(); // fixed for the session: the card keeps its identity (no fade-in) while colours change
 
     port.onMessage.addListener((raw) => {
-      const message = readToPage(raw);
+      const message = readShowPreview(raw);
       if (!message || owner !== port) return;
-      if (message.type === 'hide') return remove();
       renderer.show(previewView(message, sampleTime));
       stopEscape ??= onEscapeKey(window, () => dismiss('escape'));
     });
@@ -90,11 +85,15 @@ export function startPreviewListener(): () => void {
 
   browser.runtime.onConnect.addListener(onConnect);
   const stop = () => {
-    browser.runtime.onConnect.removeListener(onConnect);
-    owner?.disconnect();
-    owner = undefined;
     remove();
     delete scope[STARTED];
+    try {
+      owner?.disconnect();
+      browser.runtime.onConnect.removeListener(onConnect);
+    } catch {
+      // Called because the extension's context is gone: so are the port and the listener.
+    }
+    owner = undefined;
   };
   scope[STARTED] = { stop, alive: () => browser.runtime?.id !== undefined };
   return stop;

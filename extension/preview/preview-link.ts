@@ -4,7 +4,6 @@ import { PREVIEW_PORT, readFromPage, type FromPage, type ShowPreview } from './p
 /** The popup's end of one preview on one tab. Closing it (or the popup) removes the preview from the page. */
 export interface PreviewLink {
   show(message: ShowPreview): void;
-  hide(): void;
   close(): void;
 }
 
@@ -45,7 +44,6 @@ export function openPreviewLink(tabId: number, first: ShowPreview, events: Previ
     };
     const link: PreviewLink = {
       show: (message) => post(message),
-      hide: () => post({ type: 'hide' }),
       close: () => {
         if (closed) return;
         closed = true;

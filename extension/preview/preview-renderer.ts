@@ -42,7 +42,10 @@ export function createPreviewRenderer({ onDismiss }: { onDismiss(): void }): Pre
   let root: ShadowRoot | undefined;
 
   function mount(): ShadowRoot {
-    if (host && root && host.isConnected) return root;
+    if (host && root) {
+      if (!host.isConnected) document.documentElement.append(host); // the page took it out: put it back
+      return root;
+    }
     host = document.createElement(PREVIEW_HOST_TAG);
     root = host.attachShadow({ mode: 'open' });
     adoptStyles(root);

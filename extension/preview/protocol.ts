@@ -26,19 +26,15 @@ export type PreviewConfig = z.infer<typeof PreviewConfig>;
 export const PreviewSample = z.enum(['incident', 'maintenance']);
 export type PreviewSample = z.infer<typeof PreviewSample>;
 
-/** Popup -> page. */
-export const ToPage = z.discriminatedUnion('type', [
-  z.strictObject({
-    type: z.literal('show'),
-    config: PreviewConfig,
-    sample: PreviewSample,
-    /** The page's status domain, so the sample's links look like the real ones (never followed in a preview). */
-    statusPageUrl: z.optional(z.string().check(z.maxLength(2048))),
-  }),
-  z.strictObject({ type: z.literal('hide') }),
-]);
-export type ToPage = z.infer<typeof ToPage>;
-export type ShowPreview = Extract<ToPage, { type: 'show' }>;
+/** Popup -> page: the one message the page takes, sent again on every edit. The preview ends with the port. */
+export const ShowPreview = z.strictObject({
+  type: z.literal('show'),
+  config: PreviewConfig,
+  sample: PreviewSample,
+  /** The page's status domain, so the sample's links look like the real ones (never followed in a preview). */
+  statusPageUrl: z.optional(z.string().check(z.maxLength(2048))),
+});
+export type ShowPreview = z.infer<typeof ShowPreview>;
 
 /** Page -> popup. */
 export const FromPage = z.discriminatedUnion('type', [
@@ -50,8 +46,8 @@ export const FromPage = z.discriminatedUnion('type', [
 export type FromPage = z.infer<typeof FromPage>;
 
 /** The message, or undefined for anything malformed (the receiver ignores it). */
-export function readToPage(value: unknown): ToPage | undefined {
-  const result = ToPage.safeParse(value);
+export function readShowPreview(value: unknown): ShowPreview | undefined {
+  const result = ShowPreview.safeParse(value);
   return result.success ? result.data : undefined;
 }
 

@@ -1,6 +1,7 @@
 /// <reference types="chrome" />
 // The in-page preview on manage.statuspage.io: it follows the popup's draft by itself, and goes away when the
 // popup closes, after a save, and on Escape. The manage page is served by route interception.
+import AxeBuilder from '@axe-core/playwright';
 import { SEED_PAGE_IDS } from '../../../sandbox';
 import { expect, test } from '../fixtures';
 import { connectPopup, logged, resetAll } from '../popup/helpers';
@@ -42,9 +43,11 @@ test('shows the draft in its corner and colours, follows every edit, and switche
   await expect(card).toHaveClass(/\btop left\b/);
   await expect(card).toHaveCSS('top', '60px');
   await expect(card).toHaveCSS('left', '60px');
-  // A half-typed colour keeps the last good one on the page, as in the popup's own preview.
+  // A half-typed colour shows the saved one meanwhile, on the page as in the popup's own preview.
   await popup.getByLabel('Incident background', { exact: true }).fill('#12');
-  await popup.waitForTimeout(200);
+  await expect(card).toHaveCSS('background-color', 'rgb(255, 176, 0)');
+  await expect(popup.getByTestId('preview-incident').locator('.card')).toHaveCSS('background-color', 'rgb(255, 176, 0)');
+  await popup.getByLabel('Incident background', { exact: true }).fill('#0b3d91');
   await expect(card).toHaveCSS('background-color', 'rgb(11, 61, 145)');
 
   await popup.getByRole('radio', { name: 'Maintenance' }).check();
@@ -109,7 +112,9 @@ test("Escape on the page, or the card's ×, removes the preview; the popup offer
   await popup.waitForTimeout(300);
   await expect(manage.locator(PREVIEW_HOST)).toHaveCount(0);
 
-  // ...the button does, from the keyboard too.
+  // ...the button does, from the keyboard too. The controls pass axe (the sample switch, the button, the status line).
+  const axe = await new AxeBuilder({ page: popup }).include('.in-page-preview').analyze();
+  expect(axe.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`)).toEqual([]);
   const again = popup.getByRole('button', { name: 'Preview on this tab' });
   await again.focus();
   await popup.keyboard.press('Enter');

@@ -51,8 +51,29 @@ test('on a demo customer site the preview appears only on request, follows edits
     await expect(card).toHaveCSS('color', 'rgb(255, 221, 0)');
     await popup.getByLabel('Top right').check();
     await expect(card).toHaveCSS('top', '60px');
+    // The README's picture: the card where the official embed sits, over the demo site.
+    await popup.getByLabel('Bottom right').check();
+    await popup.getByLabel('Incident text', { exact: true }).fill('#ffffff');
+    await expect(card).toHaveCSS('bottom', '60px');
+    await expect(card).toHaveCSS('color', 'rgb(255, 255, 255)');
     await expect(card).toHaveCSS('opacity', '1');
     await site.screenshot({ path: 'docs/images/preview-on-site.png' });
+
+    // Escape, then the button again: the script is injected a second time, and still one preview answers.
+    await site.keyboard.press('Escape');
+    await expect(site.locator(PREVIEW_HOST)).toHaveCount(0);
+    await popup.getByRole('button', { name: 'Preview on this tab' }).click();
+    await expect(card).toBeVisible();
+    await popup.getByLabel('Incident background', { exact: true }).fill('#5a1e6e');
+    await expect(card).toHaveCSS('background-color', 'rgb(90, 30, 110)');
+    await expect(site.locator(PREVIEW_HOST)).toHaveCount(1);
+
+    // A reload ends it (the injected script is gone with the page); the popup says so and offers it again.
+    await site.reload();
+    await expect(popup.getByTestId('in-page-preview-status')).toHaveText('The page was reloaded or left: the preview ended.');
+    await expect(site.locator(PREVIEW_HOST)).toHaveCount(0);
+    await popup.getByRole('button', { name: 'Preview on this tab' }).click();
+    await expect(card).toHaveCSS('background-color', 'rgb(90, 30, 110)');
 
     await popup.close();
     await expect(site.locator(PREVIEW_HOST)).toHaveCount(0);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readFromPage, readToPage } from '../../../extension/preview/protocol';
+import { readFromPage, readShowPreview } from '../../../extension/preview/protocol';
 
 const show = {
   type: 'show',
@@ -10,22 +10,22 @@ const show = {
 
 describe('messages to the page', () => {
   it('reads a show message with the five public fields and the sample', () => {
-    expect(readToPage(show)).toEqual(show);
-    expect(readToPage({ type: 'hide' })).toEqual({ type: 'hide' });
+    expect(readShowPreview(show)).toEqual(show);
   });
 
   it('refuses a config carrying anything beyond the five public fields', () => {
-    expect(readToPage({ ...show, config: { ...show.config, apiKey: 'secret' } })).toBeUndefined();
-    expect(readToPage({ ...show, apiKey: 'secret' })).toBeUndefined();
+    expect(readShowPreview({ ...show, config: { ...show.config, apiKey: 'secret' } })).toBeUndefined();
+    expect(readShowPreview({ ...show, apiKey: 'secret' })).toBeUndefined();
   });
 
   it('refuses unknown types, samples and oversized values', () => {
-    expect(readToPage({ type: 'eval', code: 'alert(1)' })).toBeUndefined();
-    expect(readToPage({ ...show, sample: 'outage' })).toBeUndefined();
-    expect(readToPage({ ...show, config: { incident_text_color: '#'.repeat(33) } })).toBeUndefined();
-    expect(readToPage({ ...show, config: { position: 7 } })).toBeUndefined();
-    expect(readToPage('show')).toBeUndefined();
-    expect(readToPage(null)).toBeUndefined();
+    expect(readShowPreview({ type: 'eval', code: 'alert(1)' })).toBeUndefined();
+    expect(readShowPreview({ type: 'hide' })).toBeUndefined();
+    expect(readShowPreview({ ...show, sample: 'outage' })).toBeUndefined();
+    expect(readShowPreview({ ...show, config: { incident_text_color: '#'.repeat(33) } })).toBeUndefined();
+    expect(readShowPreview({ ...show, config: { position: 7 } })).toBeUndefined();
+    expect(readShowPreview('show')).toBeUndefined();
+    expect(readShowPreview(null)).toBeUndefined();
   });
 });
 
