@@ -1,12 +1,9 @@
 import { browser } from 'wxt/browser';
 import * as z from 'zod/mini';
-import { PagePermissions, StatusEmbedConfigChanges, pickPublicEmbedConfig, InvalidRequestError, describeIssue } from '../../shared';
-import { mergeEmbedConfig } from '../../shared/embed';
+import { PagePermissions, StatusEmbedConfigChanges, InvalidRequestError, describeIssue } from '../../shared';
 import { toOutcome, type Outcome } from '../messaging/outcome';
 import { messenger, type BackgroundProtocol } from '../messaging/protocol';
-import { isManageStatuspageUrl, senderKind, type SenderKind } from '../messaging/sender';
-import { embedConfigCache } from '../storage/cache';
-import { embedDraftItem } from '../storage/drafts';
+import { senderKind, type SenderKind } from '../messaging/sender';
 import { connect, disconnect } from './connect';
 import { refreshEmbedConfig, refreshPages, refreshPermissions, refreshUsers } from './reads';
 import { cancelSave, dismissSave, saveEmbed, savePermissions } from './saves';
@@ -50,21 +47,6 @@ const ROUTES: Record<keyof BackgroundProtocol, Route> = {
   savePermissions: { from: ['extension-page'], handle: (data) => savePermissions(parse(SavePermissionsRequest, data)) },
   cancelSave: { from: ['extension-page'], handle: async (data) => (cancelSave(parse(SaveId, data)), null) },
   dismissSave: { from: ['extension-page'], handle: async (data) => (await dismissSave(parse(SaveId, data)), null) },
-  getEmbedPreview: {
-    from: ['extension-page', 'content-script'],
-    handle: async (data, sender) => {
-      // A content script only on manage.statuspage.io (the later in-page preview), never elsewhere.
-      if (senderKindOf(sender) === 'content-script' && !isManageStatuspageUrl(sender.tab?.url ?? sender.url)) {
-        throw new InvalidRequestError('Not available on this site');
-      }
-      const pageId = parse(Id, data);
-      const draft = await embedDraftItem(pageId).getValue();
-      // A half-typed colour in the draft falls back to the saved one (mergeEmbedConfig drops what it would refuse).
-      if (draft) return mergeEmbedConfig(pickPublicEmbedConfig(draft.base), { ...draft.values });
-      const config = await embedConfigCache(pageId).getValue();
-      return config ? pickPublicEmbedConfig(config.value) : null;
-    },
-  },
 };
 
 function senderKindOf(sender: Sender): SenderKind {

@@ -1,5 +1,5 @@
 import { defineExtensionMessaging } from '@webext-core/messaging';
-import type { Page, PagePermissions, PublicEmbedConfig, StatusEmbedConfig, User } from '../../shared';
+import type { Page, PagePermissions, StatusEmbedConfig, User } from '../../shared';
 import type { Connection } from '../storage/connection';
 import type { SaveEmbedRequest, SavePermissionsRequest } from '../storage/saves';
 import type { Outcome } from './outcome';
@@ -32,8 +32,6 @@ export interface BackgroundProtocol {
   cancelSave(saveId: string): Outcome<null>;
   /** Forgets a failed save (the admin reverted or reloaded). */
   dismissSave(saveId: string): Outcome<null>;
-  /** The embed as it is being edited (draft, else the last read config): for the in-page preview of a later issue. */
-  getEmbedPreview(pageId: string): Outcome<PublicEmbedConfig | null>;
 }
 
 export const messenger = defineExtensionMessaging<BackgroundProtocol>();

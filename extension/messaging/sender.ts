@@ -14,7 +14,7 @@ export function senderKind(sender: Browser.runtime.MessageSender, extensionId: s
   return 'foreign';
 }
 
-/** Pages a content script of ours may ask about embeds from: manage.statuspage.io only. */
+/** manage.statuspage.io over https: where the preview content script runs by itself. */
 export function isManageStatuspageUrl(url: string | undefined): boolean {
   if (!url) return false;
   try {
