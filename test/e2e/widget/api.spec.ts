@@ -1,6 +1,6 @@
 // The other ways to embed: the declarative element (single-page apps), the JS API, the ES module build.
 import { expect, test } from '../fixtures';
-import { card, CONFIG_URL, CUSTOMER, openCustomerSite, STATUS_PAGE } from './customer-site';
+import { card, CONFIG_URL, CUSTOMER, finishCardAnimations, openCustomerSite, STATUS_PAGE } from './customer-site';
 
 const background = (page: import('@playwright/test').Page) => card(page).evaluate((element) => getComputedStyle(element).backgroundColor);
 
@@ -12,6 +12,7 @@ test('the declarative <status-embed> element, with config attributes', async ({ 
   });
   await expect(card(page)).toBeVisible();
   expect(await background(page)).toBe('rgb(34, 68, 102)');
+  await finishCardAnimations(page);
   expect(await card(page).evaluate((element) => [element.getBoundingClientRect().left, element.getBoundingClientRect().top])).toEqual([60, 60]);
   const host = page.locator('status-embed');
   expect(await host.evaluate((element) => element.shadowRoot?.mode)).toBe('open');

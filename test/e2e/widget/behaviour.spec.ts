@@ -2,7 +2,7 @@
 // (steal focus, run hostile data, break the page's CSP, throw into the page).
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '../fixtures';
-import { card, CONFIG_URL, CUSTOMER, openCustomerSite, readSummaryFixture, STATUS_PAGE } from './customer-site';
+import { card, CONFIG_URL, CUSTOMER, openCustomerSite, readSummaryFixture, STATUS_PAGE, finishCardAnimations } from './customer-site';
 
 /** The major-incident capture with one more update, newer than any before. */
 function withNewUpdate(): Record<string, unknown> {
@@ -143,7 +143,7 @@ test.describe('axe-core finds no serious or critical violation', () => {
     test(summary, async ({ page }) => {
       await openCustomerSite(page, { summary });
       await expect(card(page)).toBeVisible();
-      await page.evaluate(() => document.querySelector('status-embed')!.shadowRoot!.querySelector('.card')!.getAnimations().forEach((a) => a.finish()));
+      await finishCardAnimations(page);
       const results = await new AxeBuilder({ page }).include('status-embed').analyze();
       const severe = results.violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical');
       expect(severe.map((violation) => `${violation.id}: ${violation.help}`)).toEqual([]);

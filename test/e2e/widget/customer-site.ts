@@ -111,3 +111,7 @@ async function expectSoon(condition: () => boolean, timeoutMs = 5_000): Promise<
 
 /** The card inside the widget's shadow root (Playwright's CSS locators pierce open shadow roots). */
 export const card = (page: Page) => page.locator('status-embed .card');
+
+/** Ends the card's entrance animation at once, so geometry reads the resting place (not a frame of the slide-in). */
+export const finishCardAnimations = (page: Page) =>
+  page.evaluate(() => document.querySelector('status-embed')?.shadowRoot?.querySelector('.card')?.getAnimations().forEach((a) => a.finish()));

@@ -1,7 +1,7 @@
 // Where the card sits and how it looks: corners, colours, the bottom sheet, motion, and a page that attacks it with CSS.
 import { expect, test } from '../fixtures';
 import type { Page } from '@playwright/test';
-import { card, openCustomerSite } from './customer-site';
+import { card, openCustomerSite, finishCardAnimations } from './customer-site';
 
 const box = async (page: Page) => {
   const rect = await card(page).evaluate((element) => element.getBoundingClientRect().toJSON() as DOMRect);
@@ -23,7 +23,7 @@ test.describe('geometry', () => {
     ];
     for (const [corner, check] of expectations) {
       await page.locator('status-embed').evaluate((element, value) => element.setAttribute('position', value), corner);
-      await page.evaluate(() => document.querySelector('status-embed')!.shadowRoot!.querySelector('.card')!.getAnimations().forEach((a) => a.finish()));
+      await finishCardAnimations(page);
       const b = await box(page);
       expect(b.width, corner).toBe(320);
       check(b);
@@ -35,7 +35,7 @@ test.describe('geometry', () => {
     await page.setViewportSize({ width: 400, height: 700 });
     await openCustomerSite(page, { scriptAttributes: 'data-position="top-right"' });
     await expect(card(page)).toBeVisible();
-    await page.evaluate(() => document.querySelector('status-embed')!.shadowRoot!.querySelector('.card')!.getAnimations().forEach((a) => a.finish()));
+    await finishCardAnimations(page);
     const b = await box(page);
     expect([b.left, b.fromRight, b.fromBottom, b.width]).toEqual([0, 0, 0, b.viewport.width]);
   });
@@ -114,7 +114,7 @@ test('a page with hostile CSS does not change the card', async ({ page }) => {
   await page.setViewportSize({ width: 1024, height: 700 });
   await openCustomerSite(page);
   await expect(card(page)).toBeVisible();
-  await page.evaluate(() => document.querySelector('status-embed')!.shadowRoot!.querySelector('.card')!.getAnimations().forEach((a) => a.finish()));
+  await finishCardAnimations(page);
   const clean = { box: await box(page), background: await style(page, 'background-color'), font: await style(page, 'font-size') };
 
   await page.unrouteAll();
@@ -122,7 +122,7 @@ test('a page with hostile CSS does not change the card', async ({ page }) => {
     head: '<style>* { all: unset !important; } div { display: none !important; } status-embed { display: block !important; opacity: 0.1 !important; transform: scale(0.2) !important; }</style>',
   });
   await expect(card(page)).toBeVisible();
-  await page.evaluate(() => document.querySelector('status-embed')!.shadowRoot!.querySelector('.card')!.getAnimations().forEach((a) => a.finish()));
+  await finishCardAnimations(page);
   expect({ box: await box(page), background: await style(page, 'background-color'), font: await style(page, 'font-size') }).toEqual(clean);
   await expect(card(page).locator('.name a')).toBeVisible();
   expect(await page.locator('status-embed').evaluate((host) => getComputedStyle(host).opacity)).toBe('1');
