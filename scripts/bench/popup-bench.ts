@@ -3,18 +3,12 @@
 // page's embed config come from the sandbox first), against an empty extension page opened the same way in the
 // same browser in the same run. Both mark `first-data` after the frame that shows it (popup/first-data.ts);
 // times are from navigation start, so they include loading the page's own script.
-import { chromium, type BrowserContext, type Worker } from '@playwright/test';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import type { BrowserContext, Worker } from '@playwright/test';
 import { startSandbox } from '../../sandbox';
-import { findChromium } from '../find-chromium.mjs';
+import { connectThroughSetup, launchWithExtension, TEST_EXTENSION_DIR } from '../../test/support/chromium';
 
-const EXTENSION_DIR = resolve('.output/chrome-mv3-test');
 // Each cold open costs two API calls and each cached open two refreshes: 8 + 8 stays under the key's 60 a minute.
 const RUNS = 8;
-// As in test/e2e/fixtures.ts: quiet on a machine with no internet.
-const QUIET_FLAGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
 /** Opens `path` in a new tab and returns its `first-data` mark (ms from navigation start). */
 async function openAndMeasure(context: BrowserContext, url: string): Promise<number> {
@@ -46,31 +40,17 @@ async function clearCache(worker: Worker): Promise<void> {
 }
 
 export async function benchPopup(): Promise<void> {
-  if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) throw new Error(`No test build in ${EXTENSION_DIR}: run npm run build:extension:test`);
-  const executablePath = findChromium();
-  if (!executablePath) throw new Error("No Chromium found: set CHROMIUM_PATH or install Debian's chromium.");
   const sandbox = await startSandbox({ port: 0, rateLimit: { limit: 1000, windowMs: 60_000 } });
-  const userDataDir = mkdtempSync(join(tmpdir(), 'statuspage-popup-bench-'));
-  const context = await chromium.launchPersistentContext(userDataDir, {
-    executablePath,
-    headless: true,
-    args: [...QUIET_FLAGS, `--disable-extensions-except=${EXTENSION_DIR}`, `--load-extension=${EXTENSION_DIR}`],
-  });
+  const browser = await launchWithExtension(TEST_EXTENSION_DIR);
+  const { context, extensionId } = browser;
+  const worker = browser.serviceWorker;
   try {
-    const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
-    const extensionId = new URL(worker.url()).host;
     const popupUrl = `chrome-extension://${extensionId}/popup.html`;
     const blankUrl = `chrome-extension://${extensionId}/blank.html`;
 
     // Set up once, through the popup's own form.
     const setup = await context.newPage();
-    await setup.goto(popupUrl);
-    await setup.getByLabel('API key').fill(sandbox.apiKey);
-    await setup.getByLabel('Organization ID').fill(sandbox.organizationId);
-    await setup.getByText('Advanced').click();
-    await setup.getByLabel('API base URL').fill(sandbox.apiBaseUrl);
-    await setup.getByRole('button', { name: 'Connect' }).click();
-    await setup.getByLabel('Incident background', { exact: true }).waitFor();
+    await connectThroughSetup(setup, extensionId, sandbox);
     await setup.close();
 
     // Warm-up (the browser's first extension page pays for things no later one does), then interleaved runs so
@@ -93,8 +73,7 @@ export async function benchPopup(): Promise<void> {
     console.log(line('Popup, cold (nothing cached)', cold));
     console.log(`Ratio to the empty page (medians): from cache ${(median(cached) / median(blank)).toFixed(2)}x, cold ${(median(cold) / median(blank)).toFixed(2)}x`);
   } finally {
-    await context.close();
-    rmSync(userDataDir, { recursive: true, force: true });
+    await browser.close();
     await sandbox.close();
   }
 }

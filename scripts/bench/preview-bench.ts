@@ -2,19 +2,15 @@
 // The in-page preview's lag: from an edit in the popup to the manage.statuspage.io tab's repaint, against the
 // same repaint driven by a direct in-page call (the widget's `handle.update()` on a page of its own). Both
 // recolour the same card, rendered by the same StatusEmbed; the difference is the trip from the popup.
-import { chromium, type Page } from '@playwright/test';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import type { Page } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { startSandbox } from '../../sandbox';
 import { sampleSummary } from '../../shared/embed';
-import { findChromium } from '../find-chromium.mjs';
+import { connectThroughSetup, launchWithExtension, TEST_EXTENSION_DIR } from '../../test/support/chromium';
 
-const EXTENSION_DIR = resolve('.output/chrome-mv3-test');
 const WIDGET_FILE = resolve('dist/widget/status-embed.js');
 const EDITS = 40;
-// As in test/e2e/fixtures.ts: quiet on a machine with no internet.
-const QUIET_FLAGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
 declare global {
   interface Window {
@@ -75,28 +71,14 @@ function summary(label: string, times: number[]): number {
 }
 
 export async function benchPreview(): Promise<void> {
-  const executablePath = findChromium();
-  if (!executablePath) throw new Error('No Chromium found: set CHROMIUM_PATH or install Debian\'s chromium.');
   const sandbox = await startSandbox({ port: 0, rateLimit: { limit: 1000, windowMs: 1000 } });
-  const userDataDir = mkdtempSync(join(tmpdir(), 'statuspage-bench-'));
-  const context = await chromium.launchPersistentContext(userDataDir, {
-    executablePath,
-    headless: true,
-    args: [...QUIET_FLAGS, `--disable-extensions-except=${EXTENSION_DIR}`, `--load-extension=${EXTENSION_DIR}`],
-  });
+  const browser = await launchWithExtension(TEST_EXTENSION_DIR);
+  const { context, extensionId } = browser;
+  const worker = browser.serviceWorker;
   try {
-    const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
-    const extensionId = new URL(worker.url()).host;
-
     // Connect the extension to the sandbox (the set-up form, in a tab closed afterwards).
     const setup = await context.newPage();
-    await setup.goto(`chrome-extension://${extensionId}/popup.html`);
-    await setup.getByLabel('API key').fill(sandbox.apiKey);
-    await setup.getByLabel('Organization ID').fill(sandbox.organizationId);
-    await setup.getByText('Advanced').click();
-    await setup.getByLabel('API base URL').fill(sandbox.apiBaseUrl);
-    await setup.getByRole('button', { name: 'Connect' }).click();
-    await setup.getByLabel('Page').waitFor();
+    await connectThroughSetup(setup, extensionId, sandbox);
     await setup.close();
 
     // The manage.statuspage.io tab (served locally), in front in its window as when the admin clicks the toolbar
@@ -163,8 +145,7 @@ export async function benchPreview(): Promise<void> {
     summary('  of which: call -> card updated (before the frame)', inPageDom);
     console.log(`Ratio (preview / baseline, medians): ${(preview / baseline).toFixed(2)}x; the tabs' clocks differed by ${skew.toFixed(2)} ms (corrected)`);
   } finally {
-    await context.close();
-    rmSync(userDataDir, { recursive: true, force: true });
+    await browser.close();
     await sandbox.close();
   }
 }

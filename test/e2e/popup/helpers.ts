@@ -3,6 +3,7 @@
 import type { Page, Worker } from '@playwright/test';
 import { expect } from '../fixtures';
 import type { RunningSandbox } from '../../../sandbox';
+import { connectThroughSetup } from '../../support/chromium';
 
 /** A clean slate: the sandbox's seed, and an extension with nothing stored (no key, no cache, no drafts). */
 export async function resetAll(sandbox: RunningSandbox, serviceWorker: Worker): Promise<void> {
@@ -19,12 +20,7 @@ export function popupUrl(extensionId: string, query = ''): string {
 
 /** Opens the popup as a page and connects it to the sandbox through the set-up form. */
 export async function connectPopup(page: Page, extensionId: string, sandbox: RunningSandbox): Promise<void> {
-  await page.goto(popupUrl(extensionId));
-  await page.getByLabel('API key').fill(sandbox.apiKey);
-  await page.getByLabel('Organization ID').fill(sandbox.organizationId);
-  await page.getByText('Advanced').click();
-  await page.getByLabel('API base URL').fill(sandbox.apiBaseUrl);
-  await page.getByRole('button', { name: 'Connect' }).click();
+  await connectThroughSetup(page, extensionId, sandbox);
   await expect(page.getByRole('tab', { name: 'Embed' })).toBeVisible();
 }
 

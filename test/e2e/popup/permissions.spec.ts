@@ -23,7 +23,6 @@ async function permissionsOf(sandbox: RunningSandbox, userId: string): Promise<R
 }
 
 const { cloud, payments, labs } = SEED_PAGE_IDS;
-const none = { page_configuration: false, incident_manager: false, maintenance_manager: false };
 const all = { page_configuration: true, incident_manager: true, maintenance_manager: true };
 
 test.beforeEach(async ({ sandbox, serviceWorker }) => {

@@ -1,0 +1,69 @@
+// One way to start Chromium with the extension, for the browser tests (test/e2e/fixtures.ts) and the benches.
+import { chromium, type BrowserContext, type Page, type Worker } from '@playwright/test';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { findChromium } from '../../scripts/find-chromium.mjs';
+import type { RunningSandbox } from '../../sandbox';
+
+/** The test build of the extension (it may talk to the sandbox on 127.0.0.1): `npm run build:extension:test`. */
+export const TEST_EXTENSION_DIR = resolve('.output/chrome-mv3-test');
+
+// Flags that keep Chromium quiet on a machine with no internet (see ../shared/toolchain.md).
+export const QUIET_FLAGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+/** The Chromium to drive, or a clear error saying how to get one (Playwright never downloads one here). */
+export function chromiumExecutable(): string {
+  const executablePath = findChromium();
+  if (!executablePath) throw new Error("No Chromium found: set CHROMIUM_PATH or install Debian's chromium.");
+  return executablePath;
+}
+
+export interface ExtensionBrowser {
+  context: BrowserContext;
+  serviceWorker: Worker;
+  extensionId: string;
+  close(): Promise<void>;
+}
+
+/** A headless Chromium with a fresh profile and the built extension loaded. */
+export async function launchWithExtension(extensionDir = TEST_EXTENSION_DIR): Promise<ExtensionBrowser> {
+  if (!existsSync(join(extensionDir, 'manifest.json'))) {
+    throw new Error(`No build of the extension in ${extensionDir}: run npm run build:extension:test`);
+  }
+  const userDataDir = mkdtempSync(join(tmpdir(), 'statuspage-chromium-'));
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: chromiumExecutable(),
+    headless: true,
+    args: [...QUIET_FLAGS, `--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`],
+  });
+  const serviceWorker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  return {
+    context,
+    serviceWorker,
+    extensionId: new URL(serviceWorker.url()).host,
+    async close() {
+      await context.close();
+      rmSync(userDataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Opens the popup as a page and connects the extension to the sandbox through its set-up form. */
+export async function connectThroughSetup(page: Page, extensionId: string, sandbox: RunningSandbox): Promise<void> {
+  await page.goto(`chrome-extension://${extensionId}/popup.html`);
+  await page.getByLabel('API key').fill(sandbox.apiKey);
+  await page.getByLabel('Organization ID').fill(sandbox.organizationId);
+  await page.getByText('Advanced').click();
+  await page.getByLabel('API base URL').fill(sandbox.apiBaseUrl);
+  await page.getByRole('button', { name: 'Connect' }).click();
+  await page.getByRole('tab', { name: 'Embed' }).waitFor();
+}
