@@ -14,20 +14,6 @@ export type EmbedConfigField = (typeof EMBED_CONFIG_FIELDS)[number];
 
 const lenientString = z.optional(z.nullable(z.string()));
 
-/**
- * What GET/PATCH/PUT `/pages/{page_id}/status_embed_config` return. The spec types every field as a plain
- * string, so reading is lenient: any string (or null) is kept, and unknown fields pass through.
- */
-export const StatusEmbedConfig = z.looseObject({
-  page_id: z.optional(z.string()),
-  position: lenientString,
-  incident_background_color: lenientString,
-  incident_text_color: lenientString,
-  maintenance_background_color: lenientString,
-  maintenance_text_color: lenientString,
-});
-export type StatusEmbedConfig = z.infer<typeof StatusEmbedConfig>;
-
 /** The five public fields: what the config endpoint serves and what the widget reads. */
 export const PublicEmbedConfig = z.looseObject({
   position: lenientString,
@@ -37,6 +23,13 @@ export const PublicEmbedConfig = z.looseObject({
   maintenance_text_color: lenientString,
 });
 export type PublicEmbedConfig = z.infer<typeof PublicEmbedConfig>;
+
+/**
+ * What GET/PATCH/PUT `/pages/{page_id}/status_embed_config` return: the five fields and `page_id`. The spec types
+ * every field as a plain string, so reading is lenient: any string (or null) is kept, and unknown fields pass through.
+ */
+export const StatusEmbedConfig = /* @__PURE__ */ z.extend(PublicEmbedConfig, { page_id: z.optional(z.string()) });
+export type StatusEmbedConfig = z.infer<typeof StatusEmbedConfig>;
 
 /** What we send: checked strictly before it leaves (a known corner, hex colours, no stray fields). */
 export const StatusEmbedConfigChanges = z.strictObject({
