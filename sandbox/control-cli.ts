@@ -1,5 +1,6 @@
 // `npm run incident -- <command>`: drives a running sandbox through its control endpoints, so a demo can
-// open, update and resolve incidents and maintenances by hand. SANDBOX_URL says where the sandbox is.
+// open, update and resolve incidents and maintenances by hand. SANDBOX_URL says where the sandbox is; else
+// PORT, the same variable `npm start` and `npm run sandbox` listen on, so one `PORT=...` reaches both.
 import { parseArgs } from 'node:util';
 import { DEFAULT_SANDBOX_PORT } from './config';
 
@@ -29,12 +30,12 @@ Component statuses: operational, under_maintenance, degraded_performance, partia
 Without a status, a component takes the one the impact implies (minor: degraded_performance, major:
 partial_outage, critical: major_outage). The page's indicator follows its components, as on Statuspage.
 
-Environment: SANDBOX_URL (default http://127.0.0.1:${DEFAULT_SANDBOX_PORT})
+Environment: SANDBOX_URL, else PORT (as given to npm start; default http://127.0.0.1:${DEFAULT_SANDBOX_PORT})
 Example: npm run incident -- open "Slow dashboard" --impact major --component <id>`;
 
 class UsageError extends Error {}
 
-const baseUrl = (process.env.SANDBOX_URL ?? `http://127.0.0.1:${DEFAULT_SANDBOX_PORT}`).replace(/\/+$/, '');
+const baseUrl = (process.env.SANDBOX_URL || `http://127.0.0.1:${process.env.PORT || DEFAULT_SANDBOX_PORT}`).replace(/\/+$/, '');
 
 interface ControlPage {
   id: string;
@@ -54,7 +55,7 @@ async function call<T>(method: string, path: string, body?: unknown): Promise<T>
       body: body === undefined ? undefined : JSON.stringify(body),
     });
   } catch {
-    throw new Error(`no sandbox answers at ${baseUrl}: start one with "npm run sandbox" or set SANDBOX_URL`);
+    throw new Error(`no sandbox answers at ${baseUrl}: start one with "npm start" or "npm run sandbox", or set SANDBOX_URL (or PORT)`);
   }
   const text = await response.text();
   if (!response.ok) {

@@ -1,5 +1,6 @@
 import { PERMISSIONS_RESPONSE_SHAPES, rateLimitProblems, type PermissionsResponseShape, type RateLimitSettings } from './config';
 import { SandboxHttpError } from './errors';
+import { defaultFaultMessage, type Fault } from './faults';
 import type { ComponentClaims, IncidentInput, MaintenanceInput, UpdateInput } from './incidents';
 import {
   COMPONENT_STATUSES,
@@ -164,4 +165,21 @@ export function readSettingsChange(body: unknown): SettingsChange {
   problems.throwIfAny();
   if (input.rateLimit !== undefined) change.rateLimit = readRateLimitChange(input.rateLimit);
   return change;
+}
+
+/** A fault to queue: `{status, message?, times?, path?}` (see faults.ts). */
+export function readFault(body: unknown): Fault {
+  const input = objectOf(body, '{"status": 503, "times": 2, "path": "/pages"}');
+  const problems = new Problems();
+  allowOnly(input, ['status', 'message', 'times', 'path'], problems);
+  const { status, times = 1, path } = input;
+  const wholeNumber = (value: unknown, from: number, to: number) => typeof value === 'number' && Number.isInteger(value) && value >= from && value <= to;
+  if (!wholeNumber(status, 400, 599) || status === 420 || status === 429) {
+    problems.add(`status must be an HTTP error status from 400 to 599 (not 420 or 429: set the rate limit instead), got ${quote(status)}`);
+  }
+  if (!wholeNumber(times, 1, 1000)) problems.add(`times must be a whole number from 1 to 1000, got ${quote(times)}`);
+  if (path !== undefined && (typeof path !== 'string' || !path.startsWith('/'))) problems.add(`path must start with /, such as /pages, got ${quote(path)}`);
+  const message = text(input, 'message', MAX_NAME, problems, false);
+  problems.throwIfAny();
+  return { status: status as number, times: times as number, message: message ?? defaultFaultMessage(status as number), ...(path !== undefined && { path: path as string }) };
 }

@@ -1,4 +1,5 @@
 import type { SandboxSettings } from './config';
+import type { FaultQueue } from './faults';
 import type { RateLimiter } from './rate-limit';
 import type { RequestLog } from './request-log';
 import type { SandboxStore } from './store';
@@ -10,6 +11,8 @@ export interface SandboxDeps {
   settings: SandboxSettings;
   requestLog: RequestLog;
   rateLimiter: RateLimiter;
+  /** Failures queued by POST /_control/faults for the next management API requests. */
+  faults: FaultQueue;
   /** The sandbox's clock (options.now, else the real time). */
   now(): Date;
   /** A clean slate: the seed, the start settings, an empty request log and empty rate-limit windows. */

@@ -119,16 +119,15 @@ function recordChange(
   page.status_updated_at = now;
 }
 
-export function openIncident(page: PageState, input: IncidentInput, clock: Clock): IncidentRecord {
-  const claims = input.components ? claimsToStatuses(input.components, input.impact) : {};
-  assertComponentsExist(page, Object.keys(claims));
+/** A new incident or maintenance with no update yet (recordChange writes the first). */
+function newRecord(
+  clock: Clock,
+  fields: Pick<IncidentRecord, 'kind' | 'name' | 'status' | 'impact' | 'scheduled_for' | 'scheduled_until'>,
+): IncidentRecord {
   const now = clock.now();
-  const incident: IncidentRecord = {
-    id: clock.nextId('incident'),
-    kind: 'incident',
-    name: input.name,
-    status: input.status,
-    impact: input.impact,
+  return {
+    id: clock.nextId(fields.kind),
+    ...fields,
     created_at: now,
     updated_at: now,
     started_at: now,
@@ -136,13 +135,18 @@ export function openIncident(page: PageState, input: IncidentInput, clock: Clock
     resolved_at: null,
     component_statuses: {},
     updates: [],
-    scheduled_for: null,
-    scheduled_until: null,
   };
-  recordChange(page, incident, input.status, input.body ?? DEFAULT_BODIES[input.status], now, clock, () => {
+}
+
+export function openIncident(page: PageState, input: IncidentInput, clock: Clock): IncidentRecord {
+  const claims = input.components ? claimsToStatuses(input.components, input.impact) : {};
+  assertComponentsExist(page, Object.keys(claims));
+  const { name, status, impact } = input;
+  const incident = newRecord(clock, { kind: 'incident', name, status, impact, scheduled_for: null, scheduled_until: null });
+  recordChange(page, incident, status, input.body ?? DEFAULT_BODIES[status], incident.created_at, clock, () => {
     page.incidents.push(incident);
     incident.component_statuses = claims;
-    if (input.status === 'monitoring') incident.monitoring_at = now;
+    if (status === 'monitoring') incident.monitoring_at = incident.created_at;
   });
   return incident;
 }
@@ -150,24 +154,9 @@ export function openIncident(page: PageState, input: IncidentInput, clock: Clock
 export function openMaintenance(page: PageState, input: MaintenanceInput, clock: Clock): IncidentRecord {
   const ids = input.components ?? page.components.map((component) => component.id);
   assertComponentsExist(page, ids);
-  const now = clock.now();
-  const maintenance: IncidentRecord = {
-    id: clock.nextId('maintenance'),
-    kind: 'maintenance',
-    name: input.name,
-    status: input.status,
-    impact: 'maintenance',
-    created_at: now,
-    updated_at: now,
-    started_at: now,
-    monitoring_at: null,
-    resolved_at: null,
-    component_statuses: {},
-    updates: [],
-    scheduled_for: input.scheduled_for,
-    scheduled_until: input.scheduled_until,
-  };
-  recordChange(page, maintenance, input.status, input.body ?? DEFAULT_BODIES[input.status], now, clock, () => {
+  const { name, status, scheduled_for, scheduled_until } = input;
+  const maintenance = newRecord(clock, { kind: 'maintenance', name, status, impact: 'maintenance', scheduled_for, scheduled_until });
+  recordChange(page, maintenance, status, input.body ?? DEFAULT_BODIES[status], maintenance.created_at, clock, () => {
     page.incidents.push(maintenance);
     maintenance.component_statuses = Object.fromEntries(ids.map((id) => [id, 'under_maintenance' as const]));
   });

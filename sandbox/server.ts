@@ -3,6 +3,7 @@ import { authenticate } from './auth';
 import { resolveSandboxConfig, type SandboxConfig, type SandboxOptions, type SandboxSettings } from './config';
 import type { SandboxDeps } from './deps';
 import { errorResponse, MESSAGES, SandboxHttpError } from './errors';
+import { FaultQueue, injectFaults } from './faults';
 import type { SandboxEnv } from './hono-env';
 import { loadState, saveState } from './persistence';
 import { RateLimiter, rateLimit } from './rate-limit';
@@ -50,6 +51,7 @@ export function createSandboxApp(options: SandboxOptions = {}, env: Record<strin
   const settings: SandboxSettings = structuredClone(config.settings);
   const requestLog = new RequestLog();
   const rateLimiter = new RateLimiter(() => settings.rateLimit);
+  const faults = new FaultQueue();
   const organizationOfKey = new Map<string, string>([
     [config.apiKey, config.organizationId],
     [SECOND_ORGANIZATION.apiKey, SECOND_ORGANIZATION.id],
@@ -59,13 +61,15 @@ export function createSandboxApp(options: SandboxOptions = {}, env: Record<strin
     Object.assign(settings, structuredClone(config.settings));
     requestLog.clear();
     rateLimiter.clear();
+    faults.clear();
   };
-  const deps: SandboxDeps = { store, settings, requestLog, rateLimiter, reset, now: config.now ?? (() => new Date()) };
+  const deps: SandboxDeps = { store, settings, requestLog, rateLimiter, faults, reset, now: config.now ?? (() => new Date()) };
 
   // The management API sends no CORS headers, like api.statuspage.io: only an extension's host permission
   // lets a browser through, which is exactly what the tests must exercise.
   const api = new Hono<SandboxEnv>()
     .use('*', logRequests(requestLog))
+    .use('*', injectFaults(faults, '/v1'))
     .use('*', authenticate((key) => organizationOfKey.get(key)))
     .use('*', rateLimit(rateLimiter, () => settings.rateLimit))
     .route('/', pageRoutes(deps))

@@ -20,6 +20,7 @@ function parsePort(text: string | undefined, fallback: number): number {
 
 const port = parsePort(process.env.PORT, DEFAULT_SANDBOX_PORT);
 
+// SKIP_BUILD=1 starts on the builds already there (the test of this script uses it).
 if (process.env.SKIP_BUILD !== '1') {
   console.log('Building the extension and the widget (npm run build)...');
   const build = spawnSync('npm', ['run', '--silent', 'build'], { stdio: 'inherit' });
@@ -46,6 +47,8 @@ demo.on('error', (error: NodeJS.ErrnoException) => {
   process.exit(1);
 });
 const demoUrl = `http://127.0.0.1:${demoPort}`;
+// `npm run incident` finds the sandbox by PORT too: print the command that reaches this one.
+const incidentCommand = `${port === DEFAULT_SANDBOX_PORT ? '' : `PORT=${port} `}npm run incident`;
 
 console.log(`
 Statuspage sandbox    ${sandbox.url}
@@ -64,7 +67,7 @@ ${sandbox.pages
 Config endpoint       ${demoUrl}/embed-config/<page id>
 Extension             load .output/chrome-mv3 (chrome://extensions, Developer mode, Load unpacked);
                       in its set-up, Advanced: API base URL ${sandbox.apiBaseUrl}
-Open an incident      npm run incident -- open "Checkout is slow" --impact major   (help: npm run incident -- help)
+Open an incident      ${incidentCommand} -- open "Checkout is slow" --impact major   (help: ${incidentCommand} -- help)
 
 Ctrl+C stops everything.`);
 

@@ -1,4 +1,4 @@
-import { sealedApiKeyItem } from '../storage/connection';
+import { sealedApiKeyItem } from '../storage/api-key';
 import { openSecret, sealSecret } from '../storage/sealed-secret';
 import { sealingKey } from './sealing-key';
 

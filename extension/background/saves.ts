@@ -3,7 +3,7 @@ import type { SavePermissionsResult } from '../messaging/protocol';
 import { samePermissions, completeMapping } from '../permissions-editor/permission-diff';
 import { embedConfigCache, cached, permissionsCache, roleBasedAccessCache } from '../storage/cache';
 import { embedDraftItem, permissionsDraftItem } from '../storage/drafts';
-import { saveId, savesItem, type SaveEmbedRequest, type SavePermissionsRequest, type SaveRecord } from '../storage/saves';
+import { isSaveInProgress, saveId, savesItem, type SaveEmbedRequest, type SavePermissionsRequest } from '../storage/saves';
 import { learnFromPermissions } from './reads';
 import { realSaveDeps } from './real-save-deps';
 import { putSave, removeSave } from './save-records';
@@ -95,9 +95,7 @@ export async function dismissSave(id: string): Promise<void> {
 /** After the worker restarted: carry on with the saves that were under way or waiting. */
 export async function resumeSaves(): Promise<void> {
   const saves = await savesItem.getValue();
-  const unfinished = Object.values(saves).filter(
-    (save: SaveRecord) => (save.state === 'saving' || save.state === 'waiting' || save.state === 'offline') && !running.has(save.id),
-  );
+  const unfinished = Object.values(saves).filter((save) => isSaveInProgress(save) && !running.has(save.id));
   for (const save of unfinished) {
     const work = save.kind === 'embed' ? saveEmbed(save.request, save.retryAt) : savePermissions(save.request, save.retryAt);
     work.catch(() => {}); // reported in the saves record

@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
-import { connectionItem, sealedApiKeyItem } from '../storage/connection';
+import { sealedApiKeyItem } from '../storage/api-key';
+import { connectionItem } from '../storage/connection';
 import { rateLimiterStateItem, savesItem } from '../storage/saves';
 import { showBadge } from './badge';
 import { registerHandlers } from './handlers';

@@ -10,7 +10,7 @@ import type { PreviewSample } from '../preview/protocol';
 import { useInPagePreview } from '../preview/use-in-page-preview';
 import { usePopupTab } from '../preview/use-popup-tab';
 import type { EmbedDraft } from '../storage/drafts';
-import type { SaveRecord } from '../storage/saves';
+import { isSaveInProgress, type SaveRecord } from '../storage/saves';
 import { ColourField } from './ColourField';
 import { ContrastNote } from './ContrastNote';
 import { CopySnippetButton } from './CopySnippetButton';
@@ -45,7 +45,7 @@ export function EmbedEditor({ page, serverConfig, storedDraft, save }: Props) {
   const changes = embedChanges(base, values);
   const invalid = invalidColourFields(values);
   const unset = unsetFields(base);
-  const busy = save?.state === 'saving' || save?.state === 'waiting' || save?.state === 'offline';
+  const busy = isSaveInProgress(save);
   const previewConfig = useMemo(() => mergeEmbedConfig(pickPublicEmbedConfig(base), { ...values }), [base, values]);
   useLayoutEffect(markFirstData, []);
   // The same card on the tab itself, while there is a draft (extension/preview/).

@@ -1,5 +1,6 @@
 import type { Page } from '../../shared';
 import { ask } from '../popup/background-api';
+import { Loading } from '../popup/Loading';
 import { RefreshNote } from '../popup/RefreshNote';
 import { useRefresh } from '../popup/use-refresh';
 import { useStored } from '../popup/stored';
@@ -48,13 +49,7 @@ export function EmbedTab({ pages, pageId, onPageChange, unknownPageId, focusFirs
         </>
       )}
       {page && !serverConfig && config.loaded && draft.loaded && (
-        refresh.error || refresh.retryAt || refresh.offline ? (
-          <RefreshNote state={refresh} what="the embed settings" />
-        ) : (
-          <p class="loading" role="status">
-            <span class="spinner" aria-hidden="true" /> Loading the embed settings of {page.name}…
-          </p>
-        )
+        <Loading refresh={refresh} what="the embed settings" loading={`the embed settings of ${page.name}`} />
       )}
     </div>
   );

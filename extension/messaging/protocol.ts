@@ -13,8 +13,9 @@ export interface ConnectRequest {
 export type SavePermissionsResult = { outcome: 'saved'; pages: PagePermissions } | { outcome: 'conflict'; current: PagePermissions };
 
 /**
- * Everything popup and content scripts can ask the background (the only holder of the key). Add a message
- * here, give it a sender policy in background/handlers.ts, and both sides are typed.
+ * Everything the popup can ask the background (the only holder of the key); content scripts may ask nothing
+ * (the in-page preview is fed by the popup over its own port). Add a message here, give it a sender policy in
+ * background/handlers.ts, and both sides are typed.
  */
 export interface BackgroundProtocol {
   /** Checks key and organization with one call (GET users, which also fills the user cache) and keeps them. */

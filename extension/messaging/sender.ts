@@ -3,7 +3,7 @@ import type { Browser } from 'wxt/browser';
 export type SenderKind = 'extension-page' | 'content-script' | 'foreign';
 
 /**
- * Who sent a message: one of our own pages (popup, options), one of our content scripts (and on which
+ * Who sent a message: one of our own pages (the popup), one of our content scripts (and on which
  * page), or anything else. Only our own extension can message us at all (no `externally_connectable`);
  * this also keeps content scripts away from what only the popup may ask.
  */

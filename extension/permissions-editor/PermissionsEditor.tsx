@@ -1,11 +1,11 @@
-import { useLayoutEffect, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { userDisplayName, type Page, type PagePermissions, type User } from '../../shared';
 import { ask } from '../popup/background-api';
 import { describeError, fieldOfServerMessage } from '../popup/error-text';
 import { markFirstData } from '../popup/first-data';
 import { SaveStatus } from '../popup/SaveStatus';
 import type { PermissionsDraft } from '../storage/drafts';
-import type { SaveRecord } from '../storage/saves';
+import { isSaveInProgress, type SaveRecord } from '../storage/saves';
 import { ConflictNotice } from './ConflictNotice';
 import { describeChange } from './describe-change';
 import { diffPermissions, pagesLosingAccess, rebaseDraft } from './permission-diff';
@@ -35,6 +35,13 @@ export function PermissionsEditor({ user, users, pages, serverPermissions, store
   };
   const [confirming, setConfirming] = useState<string[]>();
   const [copying, setCopying] = useState(false);
+  const copyButton = useRef<HTMLButtonElement>(null);
+  // Back on "Copy from user…" when its picker goes (picked or cancelled), not on the top of the popup.
+  const copyWasOpen = useRef(false);
+  useEffect(() => {
+    if (!copying && copyWasOpen.current) copyButton.current?.focus();
+    copyWasOpen.current = copying;
+  }, [copying]);
   const [copyError, setCopyError] = useState<string>();
   useLayoutEffect(markFirstData, []);
 
@@ -47,7 +54,7 @@ export function PermissionsEditor({ user, users, pages, serverPermissions, store
     ...extraIds.map((id) => ({ id })),
   ];
   const changes = diffPermissions(base, working);
-  const busy = save?.state === 'saving' || save?.state === 'waiting' || save?.state === 'offline';
+  const busy = isSaveInProgress(save);
   const conflict = save?.state === 'conflict' ? save.current : undefined;
   // A 422 that names a page goes into that page's row, in the server's words.
   const serverMessage = save?.state === 'failed' && save.error?.status === 422 ? save.error.serverMessage : undefined;
@@ -67,7 +74,7 @@ export function PermissionsEditor({ user, users, pages, serverPermissions, store
   function onSave(): void {
     if (!changes.length) return;
     const losing = pagesLosingAccess(base, working);
-    if (losing.length) setConfirming(losing.map(pageName));
+    if (losing.length) setConfirming(losing.map(pageName).sort((a, b) => a.localeCompare(b)));
     else send();
   }
 
@@ -129,7 +136,7 @@ export function PermissionsEditor({ user, users, pages, serverPermissions, store
           </button>
         </div>
       ) : (
-        <button type="button" onClick={() => setCopying(true)} disabled={busy} style={{ alignSelf: 'flex-start' }}>
+        <button type="button" ref={copyButton} onClick={() => setCopying(true)} disabled={busy} style={{ alignSelf: 'flex-start' }}>
           Copy from user…
         </button>
       )}

@@ -1,5 +1,6 @@
 import { userDisplayName, type Page, type User } from '../../shared';
 import { ask } from '../popup/background-api';
+import { Loading } from '../popup/Loading';
 import { RefreshNote } from '../popup/RefreshNote';
 import { useStored } from '../popup/stored';
 import { useRefresh } from '../popup/use-refresh';
@@ -59,15 +60,7 @@ export function PermissionsTab({ pages, users, userId, onUserChange, unknownUser
           />
         </>
       )}
-      {user && !serverPermissions && permissions.loaded && draft.loaded && (
-        refresh.error || refresh.retryAt || refresh.offline ? (
-          <RefreshNote state={refresh} what={`${userDisplayName(user)}'s permissions`} />
-        ) : (
-          <p class="loading" role="status">
-            <span class="spinner" aria-hidden="true" /> Loading {userDisplayName(user)}'s permissions…
-          </p>
-        )
-      )}
+      {user && !serverPermissions && permissions.loaded && draft.loaded && <Loading refresh={refresh} what={`${userDisplayName(user)}'s permissions`} />}
       {!user && <p class="hint">Choose a user to see and change their roles on each page.</p>}
     </div>
   );

@@ -75,13 +75,18 @@ export function UserPicker({ id, label, users, selected, onSelect, autoFocus, pl
           setOpen(true);
         }}
         onKeyDown={onKeyDown}
-        onBlur={() => setTimeout(() => setOpen(false), 150)}
+        onBlur={() => {
+          // Leaving the field drops a search that picked no one: the field shows the chosen user again.
+          setOpen(false);
+          setQuery(undefined);
+        }}
       />
       <p class="hint">
         {users.length} {users.length === 1 ? 'user' : 'users'} in the organization
       </p>
       {open && (
-        <ul role="listbox" id={listId} aria-label={`Matches for ${label.toLowerCase()}`}>
+        // Pressing on the list (an option, its scroll bar) must not take focus from the field.
+        <ul role="listbox" id={listId} aria-label={`Matches for ${label.toLowerCase()}`} onMouseDown={(e) => e.preventDefault()}>
           {matches.length === 0 && (
             <li role="option" aria-disabled="true" aria-selected="false">
               No user matches "{query}"
@@ -93,10 +98,7 @@ export function UserPicker({ id, label, users, selected, onSelect, autoFocus, pl
               id={`${listId}-${user.id}`}
               role="option"
               aria-selected={index === active}
-              onMouseDown={(e) => {
-                e.preventDefault(); // keep focus in the input
-                pick(user);
-              }}
+              onClick={() => pick(user)}
             >
               {userDisplayName(user)}
               <span class="sub">{user.email}</span>

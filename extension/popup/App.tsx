@@ -7,6 +7,7 @@ import { connectionItem } from '../storage/connection';
 import { lastContextItem } from '../storage/popup-state';
 import { ask } from './background-api';
 import { PopupServicesContext } from './popup-context';
+import { Loading } from './Loading';
 import { RefreshNote } from './RefreshNote';
 import { SetupForm } from './SetupForm';
 import { useStored } from './stored';
@@ -18,14 +19,6 @@ export interface AppProps {
   start: UrlContext & { tab: PopupTab };
   /** What the URL itself named (for "this page is not one of yours" notices). */
   fromUrl?: UrlContext;
-}
-
-function Loading({ what }: { what: string }) {
-  return (
-    <p class="loading" role="status">
-      <span class="spinner" aria-hidden="true" /> Loading {what}…
-    </p>
-  );
 }
 
 export function App({ start, fromUrl }: AppProps) {
@@ -100,10 +93,8 @@ export function App({ start, fromUrl }: AppProps) {
           <TabPanel id="embed">
             {pageList ? (
               <EmbedTab pages={pageList} pageId={pageId} onPageChange={setPageId} unknownPageId={unknownPageId} focusFirstField={focusFirstField} />
-            ) : pagesRefresh.error || pagesRefresh.retryAt || pagesRefresh.offline ? (
-              <RefreshNote state={pagesRefresh} what="your pages" />
             ) : (
-              <Loading what="your pages" />
+              <Loading refresh={pagesRefresh} what="your pages" />
             )}
             {pageList && <RefreshNote state={pagesRefresh} what="your pages" />}
           </TabPanel>
@@ -119,10 +110,8 @@ export function App({ start, fromUrl }: AppProps) {
                 otherOrganizationId={otherOrganizationId}
                 focusFirstField={focusFirstField}
               />
-            ) : usersRefresh.error || usersRefresh.retryAt || usersRefresh.offline ? (
-              <RefreshNote state={usersRefresh} what="the users" />
             ) : (
-              <Loading what="the organization's users" />
+              <Loading refresh={usersRefresh} what="the users" loading="the organization's users" />
             )}
             {userList && <RefreshNote state={usersRefresh} what="the users" />}
           </TabPanel>

@@ -1,7 +1,5 @@
 import {
   ForbiddenError,
-  HttpError,
-  InvalidRequestError,
   NetworkError,
   NotFoundError,
   RateLimitedError,
@@ -32,6 +30,12 @@ function subjectText(subject: ErrorSubject | undefined): string {
   return subject.kind === 'page' ? `the page "${subject.name}"` : `the user "${subject.name}"`;
 }
 
+/** Ends `text` as a sentence, so that the next one does not run into it. */
+function sentence(text: string): string {
+  const trimmed = text.trim();
+  return /[.!?…)]$/.test(trimmed) ? trimmed : `${trimmed}.`;
+}
+
 /** One sentence a Statuspage admin can act on, for any failure. */
 export function describeError(raw: unknown, subject?: ErrorSubject): ErrorText {
   const error = raw instanceof StatuspageError ? raw : errorFromJSON(raw as StatuspageErrorJSON);
@@ -40,23 +44,22 @@ export function describeError(raw: unknown, subject?: ErrorSubject): ErrorText {
     return { message: 'Statuspage did not accept the API key (401). Enter a new key; your drafts are kept.', needsKey: true };
   }
   if (error instanceof ForbiddenError) {
-    return { message: `This API key may not change ${what} (403).${error.serverMessage ? ` ${error.serverMessage}` : ''}`, needsKey: false };
+    return { message: `This API key has no access to ${what} (403).${error.serverMessage ? ` ${sentence(error.serverMessage)}` : ''}`, needsKey: false };
   }
   if (error instanceof NotFoundError) {
-    return { message: `Statuspage has no ${what} (404): it may have been deleted, or belong to another organization.`, needsKey: false };
+    return { message: `Statuspage could not find ${what} (404): it may have been deleted, or belong to another organization.`, needsKey: false };
   }
   if (error instanceof UnprocessableEntityError) {
     const serverMessage = error.serverMessage ?? 'no reason given';
-    return { message: `Statuspage refused the values for ${what} (422): ${serverMessage}`, needsKey: false, serverMessage };
+    return { message: `Statuspage refused the values for ${what} (422): ${sentence(serverMessage)}`, needsKey: false, serverMessage };
   }
   if (error instanceof RateLimitedError) {
     return { message: `Statuspage asked to slow down (${error.status}).`, needsKey: false };
   }
   if (error instanceof NetworkError || error instanceof TimeoutError) {
-    return { message: `${error.message}. Check the connection.`, needsKey: false };
+    return { message: `${sentence(error.message)} Check the connection.`, needsKey: false };
   }
-  if (error instanceof HttpError || error instanceof InvalidRequestError) return { message: error.message, needsKey: false };
-  return { message: error.message || 'Something went wrong', needsKey: false };
+  return { message: sentence(error.message || 'Something went wrong'), needsKey: false };
 }
 
 /**

@@ -15,7 +15,15 @@ export interface PopupTabInfo {
  * active tab is then the popup itself), and the test build's host permission for manage.statuspage.io
  * stands in for the grant a click would give.
  */
-export async function popupTab(): Promise<PopupTabInfo | undefined> {
+export function popupTab(): Promise<PopupTabInfo | undefined> {
+  asked ??= findPopupTab();
+  return asked;
+}
+
+// Asked once per popup: the start-up (for the URL) and the in-page preview (for the tab's id) share the answer.
+let asked: Promise<PopupTabInfo | undefined> | undefined;
+
+async function findPopupTab(): Promise<PopupTabInfo | undefined> {
   try {
     const named = new URLSearchParams(location.search).get('tab');
     const tab =

@@ -1,18 +1,14 @@
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { EMBED_CONFIG_FIELDS, type PublicEmbedConfig } from '../../shared/schemas';
+import type { PopupTabInfo } from '../popup/tab-url';
 import { injectPreviewListener } from './inject';
 import { NoPreviewListenerError, openPreviewLink, type PreviewLink, type PreviewLinkEvents } from './preview-link';
 import { previewTargetKind, type PreviewTargetKind } from './preview-target';
 import type { PreviewConfig, PreviewSample, ShowPreview } from './protocol';
 
-export interface PreviewTab {
-  id: number;
-  url?: string;
-}
-
 export interface InPagePreviewOptions {
   /** The tab the popup was opened over; undefined while unknown. */
-  tab: PreviewTab | undefined;
+  tab: PopupTabInfo | undefined;
   /** The Embed tab holds an unsaved draft: only then is there anything to preview. */
   active: boolean;
   config: PublicEmbedConfig;
@@ -49,7 +45,7 @@ function failureText(error: unknown): string {
 }
 
 /** Connects; on a tab that should have a listener but has none (opened before the extension was installed), or on request, injects it first. */
-async function start(tab: PreviewTab, kind: PreviewTargetKind, first: ShowPreview, events: PreviewLinkEvents): Promise<PreviewLink> {
+async function start(tab: PopupTabInfo, kind: PreviewTargetKind, first: ShowPreview, events: PreviewLinkEvents): Promise<PreviewLink> {
   if (kind === 'manage') {
     try {
       return await openPreviewLink(tab.id, first, events);

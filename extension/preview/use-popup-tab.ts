@@ -1,14 +1,12 @@
 import { useEffect, useState } from 'preact/hooks';
 import { popupTab, type PopupTabInfo } from '../popup/tab-url';
 
-let asked: Promise<PopupTabInfo | undefined> | undefined;
-
-/** The tab the popup was opened over (or the one `?tab=` names), asked once per popup; undefined until known. */
+/** The tab the popup was opened over (or the one `?tab=` names); undefined until known. */
 export function usePopupTab(): PopupTabInfo | undefined {
   const [tab, setTab] = useState<PopupTabInfo>();
   useEffect(() => {
     let live = true;
-    void (asked ??= popupTab()).then((found) => live && setTab(found));
+    void popupTab().then((found) => live && setTab(found));
     return () => {
       live = false;
     };

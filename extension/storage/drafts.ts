@@ -1,6 +1,6 @@
-import { storage, type WxtStorageItem } from 'wxt/utils/storage';
 import type { PagePermissions } from '../../shared/schemas';
 import type { EmbedDraft } from '../embed-editor/embed-draft';
+import { keyedItem } from './keyed-item';
 
 export type { EmbedDraft };
 
@@ -15,28 +15,9 @@ export interface PermissionsDraft {
   updatedAt: number;
 }
 
-type Item<T> = WxtStorageItem<T, {}>;
-const embedItems = new Map<string, Item<EmbedDraft | null>>();
-const permissionItems = new Map<string, Item<PermissionsDraft | null>>();
-
 /**
- * Written by the popup as the admin types; one item per page so that nothing else races it. The in-page
- * preview (a later content script) asks the background for it: storage.local is closed to content scripts.
+ * Written by the popup as the admin types, one item per page and per user. Only extension pages read them: the
+ * in-page preview gets the draft's five public fields from the popup over its port, never from storage.
  */
-export function embedDraftItem(pageId: string): Item<EmbedDraft | null> {
-  let item = embedItems.get(pageId);
-  if (!item) {
-    item = storage.defineItem<EmbedDraft | null>(`local:draft.embed.${pageId}`, { version: 1, fallback: null });
-    embedItems.set(pageId, item);
-  }
-  return item;
-}
-
-export function permissionsDraftItem(userId: string): Item<PermissionsDraft | null> {
-  let item = permissionItems.get(userId);
-  if (!item) {
-    item = storage.defineItem<PermissionsDraft | null>(`local:draft.permissions.${userId}`, { version: 1, fallback: null });
-    permissionItems.set(userId, item);
-  }
-  return item;
-}
+export const embedDraftItem = keyedItem<EmbedDraft>('local:draft.embed.');
+export const permissionsDraftItem = keyedItem<PermissionsDraft>('local:draft.permissions.');

@@ -37,6 +37,11 @@ export type SaveRecord = SaveRequest & {
   updatedAt: number;
 };
 
+/** A save still under way (in flight, or waiting out a rate limit or a lost connection): the editor is locked. */
+export function isSaveInProgress(save: SaveRecord | undefined): boolean {
+  return save?.state === 'saving' || save?.state === 'waiting' || save?.state === 'offline';
+}
+
 export function saveId(kind: SaveRequest['kind'], targetId: string): string {
   return `${kind}:${targetId}`;
 }

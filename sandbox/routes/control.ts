@@ -3,6 +3,7 @@ import { readRequestBody } from '../body-parsing';
 import {
   readIncidentInput,
   readMaintenanceInput,
+  readFault,
   readRateLimitChange,
   readSettingsChange,
   readUpdateInput,
@@ -108,6 +109,15 @@ export function controlRoutes(deps: SandboxDeps) {
     .get('/requests', (c) => c.json(deps.requestLog.entries()))
     .delete('/requests', (c) => {
       deps.requestLog.clear();
+      return c.body(null, 204);
+    })
+    .get('/faults', (c) => c.json(deps.faults.entries()))
+    .post('/faults', async (c) => {
+      deps.faults.add(readFault(await jsonBody(c)));
+      return c.json(deps.faults.entries(), 201);
+    })
+    .delete('/faults', (c) => {
+      deps.faults.clear();
       return c.body(null, 204);
     })
     .get('/settings', (c) => c.json(settings))

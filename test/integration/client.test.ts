@@ -1,13 +1,16 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import {
+  BadRequestError,
   createStatuspageClient,
   ForbiddenError,
   InvalidRequestError,
   NetworkError,
   NotFoundError,
   RateLimitedError,
+  ServerError,
   UnauthorizedError,
   UnprocessableEntityError,
+  type HttpError,
   type StatuspageClientOptions,
 } from '../../shared';
 import {
@@ -176,6 +179,25 @@ describe('every error status', () => {
     expect(error).toBeInstanceOf(InvalidRequestError);
     expect((error as InvalidRequestError).field).toBe('incident_text_color');
     expect(sandbox.requests()).toHaveLength(0);
+  });
+
+  it('400 and 5xx, which the sandbox sends when told (its checks and ours leave no honest way to a 400)', async () => {
+    const queueFault = async (fault: object) => {
+      const response = await fetch(`${sandbox.url}/_control/faults`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(fault) });
+      expect(response.status).toBe(201);
+    };
+    await queueFault({ status: 400, message: 'per_page must be at most 100' });
+    const bad = await failureOf(clientFor().listUsers(sandbox.organizationId));
+    expect(bad).toBeInstanceOf(BadRequestError);
+    expect(bad.message).toBe('Bad request (400): per_page must be at most 100');
+    for (const status of [500, 503]) {
+      await queueFault({ status, path: `/pages/${cloud}` });
+      const error = await failureOf(clientFor().getStatusEmbedConfig(cloud));
+      expect(error).toBeInstanceOf(ServerError);
+      expect((error as HttpError).status).toBe(status);
+      expect(error.message).toMatch(new RegExp(`^Statuspage had a problem \\(${status}\\): \\w`));
+    }
+    expect(await clientFor().getStatusEmbedConfig(cloud)).toMatchObject({ page_id: cloud }); // and then it works again
   });
 
   it('a server that is not there: NetworkError', async () => {

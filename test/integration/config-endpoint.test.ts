@@ -105,6 +105,28 @@ describe('the embed config endpoint (Node)', () => {
     expect(upstreamCalls()).toHaveLength(callsSoFar);
   });
 
+  it('serves the last good config through an upstream outage (5xx), and picks up the config once it is back', async () => {
+    const { handler, advance, errors } = handlerWithClock({ ttlSeconds: 10 });
+    const good = await (await handler(get())).text();
+    const queued = await fetch(`${sandbox.url}/_control/faults`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ status: 503 }) });
+    expect(queued.status).toBe(201);
+
+    advance(10_000);
+    const during = await handler(get());
+    expect(during.status).toBe(200);
+    expect(await during.text()).toBe(good);
+    expect((errors[0] as Error).name).toBe('ServerError');
+    expect(upstreamCalls().map((call) => call.status)).toEqual([200, 503]);
+
+    await fetch(`${sandbox.apiBaseUrl}/pages/${pageId}/status_embed_config`, {
+      method: 'PATCH',
+      headers: { authorization: `OAuth ${sandbox.apiKey}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ status_embed_config: { position: 'top-right' } }),
+    });
+    advance(10_000);
+    expect(((await (await handler(get())).json()) as { position: string }).position).toBe('top-right');
+  });
+
   it('answers 503 (not cacheable) while no config was ever read, without leaking why', async () => {
     const { handler, errors } = handlerWithClock({ apiKey: 'not-the-key' });
     const response = await handler(get());

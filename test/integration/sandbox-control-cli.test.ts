@@ -8,10 +8,16 @@ import { PAGE_WITHOUT_RBAC_ID, SEED_PAGE_IDS, startSandbox, type RunningSandbox 
 const run = promisify(execFile);
 let sandbox: RunningSandbox;
 
+/** Runs the CLI; by default it finds the sandbox by SANDBOX_URL (`where` picks another way). */
 async function incidentCli(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  return incidentCliWith({ SANDBOX_URL: sandbox.url }, ...args);
+}
+
+async function incidentCliWith(where: Record<string, string>, ...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  const { SANDBOX_URL: _, PORT: __, ...inherited } = process.env;
   try {
     const { stdout, stderr } = await run(process.execPath, ['--import', 'tsx', 'sandbox/control-cli.ts', ...args], {
-      env: { ...process.env, SANDBOX_URL: sandbox.url },
+      env: { ...inherited, ...where },
     });
     return { code: 0, stdout, stderr };
   } catch (error) {
@@ -56,6 +62,15 @@ describe('npm run incident', () => {
     expect(opened.code).toBe(0);
     expect(opened.stdout).toMatch(/Opened maintenance [a-z0-9]{12} on Acme Cloud/);
     expect((await summary(SEED_PAGE_IDS.cloud)).status.indicator).toBe('maintenance');
+  });
+
+  it('finds the sandbox by PORT when SANDBOX_URL is not set (PORT=4600 npm start, then PORT=4600 npm run incident)', async () => {
+    const listed = await incidentCliWith({ PORT: new URL(sandbox.url).port }, 'pages');
+    expect(listed.code).toBe(0);
+    expect(listed.stdout).toContain(SEED_PAGE_IDS.cloud);
+    const nowhere = await incidentCliWith({ PORT: '1' }, 'pages');
+    expect(nowhere.code).toBe(1);
+    expect(nowhere.stderr).toContain('no sandbox answers at http://127.0.0.1:1');
   });
 
   it('prints usage for help, and usage with the problem for a mistake (exit 2)', async () => {

@@ -40,7 +40,7 @@ strict Content Security Policy: only the widget's script, the status page and th
 <p>Then reload this page (the widget also checks every minute while the tab is visible). Resolve it with:</p>
 <pre>${e(env)} npm run incident -- resolve &lt;incident id&gt; --page ${e(input.pageId)}</pre>
 <p>A maintenance under way shows too:
-<code>npm run incident -- maintenance open "Database upgrade" --status in_progress --page ${e(input.pageId)}</code>.
+<code>${e(env)} npm run incident -- maintenance open "Database upgrade" --status in_progress --page ${e(input.pageId)}</code>.
 Corner and colours come from the page's embed config (edit them with the extension, or PATCH the sandbox).</p>
 <p>The tag on this page:</p>
 <pre>${e(`<script async src="${input.scriptUrl}" data-status-page="${input.statusPageUrl}" data-config-url="${input.configUrl}"></script>`)}</pre>

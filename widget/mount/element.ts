@@ -70,7 +70,8 @@ function runEmbed(host: HTMLElement): RunningEmbed {
     let failure: unknown;
     await Promise.all([
       fetchSummary(statusPage).then((value) => (summary = value), (error) => (failure = error)),
-      configUrl && fetchEmbedConfig(new URL(configUrl, document.baseURI).href).then((value) => (config = value), (error) => (failure = error)),
+      // fetch resolves a relative URL against the page, and rejects (never throws) on one it cannot read.
+      configUrl && fetchEmbedConfig(configUrl).then((value) => (config = value), (error) => (failure = error)),
     ]);
     if (stopped) return true;
     draw();

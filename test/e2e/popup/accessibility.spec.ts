@@ -1,7 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
-import type { Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 import { expect, test } from '../fixtures';
-import { connectPopup, expectSaved, pickUser, popupUrl, resetAll } from './helpers';
+import { connectPopup, expectSaved, logged, pickUser, popupUrl, resetAll, seedUsers } from './helpers';
 
 test.beforeEach(async ({ sandbox, serviceWorker }) => {
   await resetAll(sandbox, serviceWorker);
@@ -34,7 +34,53 @@ for (const colorScheme of ['light', 'dark'] as const) {
   });
 }
 
-test('everything works from the keyboard: open, pick, change, save', async ({ page, extensionId, sandbox }) => {
+/** Presses Tab (or Shift+Tab) until `target` has focus: it is in the tab order, no further than `max` stops away. */
+async function tabTo(page: Page, target: Locator, { backwards = false, max = 30 } = {}): Promise<void> {
+  for (let i = 0; i < max; i++) {
+    if (await target.evaluate((element) => element === document.activeElement)) return;
+    await page.keyboard.press(backwards ? 'Shift+Tab' : 'Tab');
+  }
+  await expect(target, `reachable with ${backwards ? 'Shift+Tab' : 'Tab'} in ${max} presses`).toBeFocused({ timeout: 1 });
+}
+
+/** Tabs once round the whole popup and names every control whose focus ring does not show. */
+async function controlsWithoutFocusRing(page: Page): Promise<string[]> {
+  const missing: string[] = [];
+  const seen = new Set<string>();
+  for (let i = 0; i < 60; i++) {
+    await page.keyboard.press('Tab');
+    const focused = await page.evaluate(() => {
+      const element = document.activeElement as HTMLElement | null;
+      if (!element || element === document.body) return undefined;
+      const style = getComputedStyle(element);
+      const name = element.getAttribute('aria-label') ?? (element as HTMLInputElement).labels?.[0]?.textContent ?? element.textContent ?? '';
+      return {
+        name: `${element.localName} "${name.trim().slice(0, 40)}"`,
+        ring: element.matches(':focus-visible') && style.outlineStyle !== 'none' && Number.parseFloat(style.outlineWidth) >= 2,
+      };
+    });
+    if (!focused) continue;
+    if (seen.has(focused.name)) break; // round once
+    seen.add(focused.name);
+    if (!focused.ring) missing.push(focused.name);
+  }
+  expect(seen.size, 'controls reached with Tab').toBeGreaterThan(5);
+  return missing;
+}
+
+test('every control shows a focus ring when reached with Tab, in both tabs', async ({ page, extensionId, sandbox }) => {
+  const [owner] = await seedUsers(sandbox);
+  await connectPopup(page, extensionId, sandbox);
+  await page.getByLabel('Incident text', { exact: true }).fill('#202020'); // Save and Revert take part too
+  expect(await controlsWithoutFocusRing(page)).toEqual([]);
+  await page.getByRole('tab', { name: 'Permissions' }).click();
+  await pickUser(page, owner!.email);
+  await page.getByLabel('Access to Acme Labs').uncheck();
+  expect(await controlsWithoutFocusRing(page)).toEqual([]);
+});
+
+test('everything works from the keyboard: open, pick, change, save, the tabs, the user picker, the dialog', async ({ page, extensionId, sandbox }) => {
+  const [owner] = await seedUsers(sandbox);
   await connectPopup(page, extensionId, sandbox);
   await page.goto(popupUrl(extensionId)); // a fresh open: the first field has focus
   await expect(page.getByLabel('Page')).toBeFocused();
@@ -53,20 +99,57 @@ test('everything works from the keyboard: open, pick, change, save', async ({ pa
   await page.keyboard.press('Enter');
   await expectSaved(page);
 
-  // Tabs: arrow keys move between them.
-  await page.getByRole('tab', { name: 'Embed' }).focus();
+  // Tabs: just before the panel in the tab order; arrow keys move between them and show them.
+  await tabTo(page, page.getByRole('tab', { name: 'Embed' }), { backwards: true });
   await page.keyboard.press('ArrowRight');
   await expect(page.getByRole('tab', { name: 'Permissions' })).toHaveAttribute('aria-selected', 'true');
   await expect(page.getByRole('tab', { name: 'Permissions' })).toBeFocused();
 
-  // Permissions: type, arrow down, Enter picks; Space ticks a box.
+  // Permissions: Tab to the picker, type, Enter picks; Tab into the table; Space unticks a box.
   await page.keyboard.press('Tab');
-  await expect(page.getByRole('combobox', { name: 'User' })).toBeFocused();
-  await page.keyboard.type('lovelace');
-  await page.keyboard.press('ArrowDown');
+  const picker = page.getByRole('combobox', { name: 'User' });
+  await expect(picker).toBeFocused();
+  await page.keyboard.type(owner!.email);
+  await expect(picker).toHaveAttribute('aria-expanded', 'true');
   await page.keyboard.press('Enter');
-  await expect(page.getByRole('table')).toBeVisible();
-  await page.getByLabel('Access to Acme Cloud').focus();
+  await expect(picker).toHaveValue(`${owner!.first_name} ${owner!.last_name}`);
+  await page.keyboard.press('Tab');
+  await expect(page.getByLabel('Access to Acme Cloud')).toBeFocused();
   await page.keyboard.press('Space');
   await expect(page.getByText('1 unsaved change')).toBeVisible();
+
+  // The removal dialog: focus starts on Cancel, Tab stays inside, Escape closes it and focus goes back to Save.
+  const save = page.getByRole('button', { name: 'Save', exact: true });
+  await tabTo(page, save);
+  await page.keyboard.press('Enter');
+  const dialog = page.getByRole('dialog');
+  await expect(dialog.getByRole('button', { name: 'Cancel' })).toBeFocused();
+  await page.keyboard.press('Tab');
+  await expect(dialog.getByRole('button', { name: 'Remove access and save' })).toBeFocused();
+  await page.keyboard.press('Tab');
+  await expect(dialog.getByRole('button', { name: 'Cancel' })).toBeFocused();
+  await page.keyboard.press('Shift+Tab');
+  await expect(dialog.getByRole('button', { name: 'Remove access and save' })).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
+  await expect(save).toBeFocused();
+  expect(logged(sandbox, 'PUT', '/permissions/')).toHaveLength(0);
+
+  // A search that picked no one is dropped on leaving the field; Escape closes the list.
+  await tabTo(page, picker, { backwards: true });
+  await page.keyboard.type('zzzz-nobody');
+  await expect(page.getByRole('option', { name: /No user matches/ })).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(picker).toHaveAttribute('aria-expanded', 'false');
+  await expect(picker).toHaveValue(`${owner!.first_name} ${owner!.last_name}`);
+
+  // "Copy from user…": Enter opens its picker with focus in it; picking brings focus back to the button.
+  const copy = page.getByRole('button', { name: 'Copy from user…' });
+  await tabTo(page, copy);
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('combobox', { name: 'Copy permissions from' })).toBeFocused();
+  await page.keyboard.type('lovelace');
+  await page.keyboard.press('Enter');
+  await expect(page.getByText(/^Started from .*'s permissions\.$/)).toBeVisible();
+  await expect(copy).toBeFocused();
 });

@@ -91,25 +91,122 @@ test('a closed and reopened popup keeps its draft', async ({ page, context, exte
   await reopened.close();
 });
 
-test('a rate-limited save counts down, then retries by itself and succeeds', async ({ page, extensionId, sandbox }) => {
+for (const status of [429, 420] as const) {
+  test(`a rate-limited save (${status}) counts down, then retries by itself and succeeds`, async ({ page, extensionId, sandbox }) => {
+    await connectPopup(page, extensionId, sandbox);
+    await page.getByLabel('Page').selectOption(payments);
+    await expect(page.getByLabel('Incident background', { exact: true })).toHaveValue('#ffb000');
+    await page.getByLabel('Incident background', { exact: true }).fill('#123456');
+    // One request per 4 s, and a teammate's request has just used it.
+    await setRateLimit(sandbox, { limit: 1, windowMs: 4000, status });
+    await apiCall(sandbox, 'GET', '/pages');
+
+    // Every value the countdown shows, as it shows it.
+    await page.evaluate(() => {
+      const shown: number[] = [];
+      (window as unknown as { countdown: number[] }).countdown = shown;
+      new MutationObserver(() => {
+        const text = document.querySelector('[data-testid="countdown"]')?.textContent;
+        const seconds = text ? Number.parseInt(text, 10) : undefined;
+        if (seconds !== undefined && shown.at(-1) !== seconds) shown.push(seconds);
+      }).observe(document.body, { subtree: true, childList: true, characterData: true });
+    });
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
+    await expect(page.getByText('Statuspage asked to slow down')).toBeVisible();
+    await expectSaved(page, 10_000);
+    await expect(page.getByText('Statuspage asked to slow down')).toBeHidden();
+
+    // It counted down, a second at a time, from the server's Retry-After (4 s at most).
+    const shown = await page.evaluate(() => (window as unknown as { countdown: number[] }).countdown);
+    expect(shown.length, `countdown shown: ${shown.join(', ')}`).toBeGreaterThanOrEqual(2);
+    expect(shown[0]).toBeLessThanOrEqual(4);
+    for (let i = 1; i < shown.length; i++) expect(shown[i]).toBe(shown[i - 1]! - 1);
+
+    const patches = logged(sandbox, 'PATCH', `/pages/${payments}/status_embed_config`);
+    expect(patches.map((entry) => entry.status)).toEqual([status, 200]);
+    await setRateLimit(sandbox, { limit: 60, windowMs: 60_000 });
+    expect(await apiCall(sandbox, 'GET', `/pages/${payments}/status_embed_config`)).toMatchObject({ incident_background_color: '#123456' });
+  });
+}
+
+test('a 422 shows the server\'s words next to the field; the draft survives a reopen; "!" stays until a save succeeds', async ({
+  page,
+  context,
+  extensionId,
+  sandbox,
+  serviceWorker,
+}) => {
+  const badge = () => serviceWorker.evaluate(() => chrome.action.getBadgeText({}));
   await connectPopup(page, extensionId, sandbox);
   await page.getByLabel('Page').selectOption(payments);
   await expect(page.getByLabel('Incident background', { exact: true })).toHaveValue('#ffb000');
-  await page.getByLabel('Incident background', { exact: true }).fill('#123456');
-  // One request per 3 s, and a teammate's request has just used it.
-  await setRateLimit(sandbox, { limit: 1, windowMs: 3000 });
-  await apiCall(sandbox, 'GET', '/pages');
+  await page.getByLabel('Incident text', { exact: true }).fill('#102030');
 
-  await page.getByRole('button', { name: 'Save', exact: true }).click();
-  await expect(page.getByText('Statuspage asked to slow down')).toBeVisible();
-  await expect(page.getByTestId('countdown')).toHaveText(/^[1-3] s$/);
-  await expectSaved(page, 10_000);
-  await expect(page.getByText('Statuspage asked to slow down')).toBeHidden();
+  // The sandbox accepts every colour the editor sends: Statuspage's own refusal is played by a route.
+  const refusal = 'incident_text_color is not a colour this plan allows';
+  await context.route(`${sandbox.apiBaseUrl}/pages/${payments}/status_embed_config`, (route) =>
+    route.request().method() === 'PATCH'
+      ? route.fulfill({ status: 422, contentType: 'application/json', body: JSON.stringify({ error: refusal }) })
+      : route.continue(),
+  );
+  try {
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
+    const field = page.getByLabel('Incident text', { exact: true });
+    await expect(page.locator('#incident_text_color-message')).toHaveText(`Statuspage: ${refusal}`);
+    await expect(field).toHaveAttribute('aria-invalid', 'true');
+    await expect(field).toHaveAccessibleDescription(`Statuspage: ${refusal}`);
+    await expect(page.getByRole('alert').filter({ hasText: 'Not saved.' })).toContainText(
+      `Not saved. Statuspage refused the values for the page "Acme Payments" (422): ${refusal}. Your draft is kept.`,
+    );
+    await expect.poll(badge).toBe('!');
 
-  const patches = logged(sandbox, 'PATCH', `/pages/${payments}/status_embed_config`);
-  expect(patches.map((entry) => entry.status)).toEqual([429, 200]);
-  await setRateLimit(sandbox, { limit: 60, windowMs: 60_000 });
-  expect(await apiCall(sandbox, 'GET', `/pages/${payments}/status_embed_config`)).toMatchObject({ incident_background_color: '#123456' });
+    // Closed and opened again: the draft and the reason are still there.
+    await page.close();
+    const reopened = await context.newPage();
+    await reopened.goto(popupUrl(extensionId));
+    await expect(reopened.getByLabel('Incident text', { exact: true })).toHaveValue('#102030');
+    await expect(reopened.locator('#incident_text_color-message')).toHaveText(`Statuspage: ${refusal}`);
+    expect(await apiCall(sandbox, 'GET', `/pages/${payments}/status_embed_config`)).toMatchObject({ incident_text_color: '#1A1A1A' });
+
+    // Statuspage accepts it now: the save goes through, the badge clears.
+    await context.unroute(`${sandbox.apiBaseUrl}/pages/${payments}/status_embed_config`);
+    await reopened.getByRole('button', { name: 'Save', exact: true }).click();
+    await expectSaved(reopened);
+    await expect(reopened.locator('#incident_text_color-message')).toHaveCount(0);
+    await expect.poll(badge).toBe('');
+    await reopened.close();
+  } finally {
+    await context.unrouteAll();
+  }
+});
+
+test('a page that is gone (404) is named when the refresh and the save fail, and the draft stays', async ({ page, context, extensionId, sandbox }) => {
+  await connectPopup(page, extensionId, sandbox);
+  await page.getByLabel('Page').selectOption(payments);
+  await expect(page.getByLabel('Maintenance text', { exact: true })).toHaveValue('#ffffff');
+  await page.getByLabel('Maintenance text', { exact: true }).fill('#eeeeee');
+  await page.close();
+
+  // Deleted on Statuspage since the popup cached it: every call about it answers 404.
+  await context.route(`${sandbox.apiBaseUrl}/pages/${payments}/**`, (route) =>
+    route.fulfill({ status: 404, contentType: 'application/json', body: JSON.stringify({ error: 'Not found' }) }),
+  );
+  try {
+    const popup = await context.newPage();
+    await popup.goto(popupUrl(extensionId));
+    const gone = 'Statuspage could not find the page "Acme Payments" (404): it may have been deleted, or belong to another organization.';
+    await expect(popup.getByRole('alert').filter({ hasText: 'Could not refresh the embed settings' })).toHaveText(
+      `Could not refresh the embed settings: ${gone}`,
+    );
+    await expect(popup.getByLabel('Maintenance text', { exact: true })).toHaveValue('#eeeeee');
+    await popup.getByRole('button', { name: 'Save', exact: true }).click();
+    await expect(popup.getByRole('alert').filter({ hasText: 'Not saved.' })).toContainText(`Not saved. ${gone} Your draft is kept.`);
+    await expect(popup.getByLabel('Maintenance text', { exact: true })).toHaveValue('#eeeeee');
+    await expect(popup.getByRole('button', { name: 'Revert' })).toBeEnabled();
+    await popup.close();
+  } finally {
+    await context.unrouteAll();
+  }
 });
 
 test('opened over a manage.statuspage.io status-embed URL, it starts on that page in the Embed tab', async ({ page, context, extensionId, sandbox, serviceWorker }) => {

@@ -40,6 +40,18 @@ export async function apiCall(sandbox: RunningSandbox, method: string, path: str
   return response.json();
 }
 
+export interface SeedUser {
+  id: string;
+  email: string;
+  first_name: string;
+  last_name: string;
+}
+
+/** The organization's users as the API lists them, 100 a page: the sandbox seeds 137, so two pages. The first is the owner. */
+export async function seedUsers(sandbox: RunningSandbox, page = 1): Promise<SeedUser[]> {
+  return (await apiCall(sandbox, 'GET', `/organizations/${sandbox.organizationId}/users?page=${page}&per_page=100`)) as SeedUser[];
+}
+
 /** Changes the sandbox's rate limit (its window starts empty); `sandbox.reset()` restores 60 a minute. */
 export async function setRateLimit(sandbox: RunningSandbox, rateLimit: { limit: number; windowMs: number; status?: 429 | 420 }): Promise<void> {
   const response = await fetch(`${sandbox.url}/_control/rate-limit`, {

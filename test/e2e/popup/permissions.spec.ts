@@ -2,18 +2,7 @@
 // `chrome` is what serviceWorker.evaluate() runs against, inside the extension.
 import { expect, test } from '../fixtures';
 import { SEED_PAGE_IDS, type RunningSandbox } from '../../../sandbox';
-import { apiCall, connectPopup, expectSaved, logged, pickUser, popupUrl, resetAll } from './helpers';
-
-interface SeedUser {
-  id: string;
-  email: string;
-  first_name: string;
-  last_name: string;
-}
-
-async function seedUsers(sandbox: RunningSandbox): Promise<SeedUser[]> {
-  return (await apiCall(sandbox, 'GET', `/organizations/${sandbox.organizationId}/users?page=1&per_page=100`)) as SeedUser[];
-}
+import { apiCall, connectPopup, expectSaved, logged, pickUser, popupUrl, resetAll, seedUsers } from './helpers';
 
 async function permissionsOf(sandbox: RunningSandbox, userId: string): Promise<Record<string, unknown>> {
   const body = (await apiCall(sandbox, 'GET', `/organizations/${sandbox.organizationId}/permissions/${userId}`)) as {
@@ -52,22 +41,30 @@ test('granting and revoking roles sends the complete mapping every time; removin
   await expectSaved(page);
   expect(await permissionsOf(sandbox, owner!.id)).toEqual({ [cloud]: { ...all, page_configuration: false }, [payments]: all, [labs]: {} });
 
-  // Removing access asks, naming the page; Cancel changes nothing.
+  // Removing access asks, naming every page it would go from; Cancel changes nothing.
   await page.getByLabel('Access to Acme Labs').uncheck();
   await page.screenshot({ path: 'docs/images/popup-permissions.png' });
+  await page.getByLabel('Access to Acme Payments').uncheck();
   const putsBefore = logged(sandbox, 'PUT', '/permissions/').length;
+  const before = await permissionsOf(sandbox, owner!.id);
   await page.getByRole('button', { name: 'Save', exact: true }).click();
   const dialog = page.getByRole('dialog', { name: /Remove .* access\?/ });
   await expect(dialog).toBeVisible();
-  await expect(dialog.getByRole('listitem')).toHaveText(['Acme Labs']);
+  await expect(dialog).toContainText('these 2 pages');
+  await expect(dialog.getByRole('listitem')).toHaveText(['Acme Labs', 'Acme Payments']);
   await dialog.getByRole('button', { name: 'Cancel' }).click();
   await expect(dialog).toBeHidden();
+  await expect(page.getByRole('button', { name: 'Save', exact: true })).toBeFocused(); // focus back where it was
   expect(logged(sandbox, 'PUT', '/permissions/')).toHaveLength(putsBefore);
-  expect(await permissionsOf(sandbox, owner!.id)).toHaveProperty(labs);
+  expect(await permissionsOf(sandbox, owner!.id)).toEqual(before);
   await expect(page.getByLabel('Access to Acme Labs')).not.toBeChecked(); // the draft is still there
+  await expect(page.getByLabel('Access to Acme Payments')).not.toBeChecked();
 
-  // Confirmed, the access goes.
+  // Only Acme Labs, then: the dialog names it alone, and confirmed, the access goes.
+  await page.getByRole('button', { name: 'Revert' }).click();
+  await page.getByLabel('Access to Acme Labs').uncheck();
   await page.getByRole('button', { name: 'Save', exact: true }).click();
+  await expect(dialog.getByRole('listitem')).toHaveText(['Acme Labs']);
   await dialog.getByRole('button', { name: 'Remove access and save' }).click();
   await expectSaved(page);
   expect(await permissionsOf(sandbox, owner!.id)).toEqual({ [cloud]: { ...all, page_configuration: false }, [payments]: all });
@@ -112,13 +109,18 @@ test('a change made elsewhere between opening and saving is caught, shown, and n
   expect(await permissionsOf(sandbox, owner!.id)).toEqual({ [cloud]: { ...all, maintenance_manager: false }, [labs]: {} });
 });
 
-test('"Copy from user..." starts the draft from another user\'s permissions', async ({ page, extensionId, sandbox }) => {
-  const users = await seedUsers(sandbox);
-  const target = users[60]!; // no page access yet
-  const source = users[0]!;
+test('"Copy from user..." starts the draft from another user\'s permissions; the picker finds users on every page of the list', async ({
+  page,
+  extensionId,
+  sandbox,
+}) => {
+  const source = (await seedUsers(sandbox))[0]!;
+  const target = (await seedUsers(sandbox, 2))[10]!; // on the list's second page, and no page access yet
   await connectPopup(page, extensionId, sandbox);
   await page.getByRole('tab', { name: 'Permissions' }).click();
-  await pickUser(page, target!.email);
+  await expect(page.getByText('137 users in the organization')).toBeVisible();
+  await pickUser(page, target.email);
+  await expect(page.getByRole('combobox', { name: 'User' })).toHaveValue(`${target.first_name} ${target.last_name}`);
   await expect(page.getByLabel('Access to Acme Cloud')).not.toBeChecked();
 
   await page.getByRole('button', { name: 'Copy from user…' }).click();
@@ -126,6 +128,7 @@ test('"Copy from user..." starts the draft from another user\'s permissions', as
   await page.keyboard.type(source.email);
   await page.keyboard.press('Enter');
   await expect(page.getByText(`Started from ${source.first_name} ${source.last_name}'s permissions.`)).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Copy from user…' })).toBeFocused();
   await expect(page.getByLabel('Access to Acme Cloud')).toBeChecked();
   await expect(page.getByLabel('Configure page on Acme Payments')).toBeChecked();
   await expect(page.locator(`tr[data-page-id="${labs}"]`)).toContainText('Access only');
@@ -134,7 +137,13 @@ test('"Copy from user..." starts the draft from another user\'s permissions', as
   expect(await permissionsOf(sandbox, target.id)).toEqual({ [cloud]: all, [payments]: all, [labs]: {} });
 });
 
-test('a 422 shows the server\'s words in the page\'s row, keeps the draft, and puts "!" on the badge', async ({ page, extensionId, sandbox, serviceWorker }) => {
+test('a 422 shows the server\'s words in the page\'s row, keeps the draft across a reopen, and puts "!" on the badge', async ({
+  page,
+  context,
+  extensionId,
+  sandbox,
+  serviceWorker,
+}) => {
   const users = await seedUsers(sandbox);
   const target = users[70]!; // no access anywhere: nothing tells yet that Acme Labs has no roles
   await connectPopup(page, extensionId, sandbox);
@@ -149,8 +158,44 @@ test('a 422 shows the server\'s words in the page\'s row, keeps the draft, and p
   await expect(page.getByLabel('Manage incidents on Acme Labs')).toBeChecked();
   await expect.poll(() => serviceWorker.evaluate(() => chrome.action.getBadgeText({}))).toBe('!');
 
-  await page.getByRole('button', { name: 'Revert' }).click();
+  // Closed and opened again: the same user, the draft, and the reason.
+  await page.close();
+  const reopened = await context.newPage();
+  await reopened.goto(popupUrl(extensionId));
+  await expect(reopened.getByRole('combobox', { name: 'User' })).toHaveValue(`${target.first_name} ${target.last_name}`);
+  await expect(reopened.getByLabel('Manage incidents on Acme Labs')).toBeChecked();
+  await expect(reopened.locator(`tr[data-page-id="${labs}"]`).getByRole('alert')).toContainText('has no role based access control');
+
+  await reopened.getByRole('button', { name: 'Revert' }).click();
   await expect.poll(() => serviceWorker.evaluate(() => chrome.action.getBadgeText({}))).toBe('');
+  await expect(reopened.getByLabel('Manage incidents on Acme Labs')).not.toBeChecked();
+  await reopened.close();
+});
+
+test('a save the key may not make (403) names the user, keeps the draft, and overwrites nothing', async ({ page, context, extensionId, sandbox }) => {
+  const [owner] = await seedUsers(sandbox);
+  await connectPopup(page, extensionId, sandbox);
+  await page.getByRole('tab', { name: 'Permissions' }).click();
+  await pickUser(page, owner!.email);
+  await page.getByLabel('Configure page on Acme Cloud').uncheck();
+
+  // The key lost its admin rights meanwhile: Statuspage refuses the write.
+  const permissionsUrl = `${sandbox.apiBaseUrl}/organizations/${sandbox.organizationId}/permissions/${owner!.id}`;
+  await context.route(permissionsUrl, (route) =>
+    route.request().method() === 'PUT'
+      ? route.fulfill({ status: 403, contentType: 'application/json', body: JSON.stringify({ error: 'You are not authorized to access this resource.' }) })
+      : route.continue(),
+  );
+  try {
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
+    await expect(page.getByRole('alert').filter({ hasText: 'Not saved.' })).toContainText(
+      `Not saved. This API key has no access to the user "${owner!.first_name} ${owner!.last_name}" (403). You are not authorized to access this resource. Your draft is kept.`,
+    );
+    await expect(page.getByLabel('Configure page on Acme Cloud')).not.toBeChecked();
+    expect(await permissionsOf(sandbox, owner!.id)).toEqual({ [cloud]: all, [payments]: all, [labs]: {} });
+  } finally {
+    await context.unrouteAll();
+  }
 });
 
 test('opened over a team member\'s page on manage.statuspage.io, it starts in Permissions on that user', async ({ page, context, extensionId, sandbox, serviceWorker }) => {

@@ -1,7 +1,7 @@
 /// <reference types="chrome" />
 // `chrome` is what serviceWorker.evaluate() runs against, inside the extension.
 import { expect, test } from '../fixtures';
-import { connectPopup, logged, popupUrl, resetAll } from './helpers';
+import { connectPopup, popupUrl, resetAll } from './helpers';
 
 test.beforeEach(async ({ sandbox, serviceWorker }) => {
   await resetAll(sandbox, serviceWorker);
@@ -17,16 +17,27 @@ test('a wrong key is refused with a clear message, and nothing is stored', async
   await page.getByRole('button', { name: 'Connect' }).click();
   await expect(page.getByText('Statuspage did not accept this API key (401)')).toBeVisible();
   await expect(page.getByLabel('API key')).toHaveAttribute('aria-invalid', 'true');
+  await expect(page.getByLabel('API key')).toHaveAccessibleDescription(/did not accept this API key/);
+  // One call checked it, and nothing else was asked with a refused key.
+  expect(sandbox.requests().map((entry) => `${entry.method} ${entry.path} ${entry.status}`)).toEqual([
+    `GET /v1/organizations/${sandbox.organizationId}/users 401`,
+  ]);
   const stored = await serviceWorker.evaluate(() => chrome.storage.local.get(['apiKey', 'connection']));
   expect(stored).toEqual({});
 });
 
 test('the key is checked with one call, kept sealed in local storage, and never in a URL', async ({ page, extensionId, sandbox, serviceWorker }) => {
   await connectPopup(page, extensionId, sandbox);
-  // One call checked key and organization (the seed has under 100 users per page of the list or more: count the first).
-  const checks = logged(sandbox, 'GET', '/users');
-  expect(checks[0]?.status).toBe(200);
-  expect(sandbox.requests().every((entry) => entry.auth === 'header')).toBe(true);
+  // The check is the organization's user list, which needs both key and organization: one call per 100 users
+  // (the sandbox seeds 137), and its answer fills the user picker. Nothing else went out before it passed.
+  const requests = sandbox.requests();
+  const firstOther = requests.findIndex((entry) => !entry.path.endsWith(`/organizations/${sandbox.organizationId}/users`));
+  expect(requests.slice(0, firstOther).map((entry) => [entry.method, entry.query['page'], entry.status])).toEqual([
+    ['GET', '1', 200],
+    ['GET', '2', 200],
+  ]);
+  expect(requests.every((entry) => entry.auth === 'header')).toBe(true);
+  expect(requests.every((entry) => !JSON.stringify(entry.query).includes(sandbox.apiKey))).toBe(true);
   const stored = await serviceWorker.evaluate(() => chrome.storage.local.get(null));
   const text = JSON.stringify(stored);
   expect(text).not.toContain(sandbox.apiKey);

@@ -33,8 +33,16 @@ export async function openPopupFor(context: BrowserContext, extensionId: string,
   return popup;
 }
 
-/** Waits out the popup's start (storage reads, the port's handshake) so that "nothing appeared" means something. */
-export async function settle(popup: Page): Promise<void> {
-  await expect(popup.getByLabel('Incident background', { exact: true })).toBeVisible();
-  await popup.waitForTimeout(400);
+/**
+ * The popup has started, knows the tab it was opened over, and holds no draft: the in-page preview's status line
+ * invites an edit. From here nothing can draw on the page until the admin edits (on manage.statuspage.io) or asks
+ * (elsewhere), so "nothing appeared" means something.
+ */
+export async function expectNoDraft(popup: Page, where: 'page' | 'tab'): Promise<void> {
+  await expect(popup.getByTestId('in-page-preview-status')).toHaveText(`Change the corner or a colour to preview the card on this ${where}.`);
+}
+
+/** The popup's own incident preview shows `rgb`: the edit has been drawn (and sent, on a live preview's port). */
+export async function expectPopupPreviewBackground(popup: Page, rgb: string): Promise<void> {
+  await expect(popup.getByTestId('preview-incident').locator('.card')).toHaveCSS('background-color', rgb);
 }

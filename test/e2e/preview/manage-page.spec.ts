@@ -5,7 +5,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { SEED_PAGE_IDS } from '../../../sandbox';
 import { expect, test } from '../fixtures';
 import { connectPopup, logged, resetAll } from '../popup/helpers';
-import { openManagePage, openPopupFor, PREVIEW_HOST, previewCard, settle, tabIdOf } from './helpers';
+import { expectNoDraft, expectPopupPreviewBackground, openManagePage, openPopupFor, PREVIEW_HOST, previewCard, tabIdOf } from './helpers';
 
 const payments = SEED_PAGE_IDS.payments; // seeded at `bottom_right`, #FFB000 with #1A1A1A text, maintenance #0B5394 / #FFF
 
@@ -24,7 +24,7 @@ test('shows the draft in its corner and colours, follows every edit, and switche
   const popup = await openPopupFor(context, extensionId, await tabIdOf(serviceWorker, manage));
 
   // No draft, no preview.
-  await settle(popup);
+  await expectNoDraft(popup, 'page');
   await expect(manage.locator(PREVIEW_HOST)).toHaveCount(0);
 
   await popup.getByLabel('Incident background', { exact: true }).fill('#0b3d91');
@@ -81,7 +81,7 @@ test('closing the popup without saving removes the preview; reopening it with th
   await manage.close();
 });
 
-test('a save removes the preview; the next edit starts a new one', async ({ context, extensionId, sandbox, serviceWorker }) => {
+test('a save removes the preview; the next edit starts a new one, and Revert removes that', async ({ context, extensionId, sandbox, serviceWorker }) => {
   const manage = await openManagePage(context, payments);
   const popup = await openPopupFor(context, extensionId, await tabIdOf(serviceWorker, manage));
   await popup.getByLabel('Bottom left').check();
@@ -94,6 +94,10 @@ test('a save removes the preview; the next edit starts a new one', async ({ cont
 
   await popup.getByLabel('Incident background', { exact: true }).fill('#224466');
   await expect(previewCard(manage)).toHaveCSS('background-color', 'rgb(34, 68, 102)');
+
+  await popup.getByRole('button', { name: 'Revert' }).click();
+  await expect(manage.locator(PREVIEW_HOST)).toHaveCount(0);
+  await expectNoDraft(popup, 'page');
   await popup.close();
   await manage.close();
 });
@@ -109,8 +113,9 @@ test("Escape on the page, or the card's ×, removes the preview; the popup offer
   await expect(popup.getByTestId('in-page-preview-status')).toHaveText('Preview closed on the page.');
   // Edits no longer bring it back by themselves...
   await popup.getByLabel('Incident background', { exact: true }).fill('#445566');
-  await popup.waitForTimeout(300);
-  await expect(manage.locator(PREVIEW_HOST)).toHaveCount(0);
+  await expectPopupPreviewBackground(popup, 'rgb(68, 85, 102)'); // the edit is drawn in the popup...
+  await expect(popup.getByTestId('in-page-preview-status')).toHaveText('Preview closed on the page.');
+  await expect(manage.locator(PREVIEW_HOST)).toHaveCount(0); // ...and not on the page
 
   // ...the button does, from the keyboard too. The controls pass axe (the sample switch, the button, the status line).
   const axe = await new AxeBuilder({ page: popup }).include('.in-page-preview').analyze();

@@ -9,7 +9,7 @@ import { SEED_PAGE_IDS } from '../../../sandbox';
 import { createWidgetDemo } from '../../../widget/demo';
 import { expect, test } from '../fixtures';
 import { connectPopup, resetAll } from '../popup/helpers';
-import { openPopupFor, PREVIEW_HOST, previewCard, settle, tabIdOf } from './helpers';
+import { expectNoDraft, expectPopupPreviewBackground, openPopupFor, PREVIEW_HOST, previewCard, tabIdOf } from './helpers';
 
 const cloud = SEED_PAGE_IDS.cloud; // seeded at `bottom-left`, #c0392b with #ffffff text
 
@@ -31,13 +31,14 @@ test('on a demo customer site the preview appears only on request, follows edits
     const popup = await openPopupFor(context, extensionId, await tabIdOf(serviceWorker, site));
 
     // Without a draft there is nothing to preview, and no button.
-    await settle(popup);
+    await expectNoDraft(popup, 'tab');
     await expect(popup.getByRole('button', { name: 'Preview on this tab' })).toHaveCount(0);
 
     // A draft alone does not touch the site: the preview waits for the button.
     await popup.getByLabel('Bottom right').check();
     await popup.getByLabel('Incident background', { exact: true }).fill('#0b3d91');
-    await popup.waitForTimeout(300);
+    await expectPopupPreviewBackground(popup, 'rgb(11, 61, 145)');
+    await expect(popup.getByRole('button', { name: 'Preview on this tab' })).toBeVisible(); // offered, not started
     await expect(site.locator(PREVIEW_HOST)).toHaveCount(0);
 
     await popup.getByRole('button', { name: 'Preview on this tab' }).click();

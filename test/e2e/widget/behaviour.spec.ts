@@ -132,9 +132,26 @@ test.describe('failures stay quiet', () => {
   });
 
   test('a summary of the wrong shape counts as no summary', async ({ page }) => {
-    const site = await openCustomerSite(page, { summary: { page: { url: STATUS_PAGE }, incidents: 'none' } });
+    // Drawable as it stands (an open incident with a name and a link): only the schema check keeps it off the page.
+    const malformed = readSummaryFixture('incident_major_update-3_monitoring.json') as { incidents: Array<Record<string, unknown>> };
+    malformed.incidents[0]!.id = 42;
+    const site = await openCustomerSite(page, { summary: malformed });
     await site.settled();
     await expect(card(page)).toHaveCount(0);
+    // The same summary, well formed, on the next refresh: the card (so the widget was running all along).
+    malformed.incidents[0]!.id = 'p4ypgmxv5p3s';
+    site.setSummary(malformed);
+    await page.reload();
+    await expect(card(page)).toBeVisible();
+  });
+
+  test('a config URL that is not a URL: the card in the default colours, one warning', async ({ page }) => {
+    const warnings: string[] = [];
+    page.on('console', (message) => message.type() === 'warning' && warnings.push(message.text()));
+    await openCustomerSite(page, { embed: `<script async src="${CUSTOMER}/status-embed.js" data-status-page="${STATUS_PAGE}" data-config-url="http://[::1"></script>` });
+    await expect(card(page)).toBeVisible();
+    expect(await card(page).evaluate((element) => getComputedStyle(element).backgroundColor)).toBe('rgb(180, 35, 24)');
+    expect(warnings).toHaveLength(1);
   });
 });
 

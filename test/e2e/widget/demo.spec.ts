@@ -35,9 +35,10 @@ test('an incident opened in the sandbox shows on the demo page, in the configure
   expect(hex).toBe(config.incident_background_color.toLowerCase());
 
   await control(`${sandbox.url}/_control/pages/${pageId}/incidents/${incident.id}/resolve`);
-  const summaryAnswered = page.waitForResponse((response) => response.url().endsWith('/api/v2/summary.json'));
+  // The widget draws once both answers are in: wait for both, then for two frames, before looking for no card.
+  const answered = ['/api/v2/summary.json', `/embed-config/${pageId}`].map((path) => page.waitForResponse((response) => response.url().endsWith(path)));
   await page.reload();
-  await summaryAnswered;
+  await Promise.all(answered);
   await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
   await expect(page.locator('status-embed [role=status]')).toBeAttached();
   await expect(card(page)).toHaveCount(0);

@@ -7,11 +7,26 @@ import { describeError, fieldOfServerMessage } from '../../../extension/popup/er
 
 describe('describeError', () => {
   it('names the page or user, and asks for a key on 401', () => {
-    expect(describeError(new UnauthorizedError()).needsKey).toBe(true);
-    expect(describeError(new ForbiddenError(), { kind: 'page', name: 'Acme Cloud' }).message).toContain('the page "Acme Cloud" (403)');
-    expect(describeError(new NotFoundError(), { kind: 'user', name: 'Ada Lovelace' }).message).toContain('no the user "Ada Lovelace" (404)');
+    expect(describeError(new UnauthorizedError())).toMatchObject({ needsKey: true, message: expect.stringContaining('(401)') });
+    expect(describeError(new ForbiddenError(), { kind: 'page', name: 'Acme Cloud' })).toEqual({
+      message: 'This API key has no access to the page "Acme Cloud" (403).',
+      needsKey: false,
+    });
+    expect(describeError(new NotFoundError(), { kind: 'user', name: 'Ada Lovelace' }).message).toBe(
+      'Statuspage could not find the user "Ada Lovelace" (404): it may have been deleted, or belong to another organization.',
+    );
     const unprocessable = describeError(new UnprocessableEntityError({ serverMessage: 'position is bad' }).toJSON(), { kind: 'page', name: 'A' });
-    expect(unprocessable).toMatchObject({ serverMessage: 'position is bad', needsKey: false });
+    expect(unprocessable).toEqual({
+      message: 'Statuspage refused the values for the page "A" (422): position is bad.',
+      needsKey: false,
+      serverMessage: 'position is bad',
+    });
+  });
+
+  it('ends every message as a sentence, so that "Your draft is kept." does not run into it', () => {
+    expect(describeError(new ForbiddenError({ serverMessage: 'Not yours' }), { kind: 'page', name: 'A' }).message).toMatch(/\(403\)\. Not yours\.$/);
+    expect(describeError(new UnprocessableEntityError({ serverMessage: 'Bad colour!' })).message).toMatch(/Bad colour!$/);
+    expect(describeError(new Error('Something broke')).message).toBe('Something broke.');
   });
 });
 

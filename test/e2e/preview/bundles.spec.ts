@@ -1,0 +1,50 @@
+// The key stays with the background, checked on what the browser actually loads: the built test extension.
+// A content script (the manage.statuspage.io one, and the one "Preview on this tab" injects) carries neither the
+// API client nor the key's storage, and has no way to make a request or to message the background; the popup
+// does not even name the key's storage item. Reads files only: no browser is started.
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { expect, test, TEST_EXTENSION_DIR } from '../fixtures';
+
+const read = (file: string) => readFileSync(join(TEST_EXTENSION_DIR, file), 'utf8');
+
+interface BuiltManifest {
+  content_scripts?: Array<{ js?: string[] }>;
+}
+
+function contentScripts(): string[] {
+  const manifest = JSON.parse(read('manifest.json')) as BuiltManifest;
+  const listed = (manifest.content_scripts ?? []).flatMap((entry) => entry.js ?? []);
+  return [...listed, 'preview-on-tab.js']; // injected on request (extension/preview/inject.ts)
+}
+
+// What the API client and the key's storage look like once bundled (extension/background/, shared/client).
+const KEY_AND_CLIENT = [
+  ['the client\'s Authorization header', /OAuth |Authorization/],
+  ['the key\'s storage item', /["'`]local:apiKey["'`]/],
+  ['the sealing key\'s database', /statuspage-toolkit-keys/],
+  ['the API\'s address', /api\.statuspage\.io/],
+] as const;
+
+test('content scripts carry no API client, no key, no storage, and cannot call out', () => {
+  const scripts = contentScripts();
+  expect(scripts).toContain('content-scripts/statuspage-preview.js');
+  for (const file of scripts) {
+    const code = read(file);
+    for (const [what, pattern] of KEY_AND_CLIENT) expect(code, `${file}: ${what}`).not.toMatch(pattern);
+    expect(code, `${file}: extension storage`).not.toMatch(/["'`]local:[\w.]/);
+    expect(code, `${file}: requests or background messages`).not.toMatch(/\bfetch\(|XMLHttpRequest|sendBeacon|WebSocket|EventSource|sendMessage/);
+  }
+});
+
+test("the popup's code names neither the key's storage nor its sealing; only the background builds requests with it", () => {
+  const popupChunks = readdirSync(join(TEST_EXTENSION_DIR, 'chunks')).filter((file) => file.endsWith('.js'));
+  expect(popupChunks.some((file) => file.startsWith('popup-'))).toBe(true);
+  for (const file of popupChunks) {
+    const code = read(join('chunks', file));
+    for (const [what, pattern] of KEY_AND_CLIENT.slice(0, 3)) expect(code, `${file}: ${what}`).not.toMatch(pattern);
+  }
+  // The same patterns do find the client and the key where they belong, so the checks above can fail.
+  const background = read('background.js');
+  for (const [what, pattern] of KEY_AND_CLIENT) expect(background, `background.js: ${what}`).toMatch(pattern);
+});

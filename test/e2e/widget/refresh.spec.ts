@@ -1,0 +1,100 @@
+// The widget's refresh in a real page: every 60 s while the tab is visible, nothing while it is hidden, longer
+// waits while the status page fails. Long timers are parked on a clock the test moves (Playwright's own clock
+// would be installed on the whole shared context, the extension's pages included); short ones run as usual.
+import type { Page } from '@playwright/test';
+import { expect, test } from '../fixtures';
+import { card, openCustomerSite } from './customer-site';
+
+interface TestClock {
+  /** Moves time forward, firing the parked timers that fall due, in order. */
+  advance(ms: number): void;
+  /** How far off each parked timer is, in ms. */
+  pending(): number[];
+}
+
+/** Runs in the page before the widget: Date.now and every timer of a second or more follow a movable clock. */
+function installTestClock(): void {
+  const realNow = Date.now.bind(Date);
+  const realSetTimeout = window.setTimeout.bind(window);
+  const realClearTimeout = window.clearTimeout.bind(window);
+  const parked = new Map<number, { due: number; fire: () => void }>();
+  let offset = 0;
+  let nextId = 1_000_000_000;
+  Date.now = () => realNow() + offset;
+  window.setTimeout = ((handler: TimerHandler, ms = 0, ...args: unknown[]) => {
+    if (typeof handler !== 'function' || ms < 1000) return realSetTimeout(handler, ms, ...args);
+    const id = nextId++;
+    parked.set(id, { due: Date.now() + ms, fire: () => handler(...args) });
+    return id;
+  }) as typeof window.setTimeout;
+  window.clearTimeout = ((id?: number) => {
+    if (id === undefined || !parked.delete(id)) realClearTimeout(id);
+  }) as typeof window.clearTimeout;
+  const clock: TestClock = {
+    advance(ms) {
+      offset += ms;
+      const due = [...parked].filter(([, timer]) => timer.due <= Date.now()).sort(([, a], [, b]) => a.due - b.due);
+      for (const [id, timer] of due) {
+        parked.delete(id);
+        timer.fire();
+      }
+    },
+    pending: () => [...parked.values()].map((timer) => timer.due - Date.now()),
+  };
+  (window as unknown as { testClock: TestClock }).testClock = clock;
+}
+
+const advance = (page: Page, ms: number) => page.evaluate((by) => (window as unknown as { testClock: TestClock }).testClock.advance(by), ms);
+const pending = (page: Page) => page.evaluate(() => (window as unknown as { testClock: TestClock }).testClock.pending());
+/** The one refresh timer the widget has parked, once it has (after a fetch it takes a moment). */
+const nextRefreshIn = async (page: Page): Promise<number> => {
+  await expect.poll(() => pending(page).then((timers) => timers.length)).toBe(1);
+  return (await pending(page))[0]!;
+};
+const setVisibility = (page: Page, state: 'hidden' | 'visible') =>
+  page.evaluate((value) => {
+    Object.defineProperty(document, 'visibilityState', { value, configurable: true });
+    document.dispatchEvent(new Event('visibilitychange'));
+  }, state);
+
+test('refreshes every 60 s while visible, not at all while hidden, and waits longer while the status page fails', async ({ page }) => {
+  await page.addInitScript(installTestClock);
+  const site = await openCustomerSite(page, { summary: 'incident_major_update-4_resolved.json' });
+  await site.settled();
+  await expect(card(page)).toHaveCount(0);
+  expect(site.summaryRequests()).toHaveLength(1);
+
+  // The next read is a minute away; nothing goes out before it.
+  expect(await nextRefreshIn(page)).toBeGreaterThan(59_000);
+  site.setSummary('incident_major_update-3_monitoring.json');
+  await advance(page, 59_000);
+  expect(await nextRefreshIn(page)).toBeLessThanOrEqual(1_000);
+  expect(site.summaryRequests()).toHaveLength(1);
+  await advance(page, 1_000);
+  await expect(card(page)).toBeVisible(); // an incident opened meanwhile shows without a reload
+  expect(site.summaryRequests()).toHaveLength(2);
+
+  // Hidden: no timer at all, however long; shown again after the minute has passed: a read at once.
+  expect(await nextRefreshIn(page)).toBeGreaterThan(59_000);
+  await setVisibility(page, 'hidden');
+  expect(await pending(page)).toEqual([]);
+  await advance(page, 10 * 60_000);
+  expect(site.summaryRequests()).toHaveLength(2);
+  await setVisibility(page, 'visible');
+  await expect.poll(() => site.summaryRequests().length).toBe(3);
+
+  // The status page fails: the card stays (the last good summary), and the next try is twice as far (±20 % jitter).
+  site.setSummary(503);
+  await advance(page, await nextRefreshIn(page));
+  await expect.poll(() => site.summaryRequests().length).toBe(4);
+  const afterFailure = await nextRefreshIn(page);
+  expect(afterFailure).toBeGreaterThan(0.8 * 120_000 - 1_000);
+  expect(afterFailure).toBeLessThanOrEqual(1.2 * 120_000);
+  await expect(card(page)).toBeVisible();
+
+  // Back to normal after a success.
+  site.setSummary('incident_major_update-3_monitoring.json');
+  await advance(page, afterFailure);
+  await expect.poll(() => site.summaryRequests().length).toBe(5);
+  expect(await nextRefreshIn(page)).toBeGreaterThan(59_000);
+});
