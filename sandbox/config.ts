@@ -35,7 +35,7 @@ export interface SandboxOptions {
   permissionsResponseShape?: PermissionsResponseShape;
   /** Keep state in this JSON file (loaded at start, rewritten after every change); env SANDBOX_DATA_FILE. */
   dataFile?: string;
-  /** The clock behind incident timestamps; the real time when omitted. */
+  /** The clock behind incident timestamps and the rate limit's window; the real time when omitted. */
   now?: () => Date;
 }
 

@@ -15,6 +15,6 @@ export interface SandboxDeps {
   faults: FaultQueue;
   /** The sandbox's clock (options.now, else the real time). */
   now(): Date;
-  /** A clean slate: the seed, the start settings, an empty request log and empty rate-limit windows. */
+  /** A clean slate: the seed, the start settings, an empty request log, empty rate-limit windows and no queued faults. */
   reset(): void;
 }

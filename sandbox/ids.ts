@@ -25,5 +25,3 @@ function sixChars(text: string, seed: number): string {
 export function statuspageId(label: string): string {
   return sixChars(label, 1) + sixChars(label, 2);
 }
-
-export const STATUSPAGE_ID = /^[a-z0-9]{12}$/;

@@ -18,7 +18,7 @@ export interface RunningSandbox {
   pages: PageRecord[];
   /** `url + '/status/' + pageId`: serves `/api/v2/summary.json` and a small HTML status page at `/`. */
   statusPageUrl(pageId: string): string;
-  /** A clean slate: the seed, the start settings, an empty request log and empty rate-limit windows. */
+  /** A clean slate: the seed, the start settings, an empty request log, empty rate-limit windows and no queued faults. */
   reset(): void;
   /** The management API calls so far, oldest first (never the key). */
   requests(): LoggedRequest[];

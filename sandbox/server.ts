@@ -26,7 +26,7 @@ export interface SandboxApp {
   settings: SandboxSettings;
   requestLog: RequestLog;
   config: SandboxConfig;
-  /** The seed, the start settings, an empty request log and empty rate-limit windows. */
+  /** The seed, the start settings, an empty request log, empty rate-limit windows and no queued faults. */
   reset(): void;
 }
 
@@ -50,7 +50,8 @@ export function createSandboxApp(options: SandboxOptions = {}, env: Record<strin
   const store = openStore(config);
   const settings: SandboxSettings = structuredClone(config.settings);
   const requestLog = new RequestLog();
-  const rateLimiter = new RateLimiter(() => settings.rateLimit);
+  const now = config.now ?? (() => new Date());
+  const rateLimiter = new RateLimiter(() => settings.rateLimit, () => now().getTime());
   const faults = new FaultQueue();
   const organizationOfKey = new Map<string, string>([
     [config.apiKey, config.organizationId],
@@ -63,7 +64,7 @@ export function createSandboxApp(options: SandboxOptions = {}, env: Record<strin
     rateLimiter.clear();
     faults.clear();
   };
-  const deps: SandboxDeps = { store, settings, requestLog, rateLimiter, faults, reset, now: config.now ?? (() => new Date()) };
+  const deps: SandboxDeps = { store, settings, requestLog, rateLimiter, faults, reset, now };
 
   // The management API sends no CORS headers, like api.statuspage.io: only an extension's host permission
   // lets a browser through, which is exactly what the tests must exercise.

@@ -42,13 +42,3 @@ export function formatInZone(isoUtc: string, timeZone: string): string {
     `${pad(parts.hour!)}:${pad(parts.minute!)}:${pad(parts.second!)}.${pad(milliseconds, 3)}${offset}`
   );
 }
-
-/** True for an IANA zone name the runtime knows. */
-export function isKnownTimeZone(timeZone: string): boolean {
-  try {
-    formatterFor(timeZone);
-    return true;
-  } catch {
-    return false;
-  }
-}

@@ -4,7 +4,7 @@
 // linter), browser tests (Playwright, the built extension in Chromium). It runs them all even when one
 // fails, then prints one closing line, `N passed, N failed`, that CI reads.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { findChromium } from './find-chromium.mjs';
 
 const RESULTS = '.test-results';
@@ -36,24 +36,32 @@ function readJson(path) {
   }
 }
 
+/** Stops before any test with one line that says what to do, and the tally CI reads. */
+function stop(message) {
+  console.error(`\n${message}`);
+  console.log('\n0 passed, 1 failed');
+  process.exit(1);
+}
+
 function ensureChromium() {
-  const found = findChromium();
+  let found;
+  try {
+    found = findChromium();
+  } catch (error) {
+    stop(error.message); // CHROMIUM_PATH names no file
+  }
   if (found) return found;
   const canInstall = process.getuid?.() === 0 && spawnSync('sh', ['-c', 'command -v apt-get'], { stdio: 'ignore' }).status === 0;
   if (!canInstall) {
-    console.error(
-      '\nNo Chromium found for the browser tests. Install one (Debian/Ubuntu: `sudo apt-get install chromium`)\n' +
+    stop(
+      'No Chromium found for the browser tests. Install one (Debian/Ubuntu: `sudo apt-get install chromium`)\n' +
         'or point CHROMIUM_PATH at a Chromium or Chrome executable, then run `npm test` again.',
     );
-    process.exit(1);
   }
   console.log('No Chromium found: installing Debian\'s chromium with apt-get (about a minute)...');
   run('install chromium', 'sh', ['-c', 'apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null']);
   const installed = findChromium();
-  if (!installed) {
-    console.error('apt-get did not leave a Chromium at /usr/bin/chromium; set CHROMIUM_PATH and try again.');
-    process.exit(1);
-  }
+  if (!installed) stop('apt-get did not leave a Chromium at /usr/bin/chromium; set CHROMIUM_PATH and try again.');
   return installed;
 }
 

@@ -1,5 +1,5 @@
-import { useEffect, useState } from 'preact/hooks';
 import type { StatusEmbedConfig } from '../../shared';
+import { useStoredDraft } from '../popup/use-stored-draft';
 import { embedDraftItem } from '../storage/drafts';
 import { embedChanges, hasChanges, invalidColourFields, valuesFromConfig, type EmbedDraft, type EmbedValues } from './embed-draft';
 
@@ -12,37 +12,17 @@ export interface EmbedDraftState {
   revert(): void;
 }
 
-/**
- * The editor's values, written to storage on every change (close the popup, reopen it: the draft is there).
- * Kept locally too, so typing never waits for storage; a change from elsewhere (a save that cleared the
- * draft) is taken in when it is newer than what is on screen.
- */
+/** The editor's values, written to storage on every change; back to no draft when they match the server's again. */
 export function useEmbedDraft(pageId: string, serverConfig: StatusEmbedConfig, stored: EmbedDraft | null): EmbedDraftState {
-  const [local, setLocal] = useState<EmbedDraft | null>(stored);
-
-  useEffect(() => {
-    if (stored === null || local === null || stored.updatedAt > local.updatedAt) setLocal(stored);
-  }, [stored]);
-
-  const base = local?.base ?? serverConfig;
-  const values = local?.values ?? valuesFromConfig(base);
+  const { draft, write, stamp } = useStoredDraft(embedDraftItem(pageId), stored);
+  const base = draft?.base ?? serverConfig;
+  const values = draft?.values ?? valuesFromConfig(base);
 
   function set<K extends keyof EmbedValues>(field: K, value: EmbedValues[K]): void {
-    const next: EmbedDraft = {
-      pageId,
-      base,
-      values: { ...values, [field]: value },
-      updatedAt: Math.max(Date.now(), (local?.updatedAt ?? 0) + 1),
-    };
+    const next: EmbedDraft = { pageId, base, values: { ...values, [field]: value }, updatedAt: stamp() };
     const unchanged = !hasChanges(embedChanges(next.base, next.values)) && invalidColourFields(next.values).length === 0;
-    setLocal(unchanged ? null : next);
-    void (unchanged ? embedDraftItem(pageId).removeValue() : embedDraftItem(pageId).setValue(next));
+    write(unchanged ? null : next);
   }
 
-  function revert(): void {
-    setLocal(null);
-    void embedDraftItem(pageId).removeValue();
-  }
-
-  return { base, values, draft: local, set, revert };
+  return { base, values, draft, set, revert: () => write(null) };
 }

@@ -35,4 +35,5 @@ export interface BackgroundProtocol {
   dismissSave(saveId: string): Outcome<null>;
 }
 
+// No `logger`: the library would log every message, and `connect` carries the key.
 export const messenger = defineExtensionMessaging<BackgroundProtocol>();

@@ -1,5 +1,5 @@
-import { useEffect, useState } from 'preact/hooks';
 import type { PagePermissions } from '../../shared';
+import { useStoredDraft } from '../popup/use-stored-draft';
 import { permissionsDraftItem, type PermissionsDraft } from '../storage/drafts';
 import { samePermissions } from './permission-diff';
 
@@ -14,41 +14,24 @@ export interface PermissionsDraftState {
   revert(): void;
 }
 
-/** Like use-embed-draft: kept in storage as it changes, local so that clicks never wait for storage. */
+/** Like use-embed-draft: kept in storage as it changes, on screen at once. */
 export function usePermissionsDraft(userId: string, serverPermissions: PagePermissions, stored: PermissionsDraft | null): PermissionsDraftState {
-  const [local, setLocal] = useState<PermissionsDraft | null>(stored);
-
-  useEffect(() => {
-    if (stored === null || local === null || stored.updatedAt > local.updatedAt) setLocal(stored);
-  }, [stored]);
-
-  const base = local?.base ?? serverPermissions;
-  const working = local?.draft ?? base;
-  const item = permissionsDraftItem(userId);
-
-  function write(next: PermissionsDraft | null): void {
-    setLocal(next);
-    void (next ? item.setValue(next) : item.removeValue());
-  }
-
-  function stamp(): number {
-    return Math.max(Date.now(), (local?.updatedAt ?? 0) + 1);
-  }
+  const { draft, write, stamp } = useStoredDraft(permissionsDraftItem(userId), stored);
+  const base = draft?.base ?? serverPermissions;
+  const working = draft?.draft ?? base;
 
   return {
     base,
     working,
-    draft: local,
+    draft,
     edit(next, copiedFrom) {
-      if (samePermissions(next, base) && !local?.copiedFrom && !copiedFrom) return write(null);
-      write({ userId, base, draft: next, copiedFrom: copiedFrom ?? local?.copiedFrom, updatedAt: stamp() });
+      if (samePermissions(next, base) && !draft?.copiedFrom && !copiedFrom) return write(null);
+      write({ userId, base, draft: next, copiedFrom: copiedFrom ?? draft?.copiedFrom, updatedAt: stamp() });
     },
     restart(newBase, newWorking) {
       // Without a draft the editor shows the cache, which the background updated when it found the change.
       write(newWorking && !samePermissions(newWorking, newBase) ? { userId, base: newBase, draft: newWorking, updatedAt: stamp() } : null);
     },
-    revert() {
-      write(null);
-    },
+    revert: () => write(null),
   };
 }

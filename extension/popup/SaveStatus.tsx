@@ -48,7 +48,8 @@ export function SaveStatus({ save, subject }: Props) {
       return (
         <div class="notice danger" role="alert">
           <p>
-            <strong>Not saved.</strong> {text.message} Your draft is kept.
+            <strong>Not saved.</strong> {text.message}
+            {!text.needsKey && ' Your draft is kept.' /* the 401 text says so already */}
           </p>
           <div class="actions">
             {text.needsKey && (

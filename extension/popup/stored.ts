@@ -1,7 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { WxtStorageItem } from 'wxt/utils/storage';
-
-type AnyItem<T> = WxtStorageItem<T, {}>;
+import type { Item as AnyItem } from '../storage/keyed-item';
 
 // Values read before the first render, so the popup draws cached data in its very first frame.
 const preloaded = new Map<string, unknown>();

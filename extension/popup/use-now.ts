@@ -9,7 +9,8 @@ export function useNow(active: boolean, ms = 250): number {
     const timer = setInterval(() => setNow(Date.now()), ms);
     return () => clearInterval(timer);
   }, [active, ms]);
-  return now;
+  // The state only makes the component draw again: a countdown that has just started must not draw a stale time.
+  return Math.max(now, Date.now());
 }
 
 export function secondsLeft(until: number, now: number): number {

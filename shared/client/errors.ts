@@ -59,9 +59,8 @@ export class AbortedError extends StatuspageError {
   }
 }
 
-/** The response did not have the shape the schemas expect; `field` says where. */
-export class ContractError extends StatuspageError {
-  override name = 'ContractError';
+/** A failure about one field, which `field` names (`incidents[0].name`, `incident_text_color`) when it is known. */
+export abstract class FieldError extends StatuspageError {
   readonly field: string | undefined;
 
   constructor(message: string, field?: string) {
@@ -74,17 +73,12 @@ export class ContractError extends StatuspageError {
   }
 }
 
+/** The response did not have the shape the schemas expect; `field` says where. */
+export class ContractError extends FieldError {
+  override name = 'ContractError';
+}
+
 /** What we were asked to send breaks the API's rules; thrown before any request goes out. */
-export class InvalidRequestError extends StatuspageError {
+export class InvalidRequestError extends FieldError {
   override name = 'InvalidRequestError';
-  readonly field: string | undefined;
-
-  constructor(message: string, field?: string) {
-    super(message);
-    this.field = field;
-  }
-
-  override toJSON(): StatuspageErrorJSON {
-    return { ...super.toJSON(), ...(this.field !== undefined && { field: this.field }) };
-  }
 }

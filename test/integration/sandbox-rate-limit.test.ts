@@ -17,15 +17,22 @@ async function start(options: Parameters<typeof startSandbox>[0]) {
 
 const get = (sandbox: RunningSandbox, key = sandbox.apiKey) =>
   fetch(`${sandbox.apiBaseUrl}/pages`, { headers: { authorization: `OAuth ${key}` } });
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** The sandbox's clock, moved by the test: windows and Retry-After are exact however slow the machine. */
+function testClock() {
+  let now = Date.UTC(2026, 4, 12, 12, 0, 0);
+  return { now: () => new Date(now), advance: (ms: number) => (now += ms) };
+}
 
 describe('rate limit', () => {
   it('refuses the request past the limit with 429, Retry-After and a message', async () => {
-    const sandbox = await start({ rateLimit: { limit: 3, windowMs: 2500 } });
+    const clock = testClock();
+    const sandbox = await start({ rateLimit: { limit: 3, windowMs: 2500 }, now: clock.now });
     for (let i = 0; i < 3; i++) expect((await get(sandbox)).status).toBe(200);
+    clock.advance(100);
     const refused = await get(sandbox);
     expect(refused.status).toBe(429);
-    expect(refused.headers.get('retry-after')).toBe('3'); // ceil(2.5 s) after the first request, minus a few ms
+    expect(refused.headers.get('retry-after')).toBe('3'); // 2.4 s until the first request leaves the window, rounded up
     expect(((await refused.json()) as { message: string }).message).toMatch(/Rate limit exceeded: at most 3 requests per 2\.5 seconds/);
     expect(sandbox.requests().map((entry) => entry.status)).toEqual([200, 200, 200, 429]);
   });
@@ -39,23 +46,32 @@ describe('rate limit', () => {
   });
 
   it('does not count refused requests: the window frees up on time however often the client retried', async () => {
-    const sandbox = await start({ rateLimit: { limit: 2, windowMs: 600 } });
+    const clock = testClock();
+    const sandbox = await start({ rateLimit: { limit: 2, windowMs: 600 }, now: clock.now });
     expect((await get(sandbox)).status).toBe(200);
     expect((await get(sandbox)).status).toBe(200);
-    for (let i = 0; i < 5; i++) expect((await get(sandbox)).status).toBe(429);
-    await sleep(650);
+    for (let i = 0; i < 5; i++) {
+      clock.advance(100);
+      expect((await get(sandbox)).status).toBe(429);
+    }
+    clock.advance(100); // 600 ms after the two accepted requests: both have left the window
     expect((await get(sandbox)).status).toBe(200);
     expect((await get(sandbox)).status).toBe(200);
     expect((await get(sandbox)).status).toBe(429);
   });
 
   it('is a rolling window: a slot frees when the oldest accepted request leaves it', async () => {
-    const sandbox = await start({ rateLimit: { limit: 2, windowMs: 1000 } });
+    const clock = testClock();
+    const sandbox = await start({ rateLimit: { limit: 2, windowMs: 1000 }, now: clock.now });
     expect((await get(sandbox)).status).toBe(200);
-    await sleep(500);
+    clock.advance(500);
     expect((await get(sandbox)).status).toBe(200);
-    expect((await get(sandbox)).status).toBe(429);
-    await sleep(600); // the first request has left the window, the second has not
+    const refused = await get(sandbox);
+    expect(refused.status).toBe(429);
+    expect(refused.headers.get('retry-after')).toBe('1'); // 500 ms until the first one leaves, rounded up
+    clock.advance(499);
+    expect((await get(sandbox)).status).toBe(429); // 999 ms: the first is still in the window
+    clock.advance(1); // 1000 ms: the first has left the window, the second has not
     expect((await get(sandbox)).status).toBe(200);
     expect((await get(sandbox)).status).toBe(429);
   });

@@ -28,4 +28,3 @@ export function createDismissalStore(getStorage: () => Storage = () => localStor
     },
   };
 }
-export type DismissalStore = ReturnType<typeof createDismissalStore>;

@@ -41,3 +41,22 @@ export function startRefreshLoop(run: () => Promise<boolean>, intervalMs = REFRE
     clearTimeout(timer);
   };
 }
+
+/**
+ * Paces a source read along with the summary (the config): after n failures in a row it sits out the next
+ * 2^n - 1 refreshes, at most 9, so a broken config endpoint costs a request every ten minutes at worst and
+ * never slows the summary down. `due()` once per refresh; `record(ok)` after each read it allowed; `failing()` until
+ * a read succeeds again.
+ */
+export function skipAfterFailures() {
+  let failures = 0;
+  let skips = 0;
+  return {
+    due: () => skips-- <= 0,
+    failing: () => failures > 0,
+    record(ok: boolean) {
+      failures = ok ? 0 : failures + 1;
+      skips = Math.min(2 ** failures, 10) - 1;
+    },
+  };
+}

@@ -7,7 +7,7 @@ import type { EmbedSummary } from '../../shared/schemas/embed-summary';
 import { StatusEmbed } from '../card/StatusEmbed';
 import { adoptCardStyles } from '../card/styles';
 import { createDismissalStore } from '../data/dismissal-store';
-import { startRefreshLoop } from '../data/refresh-loop';
+import { skipAfterFailures, startRefreshLoop } from '../data/refresh-loop';
 import { fetchEmbedConfig, fetchSummary } from '../data/sources';
 import { warn } from './warn';
 
@@ -24,8 +24,9 @@ interface RunningEmbed {
 
 /**
  * Draws the card into the host's shadow root and keeps it current: summary and config fetched together, again
- * every minute while the tab is visible. A failed config means the last one, else the defaults; a failed
- * summary keeps the last good one (at first: no card). Nothing here throws into the host page.
+ * every minute while the tab is visible. A failed config means the last one, else the defaults, and is asked
+ * again less and less often; a failed summary keeps the last good one (at first: no card) and slows the
+ * refresh. Nothing here throws into the host page.
  */
 function runEmbed(host: HTMLElement): RunningEmbed {
   const root = host.shadowRoot ?? host.attachShadow({ mode: 'open' });
@@ -66,18 +67,23 @@ function runEmbed(host: HTMLElement): RunningEmbed {
     return { draw, stop };
   }
   const configUrl = attribute('config-url');
+  const configTurns = skipAfterFailures();
   const stopLoop = startRefreshLoop(async () => {
-    let failure: unknown;
+    let summaryFailure: unknown;
+    let configFailure: unknown;
+    const readConfig = configUrl && configTurns.due();
     await Promise.all([
-      fetchSummary(statusPage).then((value) => (summary = value), (error) => (failure = error)),
+      fetchSummary(statusPage).then((value) => (summary = value), (error) => (summaryFailure = error)),
       // fetch resolves a relative URL against the page, and rejects (never throws) on one it cannot read.
-      configUrl && fetchEmbedConfig(configUrl).then((value) => (config = value), (error) => (failure = error)),
+      readConfig && fetchEmbedConfig(configUrl).then((value) => (config = value), (error) => (configFailure = error)),
     ]);
+    if (readConfig) configTurns.record(!configFailure);
     if (stopped) return true;
     draw();
+    const failure = summaryFailure || configFailure;
     if (failure && !failing) warn('using the last good data, else the defaults', failure); // once per run of failures
-    failing = !!failure;
-    return !failure;
+    failing = !!summaryFailure || configTurns.failing();
+    return !summaryFailure; // the summary's own failures slow its refresh; the config's pace only the config
   });
   return {
     draw,

@@ -113,6 +113,7 @@ test('everything works from the keyboard: open, pick, change, save, the tabs, th
   await expect(picker).toHaveAttribute('aria-expanded', 'true');
   await page.keyboard.press('Enter');
   await expect(picker).toHaveValue(`${owner!.first_name} ${owner!.last_name}`);
+  await expect(page.getByRole('table')).toBeVisible(); // their permissions, read for the first time
   await page.keyboard.press('Tab');
   await expect(page.getByLabel('Access to Acme Cloud')).toBeFocused();
   await page.keyboard.press('Space');

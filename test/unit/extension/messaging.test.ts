@@ -1,4 +1,4 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { RateLimitedError, UnauthorizedError, UnprocessableEntityError } from '../../../shared';
 import { registerHandlers } from '../../../extension/background/handlers';
@@ -93,6 +93,22 @@ describe('background handlers', () => {
     const outcome = await sendAs(popup, 'refreshPages');
     expect(outcome).toMatchObject({ ok: false, error: { name: 'UnauthorizedError', status: 401 } });
     expect(() => unwrap(outcome)).toThrow(UnauthorizedError);
+  });
+
+  it('never logs a message, nor puts the key in an answer: connect carries the key', async () => {
+    const apiKey = 'sk-secret-0123456789';
+    const logged: unknown[] = [];
+    const spies = (['log', 'debug', 'info', 'warn', 'error'] as const).map((level) =>
+      vi.spyOn(console, level).mockImplementation((...args: unknown[]) => void logged.push(...args)),
+    );
+    try {
+      const outcome = await sendAs(popup, 'connect', { apiKey, organizationId: 'org-with/slash', apiBaseUrl: '' });
+      expect(outcome).toMatchObject({ ok: false, error: { name: 'InvalidRequestError', field: 'organizationId' } });
+      expect(JSON.stringify(outcome)).not.toContain(apiKey);
+      expect(JSON.stringify(logged)).not.toContain(apiKey);
+    } finally {
+      for (const spy of spies) spy.mockRestore();
+    }
   });
 
   it('refuses malformed data before doing anything', async () => {

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { MAX_BACKOFF_MS, nextDelay, REFRESH_INTERVAL_MS, startRefreshLoop } from '../../../widget/data/refresh-loop';
+import { MAX_BACKOFF_MS, nextDelay, REFRESH_INTERVAL_MS, skipAfterFailures, startRefreshLoop } from '../../../widget/data/refresh-loop';
 
 /** Just what the loop reads from a document: its visibility and the event that says it changed. */
 class FakeDocument extends EventTarget {
@@ -114,5 +114,43 @@ describe('startRefreshLoop', () => {
     finish(true);
     await vi.advanceTimersByTimeAsync(600_000);
     expect(run).toHaveBeenCalledTimes(1);
+  });
+});
+
+describe('skipAfterFailures (the config, read along with the summary)', () => {
+  /** Which of `refreshes` refreshes read the source, when every read gives `ok(readNumber)`. */
+  function reads(refreshes: number, ok: (read: number) => boolean): number[] {
+    const turns = skipAfterFailures();
+    const read: number[] = [];
+    for (let refresh = 0; refresh < refreshes; refresh += 1) {
+      if (!turns.due()) continue;
+      turns.record(ok(read.length));
+      read.push(refresh);
+    }
+    return read;
+  }
+
+  it('reads at every refresh while all is well', () => {
+    expect(reads(5, () => true)).toEqual([0, 1, 2, 3, 4]);
+  });
+
+  it('sits out 1, 3, 7, then 9 refreshes after each failure in a row: every 10 minutes at worst', () => {
+    expect(reads(50, () => false)).toEqual([0, 2, 6, 14, 24, 34, 44]);
+  });
+
+  it('is back to every refresh after a success', () => {
+    expect(reads(12, (read) => read >= 2)).toEqual([0, 2, 6, 7, 8, 9, 10, 11]);
+  });
+
+  it('says it is failing from a failure until the next success, skipped refreshes included', () => {
+    const turns = skipAfterFailures();
+    expect(turns.failing()).toBe(false);
+    turns.due();
+    turns.record(false);
+    expect(turns.due()).toBe(false);
+    expect(turns.failing()).toBe(true);
+    expect(turns.due()).toBe(true);
+    turns.record(true);
+    expect(turns.failing()).toBe(false);
   });
 });
