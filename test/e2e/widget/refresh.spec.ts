@@ -58,7 +58,7 @@ const setVisibility = (page: Page, state: 'hidden' | 'visible') =>
     document.dispatchEvent(new Event('visibilitychange'));
   }, state);
 
-test('refreshes every 60 s while visible, not at all while hidden, and waits longer while the status page fails', async ({ page }) => {
+test('refreshes every 60 s while visible, not at all while hidden or removed, and waits longer while the status page fails', async ({ page }) => {
   await page.addInitScript(installTestClock);
   const site = await openCustomerSite(page, { summary: 'incident_major_update-4_resolved.json' });
   await site.settled();
@@ -98,6 +98,12 @@ test('refreshes every 60 s while visible, not at all while hidden, and waits lon
   await advance(page, afterFailure);
   await expect.poll(() => site.summaryRequests().length).toBe(5);
   expect(await nextRefreshIn(page)).toBe(60_000);
+
+  // Removed from the page (a single-page app navigating away): no timer, no request.
+  await page.locator('status-embed').evaluate((element) => element.remove());
+  expect(await pending(page)).toEqual([]);
+  await advance(page, 10 * 60_000);
+  expect(site.summaryRequests()).toHaveLength(5);
 });
 
 test('a failing config endpoint is asked less often and never slows the summary down', async ({ page }) => {
