@@ -16,8 +16,11 @@ function createEmbed(): HTMLElement {
   return document.createElement(ELEMENT_NAME);
 }
 
-/** `StatusEmbed.mount({ statusPage, configUrl?, config? })`: appends a `<status-embed>` and returns its handle. */
-export function mount({ statusPage, configUrl, config, target = document.body }: MountOptions): StatusEmbedHandle {
+/**
+ * `StatusEmbed.mount({ statusPage, configUrl?, config? })`: appends a `<status-embed>` and returns its handle.
+ * Called from a script in <head>, before <body> exists, it goes on <html>: the card is fixed-position anyway.
+ */
+export function mount({ statusPage, configUrl, config, target = document.body ?? document.documentElement }: MountOptions): StatusEmbedHandle {
   const element = createEmbed();
   element.setAttribute('status-page', statusPage);
   if (configUrl) element.setAttribute('config-url', configUrl);

@@ -42,6 +42,20 @@ test('StatusEmbed.mount(): update() and unmount()', async ({ page }) => {
   await expect(page.locator('status-embed')).toHaveCount(0);
 });
 
+test('StatusEmbed.mount() from a script in <head>, before <body> exists', async ({ page }) => {
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  await openCustomerSite(page, {
+    config: { incident_background_color: '#224466' },
+    embed: '',
+    head: `<script src="${CUSTOMER}/status-embed.js"></script>
+<script>window.handle = StatusEmbed.mount({ statusPage: '${STATUS_PAGE}', configUrl: '${CONFIG_URL}' });</script>`,
+  });
+  await expect(card(page)).toBeVisible();
+  expect(await background(page)).toBe('rgb(34, 68, 102)');
+  expect(errors).toEqual([]);
+});
+
 test('the ES module build', async ({ page }) => {
   await openCustomerSite(page, {
     embed: `<script type="module">
