@@ -2,7 +2,7 @@ import { useLayoutEffect, useMemo, useState } from 'preact/hooks';
 import { mergeEmbedConfig } from '../../shared/embed';
 import { pickPublicEmbedConfig, statusPageUrl, type Page, type StatusEmbedConfig } from '../../shared';
 import { ask } from '../popup/background-api';
-import { fieldOfServerMessage } from '../popup/error-text';
+import { fieldOfServerMessage, refusedValuesMessage } from '../popup/error-text';
 import { markFirstData } from '../popup/first-data';
 import { SaveStatus } from '../popup/SaveStatus';
 import { InPagePreviewControls } from '../preview/InPagePreviewControls';
@@ -52,8 +52,8 @@ export function EmbedEditor({ page, serverConfig, storedDraft, save }: Props) {
   const [sample, setSample] = useState<PreviewSample>('incident');
   const inPage = useInPagePreview({ tab: usePopupTab(), active: draft !== null, config: previewConfig, sample, statusPageUrl: statusPageUrl(page) });
 
-  // A 422 names its field next to that field; the server's words, verbatim.
-  const serverMessage = save?.state === 'failed' && save.error?.status === 422 ? save.error.serverMessage : undefined;
+  // A 422 (or 400) names its field next to that field; the server's words, verbatim.
+  const serverMessage = save?.state === 'failed' ? refusedValuesMessage(save.error) : undefined;
   const sentFields = save?.kind === 'embed' ? (Object.keys(save.request.changes) as Array<keyof typeof changes>) : [];
   const serverField = serverMessage ? fieldOfServerMessage(serverMessage, sentFields) : undefined;
   const serverErrorFor = (field: string) => (serverField === field ? `Statuspage: ${serverMessage}` : undefined);

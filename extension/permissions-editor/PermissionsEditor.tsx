@@ -1,7 +1,7 @@
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { userDisplayName, type Page, type PagePermissions, type User } from '../../shared';
 import { ask } from '../popup/background-api';
-import { describeError, fieldOfServerMessage } from '../popup/error-text';
+import { describeError, fieldOfServerMessage, refusedValuesMessage } from '../popup/error-text';
 import { markFirstData } from '../popup/first-data';
 import { SaveStatus } from '../popup/SaveStatus';
 import type { PermissionsDraft } from '../storage/drafts';
@@ -56,8 +56,8 @@ export function PermissionsEditor({ user, users, pages, serverPermissions, store
   const changes = diffPermissions(base, working);
   const busy = isSaveInProgress(save);
   const conflict = save?.state === 'conflict' ? save.current : undefined;
-  // A 422 that names a page goes into that page's row, in the server's words.
-  const serverMessage = save?.state === 'failed' && save.error?.status === 422 ? save.error.serverMessage : undefined;
+  // A 422 (or 400) that names a page goes into that page's row, in the server's words.
+  const serverMessage = save?.state === 'failed' ? refusedValuesMessage(save.error) : undefined;
   const sentPages = save?.kind === 'permissions' ? Object.keys(save.request.pages) : [];
   const errorPage = serverMessage ? fieldOfServerMessage(serverMessage, sentPages) : undefined;
   const rowErrors = errorPage && serverMessage ? { [errorPage]: serverMessage } : {};

@@ -1,4 +1,5 @@
 import {
+  BadRequestError,
   ForbiddenError,
   NetworkError,
   NotFoundError,
@@ -36,6 +37,14 @@ function sentence(text: string): string {
   return /[.!?…)]$/.test(trimmed) ? trimmed : `${trimmed}.`;
 }
 
+/**
+ * The server's words when it refused the values themselves: 422, or 400, which the spec lists for some writes
+ * (PUT permissions) where the sandbox answers 422. Shown next to the field or page they name.
+ */
+export function refusedValuesMessage(error: { status?: number; serverMessage?: string } | undefined): string | undefined {
+  return error?.status === 422 || error?.status === 400 ? error.serverMessage : undefined;
+}
+
 /** One sentence a Statuspage admin can act on, for any failure. */
 export function describeError(raw: unknown, subject?: ErrorSubject): ErrorText {
   const error = raw instanceof StatuspageError ? raw : errorFromJSON(raw as StatuspageErrorJSON);
@@ -49,9 +58,9 @@ export function describeError(raw: unknown, subject?: ErrorSubject): ErrorText {
   if (error instanceof NotFoundError) {
     return { message: `Statuspage could not find ${what} (404): it may have been deleted, or belong to another organization.`, needsKey: false };
   }
-  if (error instanceof UnprocessableEntityError) {
+  if (error instanceof UnprocessableEntityError || error instanceof BadRequestError) {
     const serverMessage = error.serverMessage ?? 'no reason given';
-    return { message: `Statuspage refused the values for ${what} (422): ${sentence(serverMessage)}`, needsKey: false, serverMessage };
+    return { message: `Statuspage refused the values for ${what} (${error.status}): ${sentence(serverMessage)}`, needsKey: false, serverMessage };
   }
   if (error instanceof RateLimitedError) {
     return { message: `Statuspage asked to slow down (${error.status}).`, needsKey: false };

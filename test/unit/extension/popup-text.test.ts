@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { ForbiddenError, NotFoundError, UnauthorizedError, UnprocessableEntityError } from '../../../shared';
+import { BadRequestError, ForbiddenError, NotFoundError, RateLimitedError, UnauthorizedError, UnprocessableEntityError } from '../../../shared';
 import { normalizeApiBaseUrl, originPattern } from '../../../extension/connection/api-base-url';
 import { checkCredentials } from '../../../extension/connection/credentials';
 import { describeChange } from '../../../extension/permissions-editor/describe-change';
-import { describeError, fieldOfServerMessage } from '../../../extension/popup/error-text';
+import { describeError, fieldOfServerMessage, refusedValuesMessage } from '../../../extension/popup/error-text';
 
 describe('describeError', () => {
   it('names the page or user, and asks for a key on 401', () => {
@@ -27,6 +27,20 @@ describe('describeError', () => {
     expect(describeError(new ForbiddenError({ serverMessage: 'Not yours' }), { kind: 'page', name: 'A' }).message).toMatch(/\(403\)\. Not yours\.$/);
     expect(describeError(new UnprocessableEntityError({ serverMessage: 'Bad colour!' })).message).toMatch(/Bad colour!$/);
     expect(describeError(new Error('Something broke')).message).toBe('Something broke.');
+  });
+});
+
+describe('refusedValuesMessage', () => {
+  it('reads the values refused by a 422 or a 400 (the spec lists 400 for PUT permissions), nothing else', () => {
+    expect(refusedValuesMessage(new UnprocessableEntityError({ serverMessage: 'bad colour' }).toJSON())).toBe('bad colour');
+    expect(refusedValuesMessage(new BadRequestError({ serverMessage: 'pages is invalid' }).toJSON())).toBe('pages is invalid');
+    expect(refusedValuesMessage(new RateLimitedError({ retryAt: new Date(), status: 429, serverMessage: 'slow' }).toJSON())).toBeUndefined();
+    expect(refusedValuesMessage(undefined)).toBeUndefined();
+    expect(describeError(new BadRequestError({ serverMessage: 'pages is invalid' }), { kind: 'user', name: 'Ada' })).toEqual({
+      message: 'Statuspage refused the values for the user "Ada" (400): pages is invalid.',
+      needsKey: false,
+      serverMessage: 'pages is invalid',
+    });
   });
 });
 
