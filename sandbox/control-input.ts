@@ -1,6 +1,6 @@
 import { PERMISSIONS_RESPONSE_SHAPES, rateLimitProblems, type PermissionsResponseShape, type RateLimitSettings } from './config';
 import { SandboxHttpError } from './errors';
-import { defaultFaultMessage, type Fault } from './faults';
+import { defaultFaultMessage, FAULT_METHODS, FAULT_SHAPES, type Fault } from './faults';
 import type { ComponentClaims, IncidentInput, MaintenanceInput, UpdateInput } from './incidents';
 import {
   COMPONENT_STATUSES,
@@ -167,11 +167,11 @@ export function readSettingsChange(body: unknown): SettingsChange {
   return change;
 }
 
-/** A fault to queue: `{status, message?, times?, path?}` (see faults.ts). */
+/** A fault to queue: `{status, message?, times?, path?, method?, shape?}` (see faults.ts). */
 export function readFault(body: unknown): Fault {
-  const input = objectOf(body, '{"status": 503, "times": 2, "path": "/pages"}');
+  const input = objectOf(body, '{"status": 503, "times": 2, "path": "/pages", "method": "PATCH", "shape": "error"}');
   const problems = new Problems();
-  allowOnly(input, ['status', 'message', 'times', 'path'], problems);
+  allowOnly(input, ['status', 'message', 'times', 'path', 'method', 'shape'], problems);
   const { status, times = 1, path } = input;
   const wholeNumber = (value: unknown, from: number, to: number) => typeof value === 'number' && Number.isInteger(value) && value >= from && value <= to;
   if (!wholeNumber(status, 400, 599) || status === 420 || status === 429) {
@@ -180,6 +180,16 @@ export function readFault(body: unknown): Fault {
   if (!wholeNumber(times, 1, 1000)) problems.add(`times must be a whole number from 1 to 1000, got ${quote(times)}`);
   if (path !== undefined && (typeof path !== 'string' || !path.startsWith('/'))) problems.add(`path must start with /, such as /pages, got ${quote(path)}`);
   const message = text(input, 'message', MAX_NAME, problems, false);
+  // Methods are case-sensitive in HTTP: "patch" is refused rather than guessed at.
+  const method = input.method === undefined ? undefined : oneOf(input, 'method', FAULT_METHODS, problems);
+  const shape = input.shape === undefined ? undefined : oneOf(input, 'shape', FAULT_SHAPES, problems);
   problems.throwIfAny();
-  return { status: status as number, times: times as number, message: message ?? defaultFaultMessage(status as number), ...(path !== undefined && { path: path as string }) };
+  return {
+    status: status as number,
+    times: times as number,
+    message: message ?? defaultFaultMessage(status as number),
+    ...(path !== undefined && { path: path as string }),
+    ...(method !== undefined && { method }),
+    ...(shape !== undefined && { shape }),
+  };
 }

@@ -3,6 +3,9 @@ import { NetworkError, RateLimitedError, TimeoutError, UnauthorizedError } from 
 import { describeError, type ErrorSubject } from './error-text';
 import { usePopupServices } from './popup-context';
 
+/** Waits before retrying a refresh that met a network failure while the browser claimed to be online. */
+const NETWORK_RETRY_DELAYS_MS = [500, 1_500, 4_000];
+
 export interface RefreshState {
   refreshing: boolean;
   /** Set when the refresh failed for good; the cached data stays on screen. */
@@ -24,12 +27,16 @@ export function useRefresh(key: string | undefined, refresh: () => Promise<unkno
     if (key === undefined) return;
     let live = true;
     let timer: ReturnType<typeof setTimeout> | undefined;
+    // A network failure while the browser says it is online (just back online, a waking laptop): a few
+    // quick retries before it is shown as an error.
+    let networkRetries = 0;
     const onOnline = () => void run();
     async function run(): Promise<void> {
       if (!live) return;
       setState({ refreshing: true });
       try {
         await refresh();
+        networkRetries = 0;
         if (live) setState({ refreshing: false });
       } catch (error) {
         if (!live) return;
@@ -40,6 +47,8 @@ export function useRefresh(key: string | undefined, refresh: () => Promise<unkno
         } else if ((error instanceof NetworkError || error instanceof TimeoutError) && !navigator.onLine) {
           setState({ refreshing: false, offline: true });
           addEventListener('online', onOnline, { once: true });
+        } else if ((error instanceof NetworkError || error instanceof TimeoutError) && networkRetries < NETWORK_RETRY_DELAYS_MS.length) {
+          timer = setTimeout(run, NETWORK_RETRY_DELAYS_MS[networkRetries++]);
         } else {
           const text = describeError(error, subject);
           if (error instanceof UnauthorizedError) services.keyRefused(text.message);

@@ -3,7 +3,7 @@
 import { expect, test } from '../fixtures';
 import { SEED_PAGE_IDS } from '../../../sandbox';
 import type { Locator } from '@playwright/test';
-import { apiCall, connectPopup, expectSaved, logged, popupUrl, resetAll, setRateLimit } from './helpers';
+import { apiCall, connectPopup, expectSaved, logged, popupUrl, queueFault, resetAll, setRateLimit } from './helpers';
 
 /** Which corner of its preview page the card is drawn in, measured on screen (not read from a class name). */
 async function cornerOf(preview: Locator): Promise<string> {
@@ -142,42 +142,33 @@ test('a 422 shows the server\'s words next to the field; the draft survives a re
   await expect(page.getByLabel('Incident background', { exact: true })).toHaveValue('#ffb000');
   await page.getByLabel('Incident text', { exact: true }).fill('#102030');
 
-  // The sandbox accepts every colour the editor sends: Statuspage's own refusal is played by a route.
+  // The sandbox accepts every colour the editor sends: Statuspage's own refusal, for the next save, is a queued fault.
   const refusal = 'incident_text_color is not a colour this plan allows';
-  await context.route(`${sandbox.apiBaseUrl}/pages/${payments}/status_embed_config`, (route) =>
-    route.request().method() === 'PATCH'
-      ? route.fulfill({ status: 422, contentType: 'application/json', body: JSON.stringify({ error: refusal }) })
-      : route.continue(),
+  await queueFault(sandbox, { status: 422, method: 'PATCH', path: `/pages/${payments}/status_embed_config`, shape: 'error', message: refusal });
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
+  const field = page.getByLabel('Incident text', { exact: true });
+  await expect(page.locator('#incident_text_color-message')).toHaveText(`Statuspage: ${refusal}`);
+  await expect(field).toHaveAttribute('aria-invalid', 'true');
+  await expect(field).toHaveAccessibleDescription(`Statuspage: ${refusal}`);
+  await expect(page.getByRole('alert').filter({ hasText: 'Not saved.' })).toContainText(
+    `Not saved. Statuspage refused the values for the page "Acme Payments" (422): ${refusal}. Your draft is kept.`,
   );
-  try {
-    await page.getByRole('button', { name: 'Save', exact: true }).click();
-    const field = page.getByLabel('Incident text', { exact: true });
-    await expect(page.locator('#incident_text_color-message')).toHaveText(`Statuspage: ${refusal}`);
-    await expect(field).toHaveAttribute('aria-invalid', 'true');
-    await expect(field).toHaveAccessibleDescription(`Statuspage: ${refusal}`);
-    await expect(page.getByRole('alert').filter({ hasText: 'Not saved.' })).toContainText(
-      `Not saved. Statuspage refused the values for the page "Acme Payments" (422): ${refusal}. Your draft is kept.`,
-    );
-    await expect.poll(badge).toBe('!');
+  await expect.poll(badge).toBe('!');
 
-    // Closed and opened again: the draft and the reason are still there.
-    await page.close();
-    const reopened = await context.newPage();
-    await reopened.goto(popupUrl(extensionId));
-    await expect(reopened.getByLabel('Incident text', { exact: true })).toHaveValue('#102030');
-    await expect(reopened.locator('#incident_text_color-message')).toHaveText(`Statuspage: ${refusal}`);
-    expect(await apiCall(sandbox, 'GET', `/pages/${payments}/status_embed_config`)).toMatchObject({ incident_text_color: '#1A1A1A' });
+  // Closed and opened again: the draft and the reason are still there.
+  await page.close();
+  const reopened = await context.newPage();
+  await reopened.goto(popupUrl(extensionId));
+  await expect(reopened.getByLabel('Incident text', { exact: true })).toHaveValue('#102030');
+  await expect(reopened.locator('#incident_text_color-message')).toHaveText(`Statuspage: ${refusal}`);
+  expect(await apiCall(sandbox, 'GET', `/pages/${payments}/status_embed_config`)).toMatchObject({ incident_text_color: '#1A1A1A' });
 
-    // Statuspage accepts it now: the save goes through, the badge clears.
-    await context.unroute(`${sandbox.apiBaseUrl}/pages/${payments}/status_embed_config`);
-    await reopened.getByRole('button', { name: 'Save', exact: true }).click();
-    await expectSaved(reopened);
-    await expect(reopened.locator('#incident_text_color-message')).toHaveCount(0);
-    await expect.poll(badge).toBe('');
-    await reopened.close();
-  } finally {
-    await context.unrouteAll();
-  }
+  // Statuspage accepts it now (the fault was used up): the save goes through, the badge clears.
+  await reopened.getByRole('button', { name: 'Save', exact: true }).click();
+  await expectSaved(reopened);
+  await expect(reopened.locator('#incident_text_color-message')).toHaveCount(0);
+  await expect.poll(badge).toBe('');
+  await reopened.close();
 });
 
 test('a page that is gone (404) is named when the refresh and the save fail, and the draft stays', async ({ page, context, extensionId, sandbox }) => {
@@ -187,26 +178,21 @@ test('a page that is gone (404) is named when the refresh and the save fail, and
   await page.getByLabel('Maintenance text', { exact: true }).fill('#eeeeee');
   await page.close();
 
-  // Deleted on Statuspage since the popup cached it: every call about it answers 404.
-  await context.route(`${sandbox.apiBaseUrl}/pages/${payments}/**`, (route) =>
-    route.fulfill({ status: 404, contentType: 'application/json', body: JSON.stringify({ error: 'Not found' }) }),
+  // Deleted on Statuspage since the popup cached it: every call about it answers 404 (far more than the test makes;
+  // the next test's reset clears what is left).
+  await queueFault(sandbox, { status: 404, path: `/pages/${payments}/`, times: 100, shape: 'error', message: 'Not found' });
+  const popup = await context.newPage();
+  await popup.goto(popupUrl(extensionId));
+  const gone = 'Statuspage could not find the page "Acme Payments" (404): it may have been deleted, or belong to another organization.';
+  await expect(popup.getByRole('alert').filter({ hasText: 'Could not refresh the embed settings' })).toHaveText(
+    `Could not refresh the embed settings: ${gone}`,
   );
-  try {
-    const popup = await context.newPage();
-    await popup.goto(popupUrl(extensionId));
-    const gone = 'Statuspage could not find the page "Acme Payments" (404): it may have been deleted, or belong to another organization.';
-    await expect(popup.getByRole('alert').filter({ hasText: 'Could not refresh the embed settings' })).toHaveText(
-      `Could not refresh the embed settings: ${gone}`,
-    );
-    await expect(popup.getByLabel('Maintenance text', { exact: true })).toHaveValue('#eeeeee');
-    await popup.getByRole('button', { name: 'Save', exact: true }).click();
-    await expect(popup.getByRole('alert').filter({ hasText: 'Not saved.' })).toContainText(`Not saved. ${gone} Your draft is kept.`);
-    await expect(popup.getByLabel('Maintenance text', { exact: true })).toHaveValue('#eeeeee');
-    await expect(popup.getByRole('button', { name: 'Revert' })).toBeEnabled();
-    await popup.close();
-  } finally {
-    await context.unrouteAll();
-  }
+  await expect(popup.getByLabel('Maintenance text', { exact: true })).toHaveValue('#eeeeee');
+  await popup.getByRole('button', { name: 'Save', exact: true }).click();
+  await expect(popup.getByRole('alert').filter({ hasText: 'Not saved.' })).toContainText(`Not saved. ${gone} Your draft is kept.`);
+  await expect(popup.getByLabel('Maintenance text', { exact: true })).toHaveValue('#eeeeee');
+  await expect(popup.getByRole('button', { name: 'Revert' })).toBeEnabled();
+  await popup.close();
 });
 
 test('opened over a manage.statuspage.io status-embed URL, it starts on that page in the Embed tab', async ({ page, context, extensionId, sandbox, serviceWorker }) => {
@@ -268,7 +254,7 @@ test('offline, the popup draws what it saw last and refreshes by itself when the
     await context.setOffline(false);
   }
   await expect(popup.getByText(/^Offline:/)).toHaveCount(0);
-  await expect.poll(pageReads).toBeGreaterThan(readsBefore);
+  await expect.poll(pageReads, { timeout: 10_000 }).toBeGreaterThan(readsBefore);
   await popup.close();
 });
 

@@ -3,6 +3,7 @@
 import type { Page, Worker } from '@playwright/test';
 import { expect } from '../fixtures';
 import type { RunningSandbox } from '../../../sandbox';
+import type { FaultMethod, FaultShape } from '../../../sandbox/faults';
 import { connectThroughSetup } from '../../support/chromium';
 
 /** A clean slate: the sandbox's seed, and an extension with nothing stored (no key, no cache, no drafts). */
@@ -60,6 +61,23 @@ export async function setRateLimit(sandbox: RunningSandbox, rateLimit: { limit: 
     body: JSON.stringify(rateLimit),
   });
   if (!response.ok) throw new Error(`rate-limit: ${response.status} ${await response.text()}`);
+}
+
+/**
+ * Queues a Statuspage refusal in the sandbox (POST /_control/faults): the next `times` (1) management API requests
+ * whose path under /v1 starts with `path` (any when absent) and whose method is `method` (any when absent) are answered
+ * `status` with `{"message": message}`, or `{"error": message}` with `shape: 'error'`. `sandbox.reset()` clears them.
+ */
+export async function queueFault(
+  sandbox: RunningSandbox,
+  fault: { status: number; message?: string; times?: number; path?: string; method?: FaultMethod; shape?: FaultShape },
+): Promise<void> {
+  const response = await fetch(`${sandbox.url}/_control/faults`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify(fault),
+  });
+  if (!response.ok) throw new Error(`faults: ${response.status} ${await response.text()}`);
 }
 
 /** Picks a user in the Permissions tab's combobox by typing and Enter, as from the keyboard. */

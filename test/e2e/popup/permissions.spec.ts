@@ -2,7 +2,7 @@
 // `chrome` is what serviceWorker.evaluate() runs against, inside the extension.
 import { expect, test } from '../fixtures';
 import { SEED_PAGE_IDS, type RunningSandbox } from '../../../sandbox';
-import { apiCall, connectPopup, expectSaved, logged, pickUser, popupUrl, resetAll, seedUsers } from './helpers';
+import { apiCall, connectPopup, expectSaved, logged, pickUser, popupUrl, queueFault, resetAll, seedUsers } from './helpers';
 
 async function permissionsOf(sandbox: RunningSandbox, userId: string): Promise<Record<string, unknown>> {
   const body = (await apiCall(sandbox, 'GET', `/organizations/${sandbox.organizationId}/permissions/${userId}`)) as {
@@ -172,7 +172,7 @@ test('a 422 shows the server\'s words in the page\'s row, keeps the draft across
   await reopened.close();
 });
 
-test('a save the key may not make (403) names the user, keeps the draft, and overwrites nothing', async ({ page, context, extensionId, sandbox }) => {
+test('a save the key may not make (403) names the user, keeps the draft, and overwrites nothing', async ({ page, extensionId, sandbox }) => {
   const [owner] = await seedUsers(sandbox);
   await connectPopup(page, extensionId, sandbox);
   await page.getByRole('tab', { name: 'Permissions' }).click();
@@ -180,22 +180,19 @@ test('a save the key may not make (403) names the user, keeps the draft, and ove
   await page.getByLabel('Configure page on Acme Cloud').uncheck();
 
   // The key lost its admin rights meanwhile: Statuspage refuses the write.
-  const permissionsUrl = `${sandbox.apiBaseUrl}/organizations/${sandbox.organizationId}/permissions/${owner!.id}`;
-  await context.route(permissionsUrl, (route) =>
-    route.request().method() === 'PUT'
-      ? route.fulfill({ status: 403, contentType: 'application/json', body: JSON.stringify({ error: 'You are not authorized to access this resource.' }) })
-      : route.continue(),
+  await queueFault(sandbox, {
+    status: 403,
+    method: 'PUT',
+    path: `/organizations/${sandbox.organizationId}/permissions/${owner!.id}`,
+    shape: 'error',
+    message: 'You are not authorized to access this resource.',
+  });
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
+  await expect(page.getByRole('alert').filter({ hasText: 'Not saved.' })).toContainText(
+    `Not saved. This API key has no access to the user "${owner!.first_name} ${owner!.last_name}" (403). You are not authorized to access this resource. Your draft is kept.`,
   );
-  try {
-    await page.getByRole('button', { name: 'Save', exact: true }).click();
-    await expect(page.getByRole('alert').filter({ hasText: 'Not saved.' })).toContainText(
-      `Not saved. This API key has no access to the user "${owner!.first_name} ${owner!.last_name}" (403). You are not authorized to access this resource. Your draft is kept.`,
-    );
-    await expect(page.getByLabel('Configure page on Acme Cloud')).not.toBeChecked();
-    expect(await permissionsOf(sandbox, owner!.id)).toEqual({ [cloud]: all, [payments]: all, [labs]: {} });
-  } finally {
-    await context.unrouteAll();
-  }
+  await expect(page.getByLabel('Configure page on Acme Cloud')).not.toBeChecked();
+  expect(await permissionsOf(sandbox, owner!.id)).toEqual({ [cloud]: all, [payments]: all, [labs]: {} });
 });
 
 test('opened over a team member\'s page on manage.statuspage.io, it starts in Permissions on that user', async ({ page, context, extensionId, sandbox, serviceWorker }) => {
