@@ -48,7 +48,10 @@ export function parseBody(text: string, contentTypeHeader: string | undefined): 
       return { encoding: 'json', value: JSON.parse(text) };
     } catch (error) {
       if (looksLikeForm(text)) {
-        throw new SandboxHttpError(400, `Content-Type is ${JSON_TYPE} but the body is form-encoded (key=value): send it as ${FORM_TYPE} or send JSON`);
+        throw new SandboxHttpError(
+          400,
+          `Content-Type is ${JSON_TYPE} but the body is form-encoded (key=value): send it as ${FORM_TYPE} or send JSON`,
+        );
       }
       throw new SandboxHttpError(400, `body is not valid JSON: ${(error as Error).message}`);
     }

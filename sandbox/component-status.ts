@@ -38,10 +38,7 @@ export function isActive(incident: IncidentRecord): boolean {
 }
 
 /** Each component's status: the worst claim of any active incident or maintenance, else operational. */
-export function deriveComponentStatuses(
-  components: readonly ComponentRecord[],
-  incidents: readonly IncidentRecord[],
-): Map<string, ComponentStatus> {
+export function deriveComponentStatuses(components: readonly ComponentRecord[], incidents: readonly IncidentRecord[]): Map<string, ComponentStatus> {
   const statuses = new Map<string, ComponentStatus>(components.map((component) => [component.id, 'operational']));
   for (const incident of incidents) {
     if (!isActive(incident)) continue;

@@ -75,10 +75,7 @@ function envInteger(env: Record<string, string | undefined>, name: string): numb
 const ID_SYNTAX = /^[A-Za-z0-9_-]{1,64}$/;
 
 /** Options first, then the environment, then the defaults; anything invalid throws a clear Error. */
-export function resolveSandboxConfig(
-  options: SandboxOptions = {},
-  env: Record<string, string | undefined> = process.env,
-): SandboxConfig {
+export function resolveSandboxConfig(options: SandboxOptions = {}, env: Record<string, string | undefined> = process.env): SandboxConfig {
   const apiKey = options.apiKey ?? env.SANDBOX_API_KEY ?? DEFAULT_API_KEY;
   const organizationId = options.organizationId ?? env.SANDBOX_ORGANIZATION_ID ?? DEFAULT_ORGANIZATION_ID;
   if (!apiKey.trim() || /\s/.test(apiKey)) throw new Error('the sandbox API key must be a non-empty string without spaces');

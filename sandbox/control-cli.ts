@@ -95,7 +95,9 @@ interface IncidentAnswer {
 }
 
 function report(verb: string, incident: IncidentAnswer, page: ControlPage) {
-  console.log(`${verb} ${incident.impact === 'maintenance' ? 'maintenance' : 'incident'} ${incident.id} on ${page.name}: "${incident.name}" (${incident.status}, impact ${incident.impact})`);
+  console.log(
+    `${verb} ${incident.impact === 'maintenance' ? 'maintenance' : 'incident'} ${incident.id} on ${page.name}: "${incident.name}" (${incident.status}, impact ${incident.impact})`,
+  );
   console.log(`  incident page: ${incident.shortlink}`);
   console.log(`  summary.json:  ${page.status_page_url}/api/v2/summary.json`);
 }
@@ -151,7 +153,14 @@ async function main(argv: string[]): Promise<void> {
       const body =
         kind === 'incidents'
           ? { name: only(argument, 'a name'), impact: values.impact, status: values.status, body: values.body, components }
-          : { name: only(argument, 'a name'), status: values.status, body: values.body, scheduled_for: values.from, scheduled_until: values.until, components };
+          : {
+              name: only(argument, 'a name'),
+              status: values.status,
+              body: values.body,
+              scheduled_for: values.from,
+              scheduled_until: values.until,
+              components,
+            };
       report('Opened', await call<IncidentAnswer>('POST', `/pages/${page.id}/${kind}`, body), page);
       return;
     }
@@ -161,7 +170,11 @@ async function main(argv: string[]): Promise<void> {
       return;
     }
     case 'resolve': {
-      report('Resolved', await call<IncidentAnswer>('POST', `/pages/${page.id}/${kind}/${only(argument, 'an id')}/resolve`, { body: values.body }), page);
+      report(
+        'Resolved',
+        await call<IncidentAnswer>('POST', `/pages/${page.id}/${kind}/${only(argument, 'an id')}/resolve`, { body: values.body }),
+        page,
+      );
       return;
     }
   }

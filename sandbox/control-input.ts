@@ -130,7 +130,11 @@ export function readUpdateInput(body: unknown, kind: IncidentRecord['kind'], res
   const input = objectOf(body, '{"status": "identified", "body": "…"}');
   const problems = new Problems();
   const statuses = kind === 'incident' ? INCIDENT_STATUSES : MAINTENANCE_STATUSES;
-  allowOnly(input, resolving ? ['body'] : kind === 'incident' ? ['status', 'body', 'impact', 'components'] : ['status', 'body', 'components'], problems);
+  allowOnly(
+    input,
+    resolving ? ['body'] : kind === 'incident' ? ['status', 'body', 'impact', 'components'] : ['status', 'body', 'components'],
+    problems,
+  );
   const status = resolving ? (kind === 'incident' ? 'resolved' : 'completed') : oneOf(input, 'status', statuses, problems);
   const message = text(input, 'body', MAX_BODY, problems, false);
   const impact: IncidentImpact | undefined =
@@ -173,12 +177,14 @@ export function readFault(body: unknown): Fault {
   const problems = new Problems();
   allowOnly(input, ['status', 'message', 'times', 'path', 'method', 'shape'], problems);
   const { status, times = 1, path } = input;
-  const wholeNumber = (value: unknown, from: number, to: number) => typeof value === 'number' && Number.isInteger(value) && value >= from && value <= to;
+  const wholeNumber = (value: unknown, from: number, to: number) =>
+    typeof value === 'number' && Number.isInteger(value) && value >= from && value <= to;
   if (!wholeNumber(status, 400, 599) || status === 420 || status === 429) {
     problems.add(`status must be an HTTP error status from 400 to 599 (not 420 or 429: set the rate limit instead), got ${quote(status)}`);
   }
   if (!wholeNumber(times, 1, 1000)) problems.add(`times must be a whole number from 1 to 1000, got ${quote(times)}`);
-  if (path !== undefined && (typeof path !== 'string' || !path.startsWith('/'))) problems.add(`path must start with /, such as /pages, got ${quote(path)}`);
+  if (path !== undefined && (typeof path !== 'string' || !path.startsWith('/')))
+    problems.add(`path must start with /, such as /pages, got ${quote(path)}`);
   const message = text(input, 'message', MAX_NAME, problems, false);
   // Methods are case-sensitive in HTTP: "patch" is refused rather than guessed at.
   const method = input.method === undefined ? undefined : oneOf(input, 'method', FAULT_METHODS, problems);

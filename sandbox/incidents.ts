@@ -1,14 +1,6 @@
 import { componentStatusForImpact, deriveComponentStatuses } from './component-status';
 import { SandboxHttpError } from './errors';
-import type {
-  AffectedComponent,
-  ComponentStatus,
-  IncidentImpact,
-  IncidentRecord,
-  IncidentStatus,
-  MaintenanceStatus,
-  PageState,
-} from './types';
+import type { AffectedComponent, ComponentStatus, IncidentImpact, IncidentRecord, IncidentStatus, MaintenanceStatus, PageState } from './types';
 
 // The life cycle of incidents and maintenances on one page: every change appends an update, re-derives the
 // components' statuses and records which components moved (Statuspage's `affected_components`).
@@ -186,8 +178,7 @@ export function updateIncident(page: PageState, incident: IncidentRecord, input:
   // Without a message: maintenances and resolutions get Statuspage's template, other incident updates
   // "Status updated to …" (both as the captured summaries show).
   const body =
-    input.body ??
-    (incident.kind === 'maintenance' || input.status === terminal ? DEFAULT_BODIES[input.status] : statusUpdatedBody(input.status));
+    input.body ?? (incident.kind === 'maintenance' || input.status === terminal ? DEFAULT_BODIES[input.status] : statusUpdatedBody(input.status));
   const now = clock.now();
   recordChange(page, incident, input.status, body, now, clock, () => {
     incident.status = input.status;

@@ -51,7 +51,10 @@ export function createSandboxApp(options: SandboxOptions = {}, env: Record<strin
   const settings: SandboxSettings = structuredClone(config.settings);
   const requestLog = new RequestLog();
   const now = config.now ?? (() => new Date());
-  const rateLimiter = new RateLimiter(() => settings.rateLimit, () => now().getTime());
+  const rateLimiter = new RateLimiter(
+    () => settings.rateLimit,
+    () => now().getTime(),
+  );
   const faults = new FaultQueue();
   const organizationOfKey = new Map<string, string>([
     [config.apiKey, config.organizationId],
@@ -71,8 +74,14 @@ export function createSandboxApp(options: SandboxOptions = {}, env: Record<strin
   const api = new Hono<SandboxEnv>()
     .use('*', logRequests(requestLog))
     .use('*', injectFaults(faults, '/v1'))
-    .use('*', authenticate((key) => organizationOfKey.get(key)))
-    .use('*', rateLimit(rateLimiter, () => settings.rateLimit))
+    .use(
+      '*',
+      authenticate((key) => organizationOfKey.get(key)),
+    )
+    .use(
+      '*',
+      rateLimit(rateLimiter, () => settings.rateLimit),
+    )
     .route('/', pageRoutes(deps))
     .route('/', userRoutes(deps))
     .route('/', embedConfigRoutes(deps))

@@ -1,13 +1,5 @@
 import { statuspageId } from './ids';
-import {
-  openIncident,
-  openMaintenance,
-  updateIncident,
-  type Clock,
-  type IncidentInput,
-  type MaintenanceInput,
-  type UpdateInput,
-} from './incidents';
+import { openIncident, openMaintenance, updateIncident, type Clock, type IncidentInput, type MaintenanceInput, type UpdateInput } from './incidents';
 import type { EmbedConfigRecord, EmbedField, IncidentRecord, PageRoleGrant, PageState, SandboxState, UserRecord } from './types';
 import { EMBED_FIELDS } from './types';
 

@@ -33,10 +33,7 @@ export function formatInZone(isoUtc: string, timeZone: string): string {
   const milliseconds = date.getUTCMilliseconds();
   const wallClock = Date.UTC(parts.year!, parts.month! - 1, parts.day!, parts.hour!, parts.minute!, parts.second!);
   const offsetMinutes = Math.round((wallClock - (date.getTime() - milliseconds)) / 60_000);
-  const offset =
-    offsetMinutes === 0
-      ? 'Z'
-      : `${offsetMinutes < 0 ? '-' : '+'}${pad(Math.trunc(offsetMinutes / 60))}:${pad(offsetMinutes % 60)}`;
+  const offset = offsetMinutes === 0 ? 'Z' : `${offsetMinutes < 0 ? '-' : '+'}${pad(Math.trunc(offsetMinutes / 60))}:${pad(offsetMinutes % 60)}`;
   return (
     `${pad(parts.year!, 4)}-${pad(parts.month!)}-${pad(parts.day!)}T` +
     `${pad(parts.hour!)}:${pad(parts.minute!)}:${pad(parts.second!)}.${pad(milliseconds, 3)}${offset}`

@@ -78,11 +78,7 @@ function readRole(value: unknown, encoding: ParsedBody['encoding']): boolean | u
  * organization; a page with RBAC gets all three roles (missing ones false), a page without it `{}`.
  * In a form, `pages[<id>]=` (empty) stands for `{}`, which bracket notation cannot otherwise express.
  */
-export function readPermissionsMapping(
-  body: ParsedBody,
-  store: SandboxStore,
-  organizationId: string,
-): Record<string, PageRoleGrant> {
+export function readPermissionsMapping(body: ParsedBody, store: SandboxStore, organizationId: string): Record<string, PageRoleGrant> {
   const pages = unwrap(body, 'pages', '{"pages": {"<page_id>": {"incident_manager": true, ...}}}');
   const problems: string[] = [];
   const mapping: Record<string, PageRoleGrant> = {};

@@ -59,9 +59,11 @@ Statuspage sandbox    ${sandbox.url}
 
 Pages (status page, then the demo customer page with the widget):
 ${sandbox.pages
-  .map((page) => `  ${page.id}  ${page.name}${page.id === PAGE_WITHOUT_RBAC_ID ? ' (no role based access control)' : ''}
+  .map(
+    (page) => `  ${page.id}  ${page.name}${page.id === PAGE_WITHOUT_RBAC_ID ? ' (no role based access control)' : ''}
       ${sandbox.statusPageUrl(page.id)}/
-      ${demoUrl}/demo/${page.id}`)
+      ${demoUrl}/demo/${page.id}`,
+  )
   .join('\n')}
 
 Config endpoint       ${demoUrl}/embed-config/<page id>

@@ -58,7 +58,7 @@ function ensureChromium() {
         'or point CHROMIUM_PATH at a Chromium or Chrome executable, then run `npm test` again.',
     );
   }
-  console.log('No Chromium found: installing Debian\'s chromium with apt-get (about a minute)...');
+  console.log("No Chromium found: installing Debian's chromium with apt-get (about a minute)...");
   run('install chromium', 'sh', ['-c', 'apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null']);
   const installed = findChromium();
   if (!installed) stop('apt-get did not leave a Chromium at /usr/bin/chromium; set CHROMIUM_PATH and try again.');

@@ -57,11 +57,13 @@ function senderKindOf(sender: Sender): SenderKind {
 export function registerHandlers(): void {
   for (const type of Object.keys(ROUTES) as Array<keyof BackgroundProtocol>) {
     const route = ROUTES[type];
-    messenger.onMessage(type, ({ data, sender }) =>
-      toOutcome(async () => {
-        if (!route.from.includes(senderKindOf(sender))) throw new InvalidRequestError(`Refused "${type}" from this sender`);
-        return route.handle(data, sender);
-      }) as Promise<Outcome<never>>,
+    messenger.onMessage(
+      type,
+      ({ data, sender }) =>
+        toOutcome(async () => {
+          if (!route.from.includes(senderKindOf(sender))) throw new InvalidRequestError(`Refused "${type}" from this sender`);
+          return route.handle(data, sender);
+        }) as Promise<Outcome<never>>,
     );
   }
 }

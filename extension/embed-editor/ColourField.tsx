@@ -21,12 +21,7 @@ export function ColourField({ field, label, value, onChange, note, serverError }
     <div class="field">
       <label for={`${field}-hex`}>{label}</label>
       <div class="colour-inputs">
-        <input
-          type="color"
-          aria-label={`${label}: colour picker`}
-          value={valid ?? '#000000'}
-          onInput={(e) => onChange(e.currentTarget.value)}
-        />
+        <input type="color" aria-label={`${label}: colour picker`} value={valid ?? '#000000'} onInput={(e) => onChange(e.currentTarget.value)} />
         <input
           id={`${field}-hex`}
           type="text"

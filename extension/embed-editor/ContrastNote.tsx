@@ -14,8 +14,7 @@ export function ContrastNote({ name, text, background }: Props) {
   if (ratio < WCAG_AA_NORMAL_TEXT) {
     return (
       <p class="contrast fails" data-testid={`contrast-${name.toLowerCase()}`}>
-        ⚠ {name} text on its background is {formatRatio(ratio)}, below the 4.5:1 that WCAG AA asks for: some visitors will
-        not be able to read it.
+        ⚠ {name} text on its background is {formatRatio(ratio)}, below the 4.5:1 that WCAG AA asks for: some visitors will not be able to read it.
       </p>
     );
   }

@@ -84,7 +84,11 @@ export function EmbedEditor({ page, serverConfig, storedDraft, save }: Props) {
       <CornerPicker
         value={values.position}
         onChange={(corner) => set('position', corner)}
-        note={unset.includes('position') ? `Not set on Statuspage${base.position ? ` ("${base.position}" is not a corner we know)` : ''}: showing the default.` : undefined}
+        note={
+          unset.includes('position')
+            ? `Not set on Statuspage${base.position ? ` ("${base.position}" is not a corner we know)` : ''}: showing the default.`
+            : undefined
+        }
         error={serverErrorFor('position')}
       />
       <div class="colours">

@@ -9,12 +9,7 @@ import {
 } from '../../shared/schemas';
 import { DEFAULT_EMBED_CONFIG } from '../../shared/embed';
 
-export const COLOUR_FIELDS = [
-  'incident_background_color',
-  'incident_text_color',
-  'maintenance_background_color',
-  'maintenance_text_color',
-] as const;
+export const COLOUR_FIELDS = ['incident_background_color', 'incident_text_color', 'maintenance_background_color', 'maintenance_text_color'] as const;
 export type ColourField = (typeof COLOUR_FIELDS)[number];
 
 /** What the editor holds: the corner and the four colours exactly as typed (a hex field may be half typed). */

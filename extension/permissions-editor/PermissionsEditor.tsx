@@ -49,10 +49,7 @@ export function PermissionsEditor({ user, users, pages, serverPermissions, store
   const pageName = (pageId: string) => pages.find((page) => page.id === pageId)?.name ?? `Page ${pageId}`;
   const known = new Set(pages.map((page) => page.id));
   const extraIds = [...new Set([...Object.keys(base), ...Object.keys(working)])].filter((id) => !known.has(id)).sort();
-  const rows = [
-    ...[...pages].sort((a, b) => a.name.localeCompare(b.name)).map((page) => ({ id: page.id, page })),
-    ...extraIds.map((id) => ({ id })),
-  ];
+  const rows = [...[...pages].sort((a, b) => a.name.localeCompare(b.name)).map((page) => ({ id: page.id, page })), ...extraIds.map((id) => ({ id }))];
   const changes = diffPermissions(base, working);
   const busy = isSaveInProgress(save);
   const conflict = save?.state === 'conflict' ? save.current : undefined;

@@ -34,7 +34,14 @@ export function PermissionsTab({ pages, users, userId, onUserChange, unknownUser
   const serverPermissions = draft.value?.base ?? permissions.value?.value;
   return (
     <div class="stack">
-      <UserPicker id="user-picker" label="User" users={users} selected={user} onSelect={(picked) => onUserChange(picked.id)} autoFocus={focusFirstField} />
+      <UserPicker
+        id="user-picker"
+        label="User"
+        users={users}
+        selected={user}
+        onSelect={(picked) => onUserChange(picked.id)}
+        autoFocus={focusFirstField}
+      />
       {otherOrganizationId && (
         <p class="notice warn" role="status">
           This tab shows organization {otherOrganizationId}; the extension is set up for another one. Change it under Connection.
@@ -60,7 +67,9 @@ export function PermissionsTab({ pages, users, userId, onUserChange, unknownUser
           />
         </>
       )}
-      {user && !serverPermissions && permissions.loaded && draft.loaded && <Loading refresh={refresh} what={`${userDisplayName(user)}'s permissions`} />}
+      {user && !serverPermissions && permissions.loaded && draft.loaded && (
+        <Loading refresh={refresh} what={`${userDisplayName(user)}'s permissions`} />
+      )}
       {!user && <p class="hint">Choose a user to see and change their roles on each page.</p>}
     </div>
   );

@@ -59,7 +59,7 @@ export function PermissionsTable({ rows, permissions, roleBasedAccess, userName,
             <tr key={id} data-page-id={id}>
               <th scope="row">
                 {name}
-                <span class="sub">{page ? breakableDomain(statusDomain(page)) : 'not among the organization\'s pages'}</span>
+                <span class="sub">{page ? breakableDomain(statusDomain(page)) : "not among the organization's pages"}</span>
                 {rowErrors[id] && (
                   <span class="error row-error" role="alert">
                     Statuspage: {rowErrors[id]}

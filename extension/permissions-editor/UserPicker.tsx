@@ -93,13 +93,7 @@ export function UserPicker({ id, label, users, selected, onSelect, autoFocus, pl
             </li>
           )}
           {matches.map((user, index) => (
-            <li
-              key={user.id}
-              id={`${listId}-${user.id}`}
-              role="option"
-              aria-selected={index === active}
-              onClick={() => pick(user)}
-            >
+            <li key={user.id} id={`${listId}-${user.id}`} role="option" aria-selected={index === active} onClick={() => pick(user)}>
               {userDisplayName(user)}
               <span class="sub">{user.email}</span>
             </li>

@@ -22,7 +22,11 @@ export function SaveStatus({ save, subject }: Props) {
 
   switch (save.state) {
     case 'saving':
-      return <p class="hint" role="status">Saving…</p>;
+      return (
+        <p class="hint" role="status">
+          Saving…
+        </p>
+      );
     case 'waiting':
       return (
         <div class="notice warn" role="status">

@@ -59,7 +59,8 @@ export function SetupForm({ connection, reason, onDone, onCancel }: Props) {
         setApiKey('');
         onDone();
       } catch (error) {
-        if (error instanceof UnauthorizedError) setProblems({ apiKey: 'Statuspage did not accept this API key (401). Check it on the "API info" page.' });
+        if (error instanceof UnauthorizedError)
+          setProblems({ apiKey: 'Statuspage did not accept this API key (401). Check it on the "API info" page.' });
         else if (error instanceof InvalidRequestError && error.field && ['apiKey', 'organizationId', 'apiBaseUrl'].includes(error.field)) {
           setProblems({ [error.field]: error.message });
         } else setFormError(describeError(error).message);
@@ -99,7 +100,9 @@ export function SetupForm({ connection, reason, onDone, onCancel }: Props) {
           aria-describedby={describedBy('apiKey')}
         />
         {problems.apiKey ? (
-          <p class="error" id="apiKey-problem">{problems.apiKey}</p>
+          <p class="error" id="apiKey-problem">
+            {problems.apiKey}
+          </p>
         ) : (
           <p class="hint" id="apiKey-hint">
             manage.statuspage.io → your avatar → API info. Kept in this browser only{connection ? '; enter it again to change it' : ''}.
@@ -119,9 +122,13 @@ export function SetupForm({ connection, reason, onDone, onCancel }: Props) {
           aria-describedby={describedBy('organizationId')}
         />
         {problems.organizationId ? (
-          <p class="error" id="organizationId-problem">{problems.organizationId}</p>
+          <p class="error" id="organizationId-problem">
+            {problems.organizationId}
+          </p>
         ) : (
-          <p class="hint" id="organizationId-hint">Shown on the same "API info" page.</p>
+          <p class="hint" id="organizationId-hint">
+            Shown on the same "API info" page.
+          </p>
         )}
       </div>
       <details open={apiBaseUrl !== DEFAULT_API_BASE_URL || Boolean(problems.apiBaseUrl)}>
@@ -138,9 +145,13 @@ export function SetupForm({ connection, reason, onDone, onCancel }: Props) {
             aria-describedby={describedBy('apiBaseUrl')}
           />
           {problems.apiBaseUrl ? (
-            <p class="error" id="apiBaseUrl-problem">{problems.apiBaseUrl}</p>
+            <p class="error" id="apiBaseUrl-problem">
+              {problems.apiBaseUrl}
+            </p>
           ) : (
-            <p class="hint" id="apiBaseUrl-hint">For a sandbox or a proxy; the browser asks once to allow its address.</p>
+            <p class="hint" id="apiBaseUrl-hint">
+              For a sandbox or a proxy; the browser asks once to allow its address.
+            </p>
           )}
         </div>
       </details>

@@ -5,7 +5,10 @@ type Value<K extends keyof BackgroundProtocol> = ReturnType<BackgroundProtocol[K
 type Argument<K extends keyof BackgroundProtocol> = Parameters<BackgroundProtocol[K]>[0];
 
 /** Asks the background (the only holder of the key); an error comes back as its own class (RateLimitedError...). */
-export async function ask<K extends keyof BackgroundProtocol>(type: K, ...data: Argument<K> extends undefined ? [] : [Argument<K>]): Promise<Value<K>> {
+export async function ask<K extends keyof BackgroundProtocol>(
+  type: K,
+  ...data: Argument<K> extends undefined ? [] : [Argument<K>]
+): Promise<Value<K>> {
   const send = messenger.sendMessage as (type: K, data: unknown) => Promise<Parameters<typeof unwrap<Value<K>>>[0]>;
   return unwrap(await send(type, data[0]));
 }

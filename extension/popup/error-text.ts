@@ -53,7 +53,10 @@ export function describeError(raw: unknown, subject?: ErrorSubject): ErrorText {
     return { message: 'Statuspage did not accept the API key (401). Enter a new key; your drafts are kept.', needsKey: true };
   }
   if (error instanceof ForbiddenError) {
-    return { message: `This API key has no access to ${what} (403).${error.serverMessage ? ` ${sentence(error.serverMessage)}` : ''}`, needsKey: false };
+    return {
+      message: `This API key has no access to ${what} (403).${error.serverMessage ? ` ${sentence(error.serverMessage)}` : ''}`,
+      needsKey: false,
+    };
   }
   if (error instanceof NotFoundError) {
     return { message: `Statuspage could not find ${what} (404): it may have been deleted, or belong to another organization.`, needsKey: false };

@@ -1,7 +1,8 @@
 import type { RefObject } from 'preact';
 import { useEffect } from 'preact/hooks';
 
-const FOCUSABLE = 'button:not([disabled]), input:not([disabled]), select:not([disabled]), textarea:not([disabled]), a[href], [tabindex]:not([tabindex="-1"])';
+const FOCUSABLE =
+  'button:not([disabled]), input:not([disabled]), select:not([disabled]), textarea:not([disabled]), a[href], [tabindex]:not([tabindex="-1"])';
 
 /**
  * Focus for a modal dialog: Tab and Shift+Tab go round its own controls (a modal `<dialog>` alone lets focus out

@@ -61,7 +61,12 @@ export function createPreviewRenderer({ onDismiss }: { onDismiss(): void }): Pre
       if (!view) return this.hide();
       const [vertical, side] = view.corner.split('-');
       render(
-        h(Fragment, null, h(StatusEmbed, { view, layout: 'fixed', onDismiss }), h('p', { class: `tag ${vertical} ${side}` }, 'Preview · Esc to close')),
+        h(
+          Fragment,
+          null,
+          h(StatusEmbed, { view, layout: 'fixed', onDismiss }),
+          h('p', { class: `tag ${vertical} ${side}` }, 'Preview · Esc to close'),
+        ),
         mount(),
       );
     },

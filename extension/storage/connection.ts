@@ -9,4 +9,3 @@ export interface Connection {
 }
 
 export const connectionItem = storage.defineItem<Connection | null>('local:connection', { version: 1, fallback: null });
-

@@ -1,13 +1,6 @@
 import { Hono, type Context } from 'hono';
 import { readRequestBody } from '../body-parsing';
-import {
-  readIncidentInput,
-  readMaintenanceInput,
-  readFault,
-  readRateLimitChange,
-  readSettingsChange,
-  readUpdateInput,
-} from '../control-input';
+import { readIncidentInput, readMaintenanceInput, readFault, readRateLimitChange, readSettingsChange, readUpdateInput } from '../control-input';
 import type { SandboxDeps } from '../deps';
 import { SandboxHttpError } from '../errors';
 import type { SandboxEnv } from '../hono-env';

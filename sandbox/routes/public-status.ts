@@ -38,11 +38,13 @@ export function publicStatusRoutes({ store }: SandboxDeps) {
   };
 
   return new Hono<SandboxEnv>()
-    .options('/status/:pageId/api/v2/*', () =>
-      new Response(null, {
-        status: 204,
-        headers: { ...CORS, 'access-control-allow-methods': 'GET, HEAD, OPTIONS', 'access-control-max-age': '600' },
-      }),
+    .options(
+      '/status/:pageId/api/v2/*',
+      () =>
+        new Response(null, {
+          status: 204,
+          headers: { ...CORS, 'access-control-allow-methods': 'GET, HEAD, OPTIONS', 'access-control-max-age': '600' },
+        }),
     )
     .get('/status/:pageId/api/v2/summary.json', (c) => {
       const page = store.page(c.req.param('pageId'));

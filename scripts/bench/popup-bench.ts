@@ -29,7 +29,11 @@ function median(times: number[]): number {
 }
 
 function line(label: string, times: number[]): string {
-  return `${label.padEnd(34)} median ${median(times).toFixed(1).padStart(6)} ms   min ${Math.min(...times).toFixed(1).padStart(6)} ms   max ${Math.max(...times).toFixed(1).padStart(6)} ms`;
+  return `${label.padEnd(34)} median ${median(times).toFixed(1).padStart(6)} ms   min ${Math.min(...times)
+    .toFixed(1)
+    .padStart(6)} ms   max ${Math.max(...times)
+    .toFixed(1)
+    .padStart(6)} ms`;
 }
 
 async function clearCache(worker: Worker): Promise<void> {
@@ -71,7 +75,9 @@ export async function benchPopup(): Promise<void> {
     console.log(line('Empty extension page (baseline)', blank));
     console.log(line('Popup, from cache', cached));
     console.log(line('Popup, cold (nothing cached)', cold));
-    console.log(`Ratio to the empty page (medians): from cache ${(median(cached) / median(blank)).toFixed(2)}x, cold ${(median(cold) / median(blank)).toFixed(2)}x`);
+    console.log(
+      `Ratio to the empty page (medians): from cache ${(median(cached) / median(blank)).toFixed(2)}x, cold ${(median(cold) / median(blank)).toFixed(2)}x`,
+    );
   } finally {
     await browser.close();
     await sandbox.close();

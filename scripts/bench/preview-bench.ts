@@ -85,11 +85,16 @@ export async function benchPreview(): Promise<void> {
     // button; the popup in a window of its own, aimed at that tab. (A tab behind another gets ~1 frame a second.)
     const pageId = sandbox.pages[0]!.id;
     const manage = await context.newPage();
-    await manage.route('https://manage.statuspage.io/**', (route) => route.fulfill({ contentType: 'text/html', body: '<!doctype html><title>Status embed</title><h1>Status embed</h1>' }));
+    await manage.route('https://manage.statuspage.io/**', (route) =>
+      route.fulfill({ contentType: 'text/html', body: '<!doctype html><title>Status embed</title><h1>Status embed</h1>' }),
+    );
     await manage.goto(`https://manage.statuspage.io/pages/${pageId}/status-embed`);
     const tabId = await worker.evaluate(async (url) => (await chrome.tabs.query({ url }))[0]?.id, manage.url());
     const popupOpened = context.waitForEvent('page');
-    await worker.evaluate(async (url) => void (await chrome.windows.create({ url, type: 'popup', width: 420, height: 760 })), `chrome-extension://${extensionId}/popup.html?tab=${tabId}`);
+    await worker.evaluate(
+      async (url) => void (await chrome.windows.create({ url, type: 'popup', width: 420, height: 760 })),
+      `chrome-extension://${extensionId}/popup.html?tab=${tabId}`,
+    );
     const popup = await popupOpened;
     const field = popup.getByLabel('Incident background', { exact: true });
     await field.fill('#0b3d91'); // the draft starts: the preview appears on the manage tab
@@ -114,9 +119,15 @@ export async function benchPreview(): Promise<void> {
     // Baseline: the widget on a page of its own (in front in the same window), recoloured by a direct call in that page.
     await popup.close();
     const direct = await context.newPage();
-    await direct.route('https://bench.example/**', (route) => route.fulfill({ contentType: 'text/html', body: '<!doctype html><title>Baseline</title><h1>Baseline</h1>' }));
+    await direct.route('https://bench.example/**', (route) =>
+      route.fulfill({ contentType: 'text/html', body: '<!doctype html><title>Baseline</title><h1>Baseline</h1>' }),
+    );
     await direct.route('https://status.example.com/api/v2/summary.json', (route) =>
-      route.fulfill({ contentType: 'application/json', headers: { 'access-control-allow-origin': '*' }, body: JSON.stringify(sampleSummary('incident')) }),
+      route.fulfill({
+        contentType: 'application/json',
+        headers: { 'access-control-allow-origin': '*' },
+        body: JSON.stringify(sampleSummary('incident')),
+      }),
     );
     await direct.goto('https://bench.example/');
     await direct.addScriptTag({ content: readFileSync(WIDGET_FILE, 'utf8') });
@@ -124,7 +135,9 @@ export async function benchPreview(): Promise<void> {
       const api = (window as unknown as { StatusEmbed: { mount(options: object): { update(config: object): void } } }).StatusEmbed;
       window.benchWidget = api.mount({ statusPage: 'https://status.example.com', config: { incident_background_color: '#0b3d91' } });
     });
-    await watchRepaints(direct, () => (document.querySelector('status-embed')?.shadowRoot?.querySelector('.card') ? document.querySelector('status-embed')!.shadowRoot : null));
+    await watchRepaints(direct, () =>
+      document.querySelector('status-embed')?.shadowRoot?.querySelector('.card') ? document.querySelector('status-embed')!.shadowRoot : null,
+    );
     const inPage: number[] = [];
     const inPageDom: number[] = [];
     for (let i = 0; i < EDITS; i++) {
@@ -143,7 +156,9 @@ export async function benchPreview(): Promise<void> {
     summary('  of which: edit -> card updated in the page (before the frame)', viaPopupDom);
     const baseline = summary('Baseline: the widget recoloured by a direct in-page call -> repainted', inPage);
     summary('  of which: call -> card updated (before the frame)', inPageDom);
-    console.log(`Ratio (preview / baseline, medians): ${(preview / baseline).toFixed(2)}x; the tabs' clocks differed by ${skew.toFixed(2)} ms (corrected)`);
+    console.log(
+      `Ratio (preview / baseline, medians): ${(preview / baseline).toFixed(2)}x; the tabs' clocks differed by ${skew.toFixed(2)} ms (corrected)`,
+    );
   } finally {
     await browser.close();
     await sandbox.close();

@@ -25,7 +25,8 @@ function gzipSize(file: string): number {
 
 function printSize(code: string): void {
   const size = gzipSize(WIDGET_FILE);
-  const verdict = size <= GOAL ? 'within the goal' : size <= BUDGET ? 'within the budget, over the goal' : `OVER the budget by ${size - BUDGET} bytes`;
+  const verdict =
+    size <= GOAL ? 'within the goal' : size <= BUDGET ? 'within the budget, over the goal' : `OVER the budget by ${size - BUDGET} bytes`;
   console.log(`status-embed.js: ${code.length} bytes minified, ${size} bytes min+gzip (budget ${BUDGET}, goal ${GOAL}): ${verdict}`);
   const leaks = ['OAuth', 'api.statuspage.io', 'status_embed_config', 'Authorization'].filter((marker) => code.includes(marker));
   console.log(`management client in the bundle: ${leaks.length ? `YES (${leaks.join(', ')})` : 'no'}`);
@@ -98,7 +99,10 @@ async function measure(page: Page, script: string): Promise<Timing> {
   await page.route(`${CUSTOMER}/**`, (route) =>
     route.request().url().endsWith('.js')
       ? route.fulfill({ contentType: 'text/javascript', body: script })
-      : route.fulfill({ contentType: 'text/html', body: `<!doctype html><title>bench</title><h1>Customer</h1><script async src="${CUSTOMER}/card.js" data-status-page="${STATUS_PAGE}"></script>` }),
+      : route.fulfill({
+          contentType: 'text/html',
+          body: `<!doctype html><title>bench</title><h1>Customer</h1><script async src="${CUSTOMER}/card.js" data-status-page="${STATUS_PAGE}"></script>`,
+        }),
   );
   // The summary comes late, so that both scripts are loaded and idle when it arrives.
   await page.route(`${STATUS_PAGE}/**`, async (route) => {

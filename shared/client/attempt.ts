@@ -23,12 +23,7 @@ export interface Exchange {
  * into a transport error. The timeout covers this exchange only, not time spent queued or waiting
  * to retry (those can rightly take a minute; the caller's signal bounds them).
  */
-export async function attemptExchange(
-  context: AttemptContext,
-  url: string,
-  init: RequestInit,
-  signal: AbortSignal | undefined,
-): Promise<Exchange> {
+export async function attemptExchange(context: AttemptContext, url: string, init: RequestInit, signal: AbortSignal | undefined): Promise<Exchange> {
   if (signal?.aborted) throw new AbortedError(undefined, { cause: signal.reason });
   const controller = new AbortController();
   let stoppedBy: 'caller' | 'timeout' | undefined;
@@ -44,9 +39,7 @@ export async function attemptExchange(
     () => {}, // cancelled because the exchange ended first
   );
   // Raced as well as passed on, so even a fetch that ignores its signal cannot outlive the timeout.
-  const stopped = new Promise<never>((_, reject) =>
-    controller.signal.addEventListener('abort', () => reject(new Error('stopped')), { once: true }),
-  );
+  const stopped = new Promise<never>((_, reject) => controller.signal.addEventListener('abort', () => reject(new Error('stopped')), { once: true }));
   stopped.catch(() => {});
 
   try {

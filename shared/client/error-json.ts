@@ -1,12 +1,5 @@
 import * as z from 'zod/mini';
-import {
-  AbortedError,
-  ContractError,
-  InvalidRequestError,
-  NetworkError,
-  StatuspageError,
-  TimeoutError,
-} from './errors';
+import { AbortedError, ContractError, InvalidRequestError, NetworkError, StatuspageError, TimeoutError } from './errors';
 import {
   BadRequestError,
   ForbiddenError,

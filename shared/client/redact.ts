@@ -11,9 +11,5 @@ export function mentionsSecret(error: unknown, secret: string, depth = 0): boole
   if (!secret || depth > 3 || error === null || error === undefined) return false;
   if (typeof error !== 'object') return String(error).includes(secret);
   const { message, stack, cause } = error as { message?: unknown; stack?: unknown; cause?: unknown };
-  return (
-    String(message ?? '').includes(secret) ||
-    String(stack ?? '').includes(secret) ||
-    mentionsSecret(cause, secret, depth + 1)
-  );
+  return String(message ?? '').includes(secret) || String(stack ?? '').includes(secret) || mentionsSecret(cause, secret, depth + 1);
 }

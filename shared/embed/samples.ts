@@ -34,8 +34,20 @@ export function sampleSummary(kind: SampleKind, { now = new Date(), statusPageUr
           updated_at: at(2),
           resolved_at: null,
           incident_updates: [
-            { id: 'sampleupdate2', status: 'identified', body: 'We have found the cause and are rolling out a fix.', display_at: at(2), created_at: at(2) },
-            { id: 'sampleupdate1', status: 'investigating', body: 'Some users cannot sign in. We are looking into it.', display_at: at(25), created_at: at(25) },
+            {
+              id: 'sampleupdate2',
+              status: 'identified',
+              body: 'We have found the cause and are rolling out a fix.',
+              display_at: at(2),
+              created_at: at(2),
+            },
+            {
+              id: 'sampleupdate1',
+              status: 'investigating',
+              body: 'Some users cannot sign in. We are looking into it.',
+              display_at: at(25),
+              created_at: at(25),
+            },
           ],
         },
       ],

@@ -50,7 +50,11 @@ function describe({ kind, item, latest }: ActiveItem, options: DateFormatOptions
  * maintenance under way, or every one of them dismissed. Hostile values stay data: colours that are not
  * `#hex` and links that are not http(s) are replaced; names and texts are returned as plain strings.
  */
-export function computeEmbedView(summary: EmbedSummary | undefined | null, config: EmbedConfigLike | undefined | null, options: EmbedViewOptions = {}): EmbedView | null {
+export function computeEmbedView(
+  summary: EmbedSummary | undefined | null,
+  config: EmbedConfigLike | undefined | null,
+  options: EmbedViewOptions = {},
+): EmbedView | null {
   if (!summary) return null;
   const dismissed = options.dismissed ?? [];
   const [shown, ...others] = activeItems(summary).filter((active) => !dismissed.includes(dismissalKey(active.item)));

@@ -9,7 +9,16 @@ export type Corner = (typeof CORNERS)[number];
  * provider's tests use `bottom_left`. Both are accepted on the way in and on the way out. (Spelled out rather than
  * spread from CORNERS: the bundler keeps a spread as a possible side effect, so it would stay in the widget.)
  */
-export const CORNER_SPELLINGS = ['bottom-left', 'bottom-right', 'top-left', 'top-right', 'bottom_left', 'bottom_right', 'top_left', 'top_right'] as const;
+export const CORNER_SPELLINGS = [
+  'bottom-left',
+  'bottom-right',
+  'top-left',
+  'top-right',
+  'bottom_left',
+  'bottom_right',
+  'top_left',
+  'top_right',
+] as const;
 export const WireCorner = z.enum(CORNER_SPELLINGS, 'must be one of bottom-left, bottom-right, top-left, top-right');
 
 /** Reads either spelling as the same corner; an unknown value gives undefined (callers keep it untouched). */

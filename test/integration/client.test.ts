@@ -13,14 +13,7 @@ import {
   type HttpError,
   type StatuspageClientOptions,
 } from '../../shared';
-import {
-  PAGE_WITHOUT_RBAC_ID,
-  SECOND_ORGANIZATION,
-  SEED_PAGE_IDS,
-  SEED_USER_COUNT,
-  startSandbox,
-  type RunningSandbox,
-} from '../../sandbox';
+import { PAGE_WITHOUT_RBAC_ID, SECOND_ORGANIZATION, SEED_PAGE_IDS, SEED_USER_COUNT, startSandbox, type RunningSandbox } from '../../sandbox';
 
 // The client against the sandbox over real HTTP: the real fetch, real sockets, the sandbox's own checks.
 
@@ -183,7 +176,11 @@ describe('every error status', () => {
 
   it('400 and 5xx, which the sandbox sends when told (its checks and ours leave no honest way to a 400)', async () => {
     const queueFault = async (fault: object) => {
-      const response = await fetch(`${sandbox.url}/_control/faults`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(fault) });
+      const response = await fetch(`${sandbox.url}/_control/faults`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(fault),
+      });
       expect(response.status).toBe(201);
     };
     await queueFault({ status: 400, message: 'per_page must be at most 100' });

@@ -16,7 +16,8 @@ afterAll(() => sandbox.close());
 beforeEach(() => sandbox.reset());
 
 const upstreamCalls = () => sandbox.requests().filter((entry) => entry.path.endsWith('/status_embed_config'));
-const get = (headers: Record<string, string> = {}) => new Request('https://example.com/embed-config', { headers: { origin: 'https://customer.example', ...headers } });
+const get = (headers: Record<string, string> = {}) =>
+  new Request('https://example.com/embed-config', { headers: { origin: 'https://customer.example', ...headers } });
 
 /** A handler on the sandbox with a clock the test moves. */
 function handlerWithClock(options: { ttlSeconds?: number; apiKey?: string } = {}) {
@@ -108,7 +109,11 @@ describe('the embed config endpoint (Node)', () => {
   it('serves the last good config through an upstream outage (5xx), and picks up the config once it is back', async () => {
     const { handler, advance, errors } = handlerWithClock({ ttlSeconds: 10 });
     const good = await (await handler(get())).text();
-    const queued = await fetch(`${sandbox.url}/_control/faults`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ status: 503 }) });
+    const queued = await fetch(`${sandbox.url}/_control/faults`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ status: 503 }),
+    });
     expect(queued.status).toBe(201);
 
     advance(10_000);

@@ -182,10 +182,7 @@ describe('status_embed_config', () => {
   });
 
   it('PATCH merges the given fields (bracket-notation form)', async () => {
-    const response = await api(
-      embedPath(),
-      form('status_embed_config[position]=bottom_left&status_embed_config[maintenance_text_color]=%23ABCDEF'),
-    );
+    const response = await api(embedPath(), form('status_embed_config[position]=bottom_left&status_embed_config[maintenance_text_color]=%23ABCDEF'));
     expect(response.status).toBe(200);
     const config = await read();
     expect(config).toMatchObject({ position: 'bottom_left', maintenance_text_color: '#ABCDEF', incident_background_color: '#c0392b' });
@@ -231,7 +228,10 @@ describe('status_embed_config', () => {
   });
 
   it('reports every rejected field at once and changes nothing', async () => {
-    const response = await api(embedPath(), json({ status_embed_config: { position: 'middle', incident_text_color: 'red', maintenance_text_color: '#fff' } }));
+    const response = await api(
+      embedPath(),
+      json({ status_embed_config: { position: 'middle', incident_text_color: 'red', maintenance_text_color: '#fff' } }),
+    );
     await expectError(response, 422, /position .*; incident_text_color/);
     expect((await read()).maintenance_text_color).toBe('#ffffff');
   });
@@ -241,11 +241,31 @@ describe('status_embed_config', () => {
     ['a wrapper that is not an object', json({ status_embed_config: 'bottom-left' }), 400, /"status_embed_config" must be an object/],
     ['an empty body', { method: 'PATCH', headers: { 'content-type': 'application/json' } }, 400, /is missing/],
     ['bad JSON', { method: 'PATCH', headers: { 'content-type': 'application/json' }, body: '{"status_embed_config": ' }, 400, /not valid JSON/],
-    ['form text sent as JSON', { method: 'PATCH', headers: { 'content-type': 'application/json' }, body: 'status_embed_config[position]=bottom-left' }, 400, /Content-Type is application\/json but the body is form-encoded/],
-    ['JSON sent as a form', { method: 'PATCH', headers: { 'content-type': FORM }, body: '{"status_embed_config":{"position":"bottom-left"}}' }, 400, /Content-Type is application\/x-www-form-urlencoded but the body is JSON/],
+    [
+      'form text sent as JSON',
+      { method: 'PATCH', headers: { 'content-type': 'application/json' }, body: 'status_embed_config[position]=bottom-left' },
+      400,
+      /Content-Type is application\/json but the body is form-encoded/,
+    ],
+    [
+      'JSON sent as a form',
+      { method: 'PATCH', headers: { 'content-type': FORM }, body: '{"status_embed_config":{"position":"bottom-left"}}' },
+      400,
+      /Content-Type is application\/x-www-form-urlencoded but the body is JSON/,
+    ],
     ['a body with no Content-Type', { method: 'PATCH', body: new Blob(['{"status_embed_config":{}}']) }, 415, /no Content-Type/],
-    ['text/plain', { method: 'PATCH', headers: { 'content-type': 'text/plain' }, body: '{"status_embed_config":{}}' }, 415, /Content-Type text\/plain is not supported/],
-    ['a charset other than UTF-8', { method: 'PATCH', headers: { 'content-type': 'application/json; charset=iso-8859-1' }, body: '{}' }, 415, /charset iso-8859-1/],
+    [
+      'text/plain',
+      { method: 'PATCH', headers: { 'content-type': 'text/plain' }, body: '{"status_embed_config":{}}' },
+      415,
+      /Content-Type text\/plain is not supported/,
+    ],
+    [
+      'a charset other than UTF-8',
+      { method: 'PATCH', headers: { 'content-type': 'application/json; charset=iso-8859-1' }, body: '{}' },
+      415,
+      /charset iso-8859-1/,
+    ],
     ['a malformed form field name', form('status_embed_config[position=bottom-left'), 400, /malformed form body: malformed field name/],
     ['bad percent-encoding in a form', form('status_embed_config[position]=%E0%A4%A'), 400, /malformed percent-encoding/],
   ] as const)('refuses %s with %i', async (_, init, status, message) => {

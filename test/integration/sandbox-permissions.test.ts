@@ -52,11 +52,7 @@ describe('GET permissions', () => {
     expect(response.status).toBe(200);
     expect(await response.json()).toEqual({
       user_id: owner,
-      pages: [
-        { page_id: SEED_PAGE_IDS.cloud, ...FULL },
-        { page_id: SEED_PAGE_IDS.payments, ...FULL },
-        { page_id: PAGE_WITHOUT_RBAC_ID },
-      ],
+      pages: [{ page_id: SEED_PAGE_IDS.cloud, ...FULL }, { page_id: SEED_PAGE_IDS.payments, ...FULL }, { page_id: PAGE_WITHOUT_RBAC_ID }],
     });
   });
 
@@ -155,7 +151,11 @@ describe('PUT permissions', () => {
   });
 
   it.each([
-    ['a role that is not a boolean', { [SEED_PAGE_IDS.cloud]: { incident_manager: 'yes' } }, /pages\.\w+\.incident_manager must be true or false, got "yes"/],
+    [
+      'a role that is not a boolean',
+      { [SEED_PAGE_IDS.cloud]: { incident_manager: 'yes' } },
+      /pages\.\w+\.incident_manager must be true or false, got "yes"/,
+    ],
     ['"true" as a string in JSON', { [SEED_PAGE_IDS.cloud]: { incident_manager: 'true' } }, /must be true or false/],
     ['roles on a page without RBAC', { [PAGE_WITHOUT_RBAC_ID]: { incident_manager: false } }, /has no role based access control.*map it to \{\}/],
     ['an unknown page id', { zzzzzzzzzzzz: {} }, /unknown page id "zzzzzzzzzzzz"/],

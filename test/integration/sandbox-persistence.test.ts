@@ -88,8 +88,13 @@ describe('data file', () => {
 
   it('keeps a raw summary override across a restart, and reset() writes the seed back', async () => {
     let sandbox = await start();
-    const raw = '{"page": {"id": "x", "name": "Raw", "url": "https://x.example"}, "incidents": [], "scheduled_maintenances": [], "status": {"indicator": "none", "description": "ok"}}';
-    await fetch(`${sandbox.url}/_control/pages/${SEED_PAGE_IDS.cloud}/summary`, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: raw });
+    const raw =
+      '{"page": {"id": "x", "name": "Raw", "url": "https://x.example"}, "incidents": [], "scheduled_maintenances": [], "status": {"indicator": "none", "description": "ok"}}';
+    await fetch(`${sandbox.url}/_control/pages/${SEED_PAGE_IDS.cloud}/summary`, {
+      method: 'PUT',
+      headers: { 'content-type': 'application/json' },
+      body: raw,
+    });
     sandbox = await restart();
     expect(await (await fetch(`${sandbox.statusPageUrl(SEED_PAGE_IDS.cloud)}/api/v2/summary.json`)).text()).toBe(raw);
     sandbox.reset();

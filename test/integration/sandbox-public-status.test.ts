@@ -331,7 +331,11 @@ describe('control input', () => {
     ['incidents', { name: 'x', components: ['nope'] }, /unknown component id\(s\) on page \w+: nope/],
     ['incidents', { name: 'x'.repeat(300) }, /name must be at most 255 characters/],
     ['maintenances', { name: 'x', scheduled_for: 'tomorrow' }, /scheduled_for must be an ISO 8601 date-time/],
-    ['maintenances', { name: 'x', scheduled_for: '2030-01-02T00:00:00Z', scheduled_until: '2030-01-01T00:00:00Z' }, /scheduled_until must be after scheduled_for/],
+    [
+      'maintenances',
+      { name: 'x', scheduled_for: '2030-01-02T00:00:00Z', scheduled_until: '2030-01-01T00:00:00Z' },
+      /scheduled_until must be after scheduled_for/,
+    ],
     ['maintenances', { name: 'x', status: 'completed' }, /status must be one of scheduled, in_progress, verifying/],
     ['maintenances', { name: 'x', components: { a: 'under_maintenance' } }, /components must be a list of component ids$/],
   ])('POST %s %j -> 400', async (collection, body, message) => {

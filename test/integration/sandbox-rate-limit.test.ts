@@ -15,8 +15,7 @@ async function start(options: Parameters<typeof startSandbox>[0]) {
   return sandbox;
 }
 
-const get = (sandbox: RunningSandbox, key = sandbox.apiKey) =>
-  fetch(`${sandbox.apiBaseUrl}/pages`, { headers: { authorization: `OAuth ${key}` } });
+const get = (sandbox: RunningSandbox, key = sandbox.apiKey) => fetch(`${sandbox.apiBaseUrl}/pages`, { headers: { authorization: `OAuth ${key}` } });
 
 /** The sandbox's clock, moved by the test: windows and Retry-After are exact however slow the machine. */
 function testClock() {

@@ -50,7 +50,12 @@ describe('npm start', () => {
     const dir = mkdtempSync(join(tmpdir(), 'start-test-'));
     const dataFile = join(dir, 'state.json');
     try {
-      const printed = await start({ PORT: String(port), SANDBOX_API_KEY: 'my-own-key', SANDBOX_ORGANIZATION_ID: 'myorg42', SANDBOX_DATA_FILE: dataFile });
+      const printed = await start({
+        PORT: String(port),
+        SANDBOX_API_KEY: 'my-own-key',
+        SANDBOX_ORGANIZATION_ID: 'myorg42',
+        SANDBOX_DATA_FILE: dataFile,
+      });
       const sandbox = `http://127.0.0.1:${port}`;
       const demo = `http://127.0.0.1:${port + 1}`;
       expect(printed).toContain(`Statuspage sandbox    ${sandbox}`);
@@ -73,9 +78,13 @@ describe('npm start', () => {
       expect(await demoPage.text()).toContain(`data-status-page="${sandbox}/status/${firstPage}"`);
       const config = await fetch(`${demo}/embed-config/${firstPage}`);
       expect(config.status).toBe(200);
-      expect(Object.keys((await config.json()) as object).sort()).toEqual(
-        ['incident_background_color', 'incident_text_color', 'maintenance_background_color', 'maintenance_text_color', 'position'],
-      );
+      expect(Object.keys((await config.json()) as object).sort()).toEqual([
+        'incident_background_color',
+        'incident_text_color',
+        'maintenance_background_color',
+        'maintenance_text_color',
+        'position',
+      ]);
 
       const stopped = new Promise<number | null>((resolve) => child!.once('exit', resolve));
       child!.kill('SIGINT');

@@ -58,7 +58,8 @@ export const ZOD_CUTS: readonly Cut[] = [
     file: 'v4/core/schemas.js',
     why: "a host page's zod memoizer (a global setting) for arrays: the widget's parsing stays its own",
     from: '    $ZodType.init(inst, def);\n    const memo = core.globalConfig.memoizer;\n    memo?.attach(inst);\n    inst._zod.parse = (payload, ctx) => {\n        const input = payload.value;\n        if (!Array.isArray(input)) {\n',
-    insert: '    $ZodType.init(inst, def);\n    const memo = undefined;\n    inst._zod.parse = (payload, ctx) => {\n        const input = payload.value;\n        if (!Array.isArray(input)) {\n',
+    insert:
+      '    $ZodType.init(inst, def);\n    const memo = undefined;\n    inst._zod.parse = (payload, ctx) => {\n        const input = payload.value;\n        if (!Array.isArray(input)) {\n',
   },
   {
     file: 'v4/core/schemas.js',

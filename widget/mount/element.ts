@@ -73,9 +73,16 @@ function runEmbed(host: HTMLElement): RunningEmbed {
     let configFailure: unknown;
     const readConfig = configUrl && configTurns.due();
     await Promise.all([
-      fetchSummary(statusPage).then((value) => (summary = value), (error) => (summaryFailure = error)),
+      fetchSummary(statusPage).then(
+        (value) => (summary = value),
+        (error) => (summaryFailure = error),
+      ),
       // fetch resolves a relative URL against the page, and rejects (never throws) on one it cannot read.
-      readConfig && fetchEmbedConfig(configUrl).then((value) => (config = value), (error) => (configFailure = error)),
+      readConfig &&
+        fetchEmbedConfig(configUrl).then(
+          (value) => (config = value),
+          (error) => (configFailure = error),
+        ),
     ]);
     if (readConfig) configTurns.record(!configFailure);
     if (stopped) return true;

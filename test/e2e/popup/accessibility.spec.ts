@@ -79,7 +79,11 @@ test('every control shows a focus ring when reached with Tab, in both tabs', asy
   expect(await controlsWithoutFocusRing(page)).toEqual([]);
 });
 
-test('everything works from the keyboard: open, pick, change, save, the tabs, the user picker, the dialog', async ({ page, extensionId, sandbox }) => {
+test('everything works from the keyboard: open, pick, change, save, the tabs, the user picker, the dialog', async ({
+  page,
+  extensionId,
+  sandbox,
+}) => {
   const [owner] = await seedUsers(sandbox);
   await connectPopup(page, extensionId, sandbox);
   await page.goto(popupUrl(extensionId)); // a fresh open: the first field has focus

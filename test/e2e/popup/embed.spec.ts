@@ -50,7 +50,9 @@ test('colours and corner are saved with a PATCH of only the changed fields, and 
   const patches = logged(sandbox, 'PATCH', `/pages/${payments}/status_embed_config`);
   expect(patches).toHaveLength(1);
   // Only the changed fields, the corner in the spelling the page already used (underscores).
-  expect(patches[0]!.body).toEqual({ status_embed_config: { position: 'top_left', incident_background_color: '#0b3d91', incident_text_color: '#ffffff' } });
+  expect(patches[0]!.body).toEqual({
+    status_embed_config: { position: 'top_left', incident_background_color: '#0b3d91', incident_text_color: '#ffffff' },
+  });
   expect(await apiCall(sandbox, 'GET', `/pages/${payments}/status_embed_config`)).toMatchObject({
     position: 'top_left',
     incident_background_color: '#0b3d91',
@@ -171,7 +173,12 @@ test('a 422 shows the server\'s words next to the field; the draft survives a re
   await reopened.close();
 });
 
-test('a page that is gone (404) is named when the refresh and the save fail, and the draft stays', async ({ page, context, extensionId, sandbox }) => {
+test('a page that is gone (404) is named when the refresh and the save fail, and the draft stays', async ({
+  page,
+  context,
+  extensionId,
+  sandbox,
+}) => {
   await connectPopup(page, extensionId, sandbox);
   await page.getByLabel('Page').selectOption(payments);
   await expect(page.getByLabel('Maintenance text', { exact: true })).toHaveValue('#ffffff');
@@ -195,7 +202,13 @@ test('a page that is gone (404) is named when the refresh and the save fail, and
   await popup.close();
 });
 
-test('opened over a manage.statuspage.io status-embed URL, it starts on that page in the Embed tab', async ({ page, context, extensionId, sandbox, serviceWorker }) => {
+test('opened over a manage.statuspage.io status-embed URL, it starts on that page in the Embed tab', async ({
+  page,
+  context,
+  extensionId,
+  sandbox,
+  serviceWorker,
+}) => {
   await connectPopup(page, extensionId, sandbox);
   await page.getByRole('tab', { name: 'Permissions' }).click(); // the last used context is elsewhere
   await page.close();
@@ -235,7 +248,12 @@ test('offline, a save waits for the connection and goes out when it is back', as
   expect(await apiCall(sandbox, 'GET', `/pages/${payments}/status_embed_config`)).toMatchObject({ maintenance_background_color: '#2b2b6b' });
 });
 
-test('offline, the popup draws what it saw last and refreshes by itself when the connection is back', async ({ page, context, extensionId, sandbox }) => {
+test('offline, the popup draws what it saw last and refreshes by itself when the connection is back', async ({
+  page,
+  context,
+  extensionId,
+  sandbox,
+}) => {
   await connectPopup(page, extensionId, sandbox);
   await expect(page.getByLabel('Incident background', { exact: true })).toHaveValue('#c0392b');
   await page.close();

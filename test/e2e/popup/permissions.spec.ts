@@ -77,7 +77,10 @@ test('granting and revoking roles sends the complete mapping every time; removin
     { [cloud]: { ...all, page_configuration: false }, [payments]: all },
   ]);
   // Each save read the permissions again just before its PUT.
-  const calls = sandbox.requests().filter((entry) => entry.path.endsWith(`/permissions/${owner!.id}`)).map((entry) => entry.method);
+  const calls = sandbox
+    .requests()
+    .filter((entry) => entry.path.endsWith(`/permissions/${owner!.id}`))
+    .map((entry) => entry.method);
   for (const [index, method] of calls.entries()) if (method === 'PUT') expect(calls[index - 1]).toBe('GET');
 });
 
@@ -195,14 +198,22 @@ test('a save the key may not make (403) names the user, keeps the draft, and ove
   expect(await permissionsOf(sandbox, owner!.id)).toEqual({ [cloud]: all, [payments]: all, [labs]: {} });
 });
 
-test('opened over a team member\'s page on manage.statuspage.io, it starts in Permissions on that user', async ({ page, context, extensionId, sandbox, serviceWorker }) => {
+test("opened over a team member's page on manage.statuspage.io, it starts in Permissions on that user", async ({
+  page,
+  context,
+  extensionId,
+  sandbox,
+  serviceWorker,
+}) => {
   const users = await seedUsers(sandbox);
   const member = users[5]!;
   await connectPopup(page, extensionId, sandbox);
   await page.close();
 
   const manage = await context.newPage();
-  await manage.route('https://manage.statuspage.io/**', (route) => route.fulfill({ contentType: 'text/html', body: '<!doctype html><title>Team</title>' }));
+  await manage.route('https://manage.statuspage.io/**', (route) =>
+    route.fulfill({ contentType: 'text/html', body: '<!doctype html><title>Team</title>' }),
+  );
   await manage.goto(`https://manage.statuspage.io/organizations/${sandbox.organizationId}/team/${member.id}`);
   const tabId = await serviceWorker.evaluate(async (url) => (await chrome.tabs.query({ url }))[0]?.id, manage.url());
 

@@ -34,7 +34,10 @@ test('the key is checked with one call, kept sealed in local storage, and never 
   const seen = requests.map((entry) => `${entry.method} ${entry.path} ${JSON.stringify(entry.query)} ${entry.status}`).join('\n');
   const others = requests.findIndex((entry) => !entry.path.endsWith(`/organizations/${sandbox.organizationId}/users`));
   // (The popup's own first reads, after the check, may or may not be logged yet.)
-  expect(requests.slice(0, others === -1 ? undefined : others).map((entry) => [entry.method, entry.query['page'], entry.status]), seen).toEqual([
+  expect(
+    requests.slice(0, others === -1 ? undefined : others).map((entry) => [entry.method, entry.query['page'], entry.status]),
+    seen,
+  ).toEqual([
     ['GET', '1', 200],
     ['GET', '2', 200],
   ]);
@@ -83,7 +86,11 @@ test('a key refused later (401) brings back the key form, keeping the drafts', a
   await popup.close();
 });
 
-test('a key refused during a save (401) asks for a new key from the save\'s notice; the draft waits for it', async ({ page, extensionId, sandbox }) => {
+test("a key refused during a save (401) asks for a new key from the save's notice; the draft waits for it", async ({
+  page,
+  extensionId,
+  sandbox,
+}) => {
   await connectPopup(page, extensionId, sandbox);
   await page.getByLabel('Incident text', { exact: true }).fill('#fdfdfd');
 

@@ -20,10 +20,10 @@ function contentScripts(): string[] {
 
 // What the API client and the key's storage look like once bundled (extension/background/, shared/client).
 const KEY_AND_CLIENT = [
-  ['the client\'s Authorization header', /OAuth |Authorization/],
-  ['the key\'s storage item', /["'`]local:apiKey["'`]/],
-  ['the sealing key\'s database', /statuspage-toolkit-keys/],
-  ['the API\'s address', /api\.statuspage\.io/],
+  ["the client's Authorization header", /OAuth |Authorization/],
+  ["the key's storage item", /["'`]local:apiKey["'`]/],
+  ["the sealing key's database", /statuspage-toolkit-keys/],
+  ["the API's address", /api\.statuspage\.io/],
 ] as const;
 
 test('content scripts carry no API client, no key, no storage, and cannot call out', () => {

@@ -63,7 +63,11 @@ test('shows the draft in its corner and colours, follows every edit, and switche
   await manage.close();
 });
 
-test('closing the popup without saving removes the preview; reopening it with the draft brings it back', async ({ context, extensionId, serviceWorker }) => {
+test('closing the popup without saving removes the preview; reopening it with the draft brings it back', async ({
+  context,
+  extensionId,
+  serviceWorker,
+}) => {
   const manage = await openManagePage(context, payments);
   const tabId = await tabIdOf(serviceWorker, manage);
   const popup = await openPopupFor(context, extensionId, tabId);
@@ -81,7 +85,12 @@ test('closing the popup without saving removes the preview; reopening it with th
   await manage.close();
 });
 
-test('a save removes the preview; the next edit starts a new one, and Revert removes that', async ({ context, extensionId, sandbox, serviceWorker }) => {
+test('a save removes the preview; the next edit starts a new one, and Revert removes that', async ({
+  context,
+  extensionId,
+  sandbox,
+  serviceWorker,
+}) => {
   const manage = await openManagePage(context, payments);
   const popup = await openPopupFor(context, extensionId, await tabIdOf(serviceWorker, manage));
   await popup.getByLabel('Bottom left').check();

@@ -21,7 +21,12 @@ test.beforeEach(async ({ page, extensionId, sandbox, serviceWorker }) => {
   await page.close();
 });
 
-test('on a demo customer site the preview appears only on request, follows edits, and goes with the popup', async ({ context, extensionId, sandbox, serviceWorker }) => {
+test('on a demo customer site the preview appears only on request, follows edits, and goes with the popup', async ({
+  context,
+  extensionId,
+  sandbox,
+  serviceWorker,
+}) => {
   const server = createAdaptorServer({ fetch: createWidgetDemo(sandbox).fetch, overrideGlobalObjects: false }) as Server;
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   try {
@@ -97,15 +102,20 @@ const HOSTILE_PAGE = `<!doctype html><html lang="en"><title>Hostile</title>
 <div class="card name label fixed" id="probe">The page's own element with the card's class names</div>
 </html>`;
 
-test("the page's hostile CSS cannot restyle the preview, and the preview does not restyle the page", async ({ context, extensionId, serviceWorker }) => {
+test("the page's hostile CSS cannot restyle the preview, and the preview does not restyle the page", async ({
+  context,
+  extensionId,
+  serviceWorker,
+}) => {
   const site = await context.newPage();
   await site.setViewportSize({ width: 1100, height: 700 });
   await site.route('http://127.0.0.1:9/**', (route) => route.fulfill({ contentType: 'text/html', body: HOSTILE_PAGE }));
   await site.goto('http://127.0.0.1:9/hostile');
-  const probeStyle = () => site.locator('#probe').evaluate((element) => {
-    const style = getComputedStyle(element);
-    return [style.color, style.backgroundColor, style.fontSize, style.position, style.display].join(' | ');
-  });
+  const probeStyle = () =>
+    site.locator('#probe').evaluate((element) => {
+      const style = getComputedStyle(element);
+      return [style.color, style.backgroundColor, style.fontSize, style.position, style.display].join(' | ');
+    });
   const before = await probeStyle();
 
   const popup = await openPopupFor(context, extensionId, await tabIdOf(serviceWorker, site));

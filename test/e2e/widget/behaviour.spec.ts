@@ -7,7 +7,12 @@ import { card, CONFIG_URL, CUSTOMER, openCustomerSite, readSummaryFixture, STATU
 /** The major-incident capture with one more update, newer than any before. */
 function withNewUpdate(): Record<string, unknown> {
   const summary = readSummaryFixture('incident_major_update-3_monitoring.json') as { incidents: Array<{ incident_updates: unknown[] }> };
-  summary.incidents[0]!.incident_updates.unshift({ status: 'monitoring', body: 'A fix is rolling out.', display_at: '2026-05-12T22:30:00.000-04:00', created_at: '2026-05-12T22:30:00.000-04:00' });
+  summary.incidents[0]!.incident_updates.unshift({
+    status: 'monitoring',
+    body: 'A fix is rolling out.',
+    display_at: '2026-05-12T22:30:00.000-04:00',
+    created_at: '2026-05-12T22:30:00.000-04:00',
+  });
   return summary;
 }
 
@@ -34,11 +39,14 @@ test.describe('dismissal', () => {
     await page.locator('#before').focus();
     site.setSummary('incident_major_update-3_monitoring.json');
     // The card appears while the visitor is on the page (here: a new element, as an SPA would add it).
-    await page.evaluate(([status]) => {
-      const element = document.createElement('status-embed');
-      element.setAttribute('status-page', status!);
-      document.body.append(element);
-    }, [STATUS_PAGE]);
+    await page.evaluate(
+      ([status]) => {
+        const element = document.createElement('status-embed');
+        element.setAttribute('status-page', status!);
+        document.body.append(element);
+      },
+      [STATUS_PAGE],
+    );
     await expect(card(page).nth(0)).toBeVisible();
     await expect(page.locator('#before')).toBeFocused();
 
@@ -148,7 +156,9 @@ test.describe('failures stay quiet', () => {
   test('a config URL that is not a URL: the card in the default colours, one warning', async ({ page }) => {
     const warnings: string[] = [];
     page.on('console', (message) => message.type() === 'warning' && warnings.push(message.text()));
-    await openCustomerSite(page, { embed: `<script async src="${CUSTOMER}/status-embed.js" data-status-page="${STATUS_PAGE}" data-config-url="http://[::1"></script>` });
+    await openCustomerSite(page, {
+      embed: `<script async src="${CUSTOMER}/status-embed.js" data-status-page="${STATUS_PAGE}" data-config-url="http://[::1"></script>`,
+    });
     await expect(card(page)).toBeVisible();
     expect(await card(page).evaluate((element) => getComputedStyle(element).backgroundColor)).toBe('rgb(180, 35, 24)');
     expect(warnings).toHaveLength(1);

@@ -75,7 +75,8 @@ export async function openCustomerSite(page: Page, options: CustomerSiteOptions 
   await page.route(`${CUSTOMER}/**`, (route) => {
     const url = new URL(route.request().url());
     if (url.pathname === '/status-embed.js') return route.fulfill({ contentType: 'text/javascript', body: script });
-    if (url.pathname === '/status-embed.mjs') return route.fulfill({ contentType: 'text/javascript', body: readFileSync(resolve('dist/widget/status-embed.mjs'), 'utf8') });
+    if (url.pathname === '/status-embed.mjs')
+      return route.fulfill({ contentType: 'text/javascript', body: readFileSync(resolve('dist/widget/status-embed.mjs'), 'utf8') });
     const headers: Record<string, string> = options.csp ? { 'content-security-policy': options.csp } : {};
     return route.fulfill({ contentType: 'text/html', headers, body: html });
   });
@@ -114,4 +115,10 @@ export const card = (page: Page) => page.locator('status-embed .card');
 
 /** Ends the card's entrance animation at once, so geometry reads the resting place (not a frame of the slide-in). */
 export const finishCardAnimations = (page: Page) =>
-  page.evaluate(() => document.querySelector('status-embed')?.shadowRoot?.querySelector('.card')?.getAnimations().forEach((a) => a.finish()));
+  page.evaluate(() =>
+    document
+      .querySelector('status-embed')
+      ?.shadowRoot?.querySelector('.card')
+      ?.getAnimations()
+      .forEach((a) => a.finish()),
+  );

@@ -19,12 +19,18 @@ const control = async (url: string, body: object = {}) => {
 
 test('an incident opened in the sandbox shows on the demo page, in the configured colours', async ({ page, sandbox }) => {
   const pageId = sandbox.pages[0]!.id;
-  const configResponse = await fetch(`${sandbox.apiBaseUrl}/pages/${pageId}/status_embed_config`, { headers: { authorization: `OAuth ${sandbox.apiKey}` } });
+  const configResponse = await fetch(`${sandbox.apiBaseUrl}/pages/${pageId}/status_embed_config`, {
+    headers: { authorization: `OAuth ${sandbox.apiKey}` },
+  });
   const config = (await configResponse.json()) as { incident_background_color: string };
   const violations: string[] = [];
   page.on('console', (message) => message.type() === 'error' && violations.push(message.text()));
 
-  const incident = await control(`${sandbox.url}/_control/pages/${pageId}/incidents`, { name: 'Checkout is slow', impact: 'major', body: 'We are looking into it.' });
+  const incident = await control(`${sandbox.url}/_control/pages/${pageId}/incidents`, {
+    name: 'Checkout is slow',
+    impact: 'major',
+    body: 'We are looking into it.',
+  });
   await page.goto(`${demo.url}/demo/${pageId}`);
   await expect(card(page).locator('.name a')).toHaveText('Checkout is slow');
   await expect(card(page).locator('.detail')).toHaveText('We are looking into it.');
@@ -36,7 +42,9 @@ test('an incident opened in the sandbox shows on the demo page, in the configure
 
   await control(`${sandbox.url}/_control/pages/${pageId}/incidents/${incident.id}/resolve`);
   // The widget draws once both answers are in: wait for both, then for two frames, before looking for no card.
-  const answered = ['/api/v2/summary.json', `/embed-config/${pageId}`].map((path) => page.waitForResponse((response) => response.url().endsWith(path)));
+  const answered = ['/api/v2/summary.json', `/embed-config/${pageId}`].map((path) =>
+    page.waitForResponse((response) => response.url().endsWith(path)),
+  );
   await page.reload();
   await Promise.all(answered);
   await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));

@@ -86,7 +86,9 @@ test.describe('motion', () => {
       animation!.pause();
       animation!.currentTime = 0;
       const keyframes = (animation!.effect as KeyframeEffect).getKeyframes();
-      const animated = new Set(keyframes.flatMap((frame) => Object.keys(frame)).filter((key) => !['offset', 'easing', 'composite', 'computedOffset'].includes(key)));
+      const animated = new Set(
+        keyframes.flatMap((frame) => Object.keys(frame)).filter((key) => !['offset', 'easing', 'composite', 'computedOffset'].includes(key)),
+      );
       return { properties: [...animated].sort(), transform: getComputedStyle(element).transform, opacity: getComputedStyle(element).opacity };
     });
 

@@ -114,7 +114,14 @@ test('a failing config endpoint is asked less often and never slows the summary 
   const configReads = () => site.requests().filter((url) => url === CONFIG_URL).length;
   expect([site.summaryRequests().length, configReads()]).toEqual([1, 1]);
 
-  for (const [summaries, configs] of [[2, 1], [3, 2], [4, 2], [5, 2], [6, 2], [7, 3]]) {
+  for (const [summaries, configs] of [
+    [2, 1],
+    [3, 2],
+    [4, 2],
+    [5, 2],
+    [6, 2],
+    [7, 3],
+  ]) {
     await advance(page, await nextRefreshIn(page));
     await expect.poll(() => site.summaryRequests().length).toBe(summaries);
     expect(await nextRefreshIn(page)).toBe(60_000); // this refresh is over, and the summary keeps its minute

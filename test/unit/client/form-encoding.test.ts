@@ -21,13 +21,11 @@ describe('encodeForm (bracket notation of the API docs)', () => {
   });
 
   it('keeps a page without RBAC (an empty object) as the bare key with an empty value', () => {
-    expect(encodeForm({ pages: { p1: { incident_manager: true }, p2: {} } })).toBe(
-      'pages[p1][incident_manager]=true&pages[p2]=',
-    );
+    expect(encodeForm({ pages: { p1: { incident_manager: true }, p2: {} } })).toBe('pages[p1][incident_manager]=true&pages[p2]=');
   });
 
   it('percent-encodes names and values, but leaves the brackets readable', () => {
-    expect(encodeForm({ a: { 'b c': 'x&y=z', 'é': 'ü' } })).toBe('a[b%20c]=x%26y%3Dz&a[%C3%A9]=%C3%BC');
+    expect(encodeForm({ a: { 'b c': 'x&y=z', é: 'ü' } })).toBe('a[b%20c]=x%26y%3Dz&a[%C3%A9]=%C3%BC');
   });
 
   it('skips undefined, writes null as empty, numbers as digits', () => {

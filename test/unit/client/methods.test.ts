@@ -25,7 +25,12 @@ describe('listPages', () => {
   });
 
   it('names the field when a page does not match', async () => {
-    const { client } = makeClient(() => json([{ id: 'p1', name: 'Acme' }, { id: 7, name: 'Bad' }]));
+    const { client } = makeClient(() =>
+      json([
+        { id: 'p1', name: 'Acme' },
+        { id: 7, name: 'Bad' },
+      ]),
+    );
     const error = await client.listPages().catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ContractError);
     expect((error as ContractError).field).toBe('[1].id');
@@ -39,8 +44,7 @@ describe('listPages', () => {
 });
 
 describe('listUsers', () => {
-  const users = (from: number, count: number) =>
-    Array.from({ length: count }, (_, i) => ({ id: `u${from + i}`, email: `u${from + i}@example.com` }));
+  const users = (from: number, count: number) => Array.from({ length: count }, (_, i) => ({ id: `u${from + i}`, email: `u${from + i}@example.com` }));
 
   it('follows ?page=N&per_page=100 until a short page', async () => {
     const { client, fetch } = makeClient((request) => {
@@ -102,9 +106,7 @@ describe('status embed config', () => {
     const { client, fetch } = makeClient(() => json(embedConfig), { encoding: 'form' });
     await client.updateStatusEmbedConfig('p1', { position: 'bottom-right', incident_background_color: '#00FF00' });
     expect(fetch.sent[0]?.headers.get('content-type')).toBe('application/x-www-form-urlencoded');
-    expect(fetch.sent[0]?.body).toBe(
-      'status_embed_config[position]=bottom-right&status_embed_config[incident_background_color]=%2300ff00',
-    );
+    expect(fetch.sent[0]?.body).toBe('status_embed_config[position]=bottom-right&status_embed_config[incident_background_color]=%2300ff00');
   });
 
   it('refuses bad values before any request, naming the field', async () => {
@@ -168,9 +170,7 @@ describe('user permissions', () => {
 
   it('refuses a bad mapping before any request, naming the field', async () => {
     const { client, fetch } = makeClient(() => json({}));
-    const error = await client
-      .replaceUserPermissions('org1', 'u1', { p1: { incident_manager: 'yes' } } as never)
-      .catch((e: unknown) => e);
+    const error = await client.replaceUserPermissions('org1', 'u1', { p1: { incident_manager: 'yes' } } as never).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(InvalidRequestError);
     expect((error as InvalidRequestError).field).toBe('p1.incident_manager');
     await expect(client.replaceUserPermissions('org1', 'u1', { p1: { admin: true } } as never)).rejects.toThrow(/p1: unknown field admin/);

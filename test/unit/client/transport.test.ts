@@ -98,7 +98,10 @@ describe('timeout', () => {
   it('defaults to 30 s', async () => {
     const { client, clock } = makeClient(neverAnswers);
     let settled = false;
-    const call = client.listPages().catch((e: unknown) => e).finally(() => (settled = true));
+    const call = client
+      .listPages()
+      .catch((e: unknown) => e)
+      .finally(() => (settled = true));
     await clock.advance(29_999);
     expect(settled).toBe(false);
     await clock.advance(1);

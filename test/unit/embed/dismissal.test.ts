@@ -2,7 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { dismissalKey, MAX_REMEMBERED_DISMISSALS, parseDismissedKeys, rememberDismissal } from '../../../shared/embed';
 import type { EmbedSummaryItem } from '../../../shared/schemas';
 
-const incident = (updates: EmbedSummaryItem['incident_updates']): EmbedSummaryItem => ({ id: 'abc', name: 'Down', status: 'identified', incident_updates: updates });
+const incident = (updates: EmbedSummaryItem['incident_updates']): EmbedSummaryItem => ({
+  id: 'abc',
+  name: 'Down',
+  status: 'identified',
+  incident_updates: updates,
+});
 
 describe('dismissalKey', () => {
   it('is the id and the latest update time, whatever the order and zone offset', () => {

@@ -4,6 +4,9 @@ import { resolve } from 'node:path';
 
 export const FIXTURE_DIR = resolve('../shared/fixtures/statuspage-summaries');
 
-export const fixtureNames = (): string[] => readdirSync(FIXTURE_DIR).filter((name) => name.endsWith('.json')).sort();
+export const fixtureNames = (): string[] =>
+  readdirSync(FIXTURE_DIR)
+    .filter((name) => name.endsWith('.json'))
+    .sort();
 
 export const readFixture = (name: string): unknown => JSON.parse(readFileSync(resolve(FIXTURE_DIR, name), 'utf8'));

@@ -6,7 +6,7 @@ import { fixtureNames, readFixture } from './fixtures';
 const NEW_YORK = { locale: 'en-US', timeZone: 'America/New_York' };
 const summaryOf = (name: string) => Summary.parse(readFixture(name));
 /** Intl puts thin and narrow no-break spaces in dates: compare with plain spaces. */
-const plain = <T>(view: T): T => (view && JSON.parse(JSON.stringify(view).replace(/[\u2009\u202f]/g, ' ')));
+const plain = <T>(view: T): T => view && JSON.parse(JSON.stringify(view).replace(/[\u2009\u202f]/g, ' '));
 
 /** What the card must show for each real capture (null: no card). */
 const EXPECTED: Record<string, { kind: string; name: string; label: string; detail: string; href: string } | null> = {
@@ -61,7 +61,10 @@ describe('computeEmbedView on the real captures', () => {
       if (!expected) return expect(view).toBeNull();
       expect(view).toMatchObject({ ...expected, more: null, corner: 'bottom-left' });
       const kind = expected.kind as 'incident' | 'maintenance';
-      expect(view!.colours).toEqual({ background: DEFAULT_EMBED_CONFIG[`${kind}_background_color`], text: DEFAULT_EMBED_CONFIG[`${kind}_text_color`] });
+      expect(view!.colours).toEqual({
+        background: DEFAULT_EMBED_CONFIG[`${kind}_background_color`],
+        text: DEFAULT_EMBED_CONFIG[`${kind}_text_color`],
+      });
     });
   }
 
@@ -102,14 +105,19 @@ describe('computeEmbedView', () => {
   it('shows a maintenance under way when no incident is open, and never a scheduled one', () => {
     const scheduled = item('later', 'scheduled', '2026-05-12T10:00:00Z', { scheduled_for: '2026-05-13T10:00:00Z' });
     expect(computeEmbedView(summary([], [scheduled]), {})).toBeNull();
-    const verifying = item('now', 'verifying', '2026-05-12T10:00:00Z', { scheduled_for: '2026-05-12T09:00:00Z', scheduled_until: '2026-05-12T11:00:00Z' });
+    const verifying = item('now', 'verifying', '2026-05-12T10:00:00Z', {
+      scheduled_for: '2026-05-12T09:00:00Z',
+      scheduled_until: '2026-05-12T11:00:00Z',
+    });
     const view = computeEmbedView(summary([], [scheduled, verifying]), {}, { locale: 'en-GB', timeZone: 'Europe/London' });
     expect(view).toMatchObject({ id: 'now', label: 'Maintenance · Verifying', more: null });
     expect(view!.detail).toMatch(/12 May.*10:00.*12:00/);
   });
 
   it('leaves out resolved and postmortem incidents', () => {
-    expect(computeEmbedView(summary([item('a', 'resolved', '2026-05-12T10:00:00Z'), item('b', 'postmortem', '2026-05-12T10:00:00Z')]), {})).toBeNull();
+    expect(
+      computeEmbedView(summary([item('a', 'resolved', '2026-05-12T10:00:00Z'), item('b', 'postmortem', '2026-05-12T10:00:00Z')]), {}),
+    ).toBeNull();
   });
 
   it('skips a dismissed incident until it gets a new update', () => {
@@ -118,13 +126,20 @@ describe('computeEmbedView', () => {
     const dismissed = [dismissalKey(first)];
     expect(computeEmbedView(summary([first, other]), {}, { dismissed })).toMatchObject({ id: 'b', more: null });
     expect(computeEmbedView(summary([first]), {}, { dismissed })).toBeNull();
-    const updated = { ...first, incident_updates: [{ status: 'identified', body: 'Found it', display_at: '2026-05-12T10:30:00Z' }, ...first.incident_updates] };
+    const updated = {
+      ...first,
+      incident_updates: [{ status: 'identified', body: 'Found it', display_at: '2026-05-12T10:30:00Z' }, ...first.incident_updates],
+    };
     expect(computeEmbedView(summary([updated]), {}, { dismissed })).toMatchObject({ id: 'a', detail: 'Found it' });
   });
 
   it('keeps hostile text as text and refuses colours and links that are not what they claim', () => {
     const hostile = item('x', 'investigating', '2026-05-12T10:00:00Z', { name: '<img src=x onerror=alert(1)>', shortlink: 'javascript:alert(1)' });
-    const view = computeEmbedView(summary([hostile]), { incident_background_color: 'red;background:url(//x)', incident_text_color: '#FfF', position: 'top_right' })!;
+    const view = computeEmbedView(summary([hostile]), {
+      incident_background_color: 'red;background:url(//x)',
+      incident_text_color: '#FfF',
+      position: 'top_right',
+    })!;
     expect(view.name).toBe('<img src=x onerror=alert(1)>');
     expect(view.href).toBe('https://status.example.com/');
     expect(view.colours).toEqual({ background: DEFAULT_EMBED_CONFIG.incident_background_color, text: '#ffffff' });

@@ -26,7 +26,7 @@ describe('embedChanges', () => {
     expect(hasChanges(embedChanges(server, values))).toBe(false);
   });
 
-  it('sends only the changed fields, the corner in the server\'s spelling', () => {
+  it("sends only the changed fields, the corner in the server's spelling", () => {
     const values = { ...valuesFromConfig(server), position: 'top-left' as const, maintenance_text_color: '#FF0000' };
     expect(embedChanges(server, values)).toEqual({ position: 'top_left', maintenance_text_color: '#ff0000' });
     expect(embedChanges({ ...server, position: 'bottom-right' }, values).position).toBe('top-left');

@@ -2,9 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { contextFromManageUrl, startingContext } from '../../../extension/context/manage-url';
 
 describe('contextFromManageUrl', () => {
-  it('opens the Embed tab on a page\'s status-embed settings', () => {
+  it("opens the Embed tab on a page's status-embed settings", () => {
     expect(contextFromManageUrl('https://manage.statuspage.io/pages/2vp47kp8vp10/status-embed')).toEqual({ tab: 'embed', pageId: '2vp47kp8vp10' });
-    expect(contextFromManageUrl('https://manage.statuspage.io/pages/2vp47kp8vp10/status-embed/?x=1#y')).toEqual({ tab: 'embed', pageId: '2vp47kp8vp10' });
+    expect(contextFromManageUrl('https://manage.statuspage.io/pages/2vp47kp8vp10/status-embed/?x=1#y')).toEqual({
+      tab: 'embed',
+      pageId: '2vp47kp8vp10',
+    });
   });
 
   it('selects the page, without choosing a tab, on any other page URL', () => {
@@ -13,7 +16,10 @@ describe('contextFromManageUrl', () => {
   });
 
   it('opens Permissions on an organization or a team member', () => {
-    expect(contextFromManageUrl('https://manage.statuspage.io/organizations/abcd1234/team')).toEqual({ tab: 'permissions', organizationId: 'abcd1234' });
+    expect(contextFromManageUrl('https://manage.statuspage.io/organizations/abcd1234/team')).toEqual({
+      tab: 'permissions',
+      organizationId: 'abcd1234',
+    });
     expect(contextFromManageUrl('https://manage.statuspage.io/organizations/abcd1234/team/u1u2u3u4')).toEqual({
       tab: 'permissions',
       organizationId: 'abcd1234',
@@ -45,7 +51,12 @@ describe('startingContext', () => {
     expect(startingContext(undefined, last)).toEqual(last);
   });
   it('lets the URL override only what it names', () => {
-    expect(startingContext({ pageId: 'urlpage1' }, last)).toEqual({ tab: 'permissions', pageId: 'urlpage1', userId: 'lastuser', organizationId: undefined });
+    expect(startingContext({ pageId: 'urlpage1' }, last)).toEqual({
+      tab: 'permissions',
+      pageId: 'urlpage1',
+      userId: 'lastuser',
+      organizationId: undefined,
+    });
     expect(startingContext({ tab: 'embed', pageId: 'urlpage1' }, last).tab).toBe('embed');
   });
 });

@@ -70,7 +70,11 @@ describe('background handlers', () => {
   }
 
   const popup = { id: ID, url: `${ORIGIN}popup.html` };
-  const manageTab = { id: ID, url: 'https://manage.statuspage.io/pages/abcd1234/status-embed', tab: { id: 7, url: 'https://manage.statuspage.io/pages/abcd1234/status-embed' } };
+  const manageTab = {
+    id: ID,
+    url: 'https://manage.statuspage.io/pages/abcd1234/status-embed',
+    tab: { id: 7, url: 'https://manage.statuspage.io/pages/abcd1234/status-embed' },
+  };
 
   it('refuses a message from an unknown sender', async () => {
     const outcome = await messenger.sendMessage('refreshPages', undefined);
@@ -80,8 +84,16 @@ describe('background handlers', () => {
   it('keeps what only the popup may ask away from content scripts', async () => {
     // The in-page preview is fed by the popup over a port: no background message is a content script's to send.
     const everyType: Array<keyof BackgroundProtocol> = [
-      'connect', 'disconnect', 'refreshPages', 'refreshUsers', 'refreshEmbedConfig', 'refreshPermissions',
-      'saveEmbed', 'savePermissions', 'cancelSave', 'dismissSave',
+      'connect',
+      'disconnect',
+      'refreshPages',
+      'refreshUsers',
+      'refreshEmbedConfig',
+      'refreshPermissions',
+      'saveEmbed',
+      'savePermissions',
+      'cancelSave',
+      'dismissSave',
     ];
     for (const type of everyType) {
       const outcome = await sendAs(manageTab, type, {});

@@ -51,7 +51,10 @@ describe('completeMapping', () => {
   it('spells out every role on RBAC pages and sends {} for pages without RBAC', () => {
     const rbac = learnRoleBasedAccess({}, { a: none, b: {} });
     expect(rbac).toEqual({ a: true, b: false });
-    const mapping = completeMapping({ a: { incident_manager: true }, b: { incident_manager: true }, c: { page_configuration: true } }, (id) => rbac[id]);
+    const mapping = completeMapping(
+      { a: { incident_manager: true }, b: { incident_manager: true }, c: { page_configuration: true } },
+      (id) => rbac[id],
+    );
     expect(mapping).toEqual({
       a: { page_configuration: false, incident_manager: true, maintenance_manager: false },
       b: {},

@@ -86,8 +86,8 @@ describe('describeChange', () => {
     expect(describeChange({ pageId: 'p', kind: 'access-granted', rolesAdded: ['incident_manager'], rolesRemoved: [] }, name)).toBe(
       'Acme Cloud: access given with Manage incidents',
     );
-    expect(describeChange({ pageId: 'p', kind: 'roles-changed', rolesAdded: ['page_configuration'], rolesRemoved: ['maintenance_manager'] }, name)).toBe(
-      'Acme Cloud: Configure page given, Manage maintenances taken away',
-    );
+    expect(
+      describeChange({ pageId: 'p', kind: 'roles-changed', rolesAdded: ['page_configuration'], rolesRemoved: ['maintenance_manager'] }, name),
+    ).toBe('Acme Cloud: Configure page given, Manage maintenances taken away');
   });
 });

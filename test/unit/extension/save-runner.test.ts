@@ -45,7 +45,7 @@ function harness(online = true) {
 const save = { id: 'embed:p1', kind: 'embed' as const, request: { pageId: 'p1', label: 'Acme', changes: { position: 'top-left' as const } } };
 
 describe('runSave', () => {
-  it('waits out a rate limit until the server\'s time, then retries and succeeds', async () => {
+  it("waits out a rate limit until the server's time, then retries and succeeds", async () => {
     const h = harness();
     const retryAt = h.now + 7_000;
     let calls = 0;
@@ -95,9 +95,9 @@ describe('runSave', () => {
 
   it('fails at once on an error that waiting cannot fix', async () => {
     const h = harness();
-    await expect(runSave(save, async () => Promise.reject(new ForbiddenError()), h.deps, { signal: new AbortController().signal })).rejects.toBeInstanceOf(
-      ForbiddenError,
-    );
+    await expect(
+      runSave(save, async () => Promise.reject(new ForbiddenError()), h.deps, { signal: new AbortController().signal }),
+    ).rejects.toBeInstanceOf(ForbiddenError);
     expect(h.states()).toEqual(['saving', 'failed']);
     expect(h.reports[1]!.error).toMatchObject({ name: 'ForbiddenError', status: 403 });
   });

@@ -13,8 +13,15 @@ describe('previewTargetKind', () => {
     expect(previewTargetKind(undefined)).toBe('site');
   });
 
-  it("refuses pages no extension may script", () => {
-    for (const url of ['chrome://settings', 'chrome-extension://abc/popup.html', 'about:blank', 'https://chromewebstore.google.com/detail/x', 'view-source:https://a.example', 'not a url']) {
+  it('refuses pages no extension may script', () => {
+    for (const url of [
+      'chrome://settings',
+      'chrome-extension://abc/popup.html',
+      'about:blank',
+      'https://chromewebstore.google.com/detail/x',
+      'view-source:https://a.example',
+      'not a url',
+    ]) {
       expect(previewTargetKind(url), url).toBe('unavailable');
     }
   });

@@ -22,7 +22,10 @@ describe('previewView', () => {
   });
 
   it('falls back to the card defaults for values the card refuses', () => {
-    const view = previewView({ type: 'show', sample: 'incident', config: { position: 'middle', incident_background_color: 'red; background: url(x)' } }, now);
+    const view = previewView(
+      { type: 'show', sample: 'incident', config: { position: 'middle', incident_background_color: 'red; background: url(x)' } },
+      now,
+    );
     expect(view).toMatchObject({ corner: DEFAULT_EMBED_CONFIG.position, colours: { background: DEFAULT_EMBED_CONFIG.incident_background_color } });
   });
 

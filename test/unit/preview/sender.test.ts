@@ -13,7 +13,9 @@ describe('isPreviewSender', () => {
   });
 
   it("refuses our content scripts in other tabs, other extensions, and senders it can't identify", () => {
-    expect(isPreviewSender({ id: popup.id, url: 'https://manage.statuspage.io/pages/x', origin: 'https://manage.statuspage.io', tab: { id: 3 } as never })).toBe(false);
+    expect(
+      isPreviewSender({ id: popup.id, url: 'https://manage.statuspage.io/pages/x', origin: 'https://manage.statuspage.io', tab: { id: 3 } as never }),
+    ).toBe(false);
     expect(isPreviewSender({ ...popup, id: 'another-extension' })).toBe(false);
     expect(isPreviewSender({ ...popup, origin: 'https://evil.example' })).toBe(false);
     expect(isPreviewSender({ id: popup.id })).toBe(false);

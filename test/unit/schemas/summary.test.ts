@@ -17,7 +17,9 @@ function problems(body: unknown): string[] {
 }
 
 describe('Summary (summary.json of the public Status API v2)', () => {
-  const files = readdirSync(FIXTURES).filter((name) => name.endsWith('.json')).sort();
+  const files = readdirSync(FIXTURES)
+    .filter((name) => name.endsWith('.json'))
+    .sort();
 
   it('finds the eight real captures in <repo>/../shared/fixtures', () => {
     expect(fileURLToPath(FIXTURES)).toMatch(/\/shared\/fixtures\/statuspage-summaries\/$/);
