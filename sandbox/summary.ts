@@ -3,7 +3,7 @@ import { formatInZone } from './time';
 import type { ComponentRecord, IncidentRecord, IncidentUpdateRecord, PageState } from './types';
 
 // summary.json as the public Status API v2 serves it: the field set and order of the captures in
-// shared/fixtures/statuspage-summaries, timestamps in the page's zone with its offset.
+// test/fixtures/statuspage-summaries, timestamps in the page's zone with its offset.
 
 const SHOWN_INCIDENT_STATUSES = new Set(['investigating', 'identified', 'monitoring']);
 const SHOWN_MAINTENANCE_STATUSES = new Set(['scheduled', 'in_progress', 'verifying']);

@@ -15,7 +15,7 @@ const GOAL = 10_240;
 const RUNS = 25;
 const CUSTOMER = 'https://customer.bench';
 const STATUS_PAGE = 'https://status.bench';
-const SUMMARY = resolve('../shared/fixtures/statuspage-summaries/incident_major_update-3_monitoring.json');
+const SUMMARY = resolve('test/fixtures/statuspage-summaries/incident_major_update-3_monitoring.json');
 
 /** min+gzip as `gzip -9 -c file | wc -c` counts it (zlib if there is no gzip binary: 16 bytes less, no file name). */
 function gzipSize(file: string): number {

@@ -1,6 +1,6 @@
-import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { PageList, StatusEmbedConfig, UserList } from '../../shared/schemas';
+import { readOpenApiDocument } from '../support/fixtures';
 import { PAGE_WITHOUT_RBAC_ID, SECOND_ORGANIZATION, SEED_PAGE_IDS, SEED_USER_COUNT, startSandbox, type RunningSandbox } from '../../sandbox';
 
 // The sandbox's management API over real HTTP: auth, 401/403/404, pages, users, the status embed config,
@@ -88,8 +88,8 @@ describe('403 and 404', () => {
 
 describe('GET /pages', () => {
   it("lists the organization's pages with every field of the spec's Page schema", async () => {
-    const spec = JSON.parse(readFileSync('../shared/reference/statuspage-openapi.json', 'utf8'));
-    const specFields = Object.keys(spec.components.schemas.Page.properties).sort();
+    const spec = readOpenApiDocument();
+    const specFields = Object.keys(spec.components.schemas.Page!.properties).sort();
     const pages = (await (await api('/pages')).json()) as Array<Record<string, unknown>>;
     expect(pages.map((page) => page.id)).toEqual([SEED_PAGE_IDS.cloud, SEED_PAGE_IDS.payments, SEED_PAGE_IDS.labs]);
     for (const page of pages) expect(Object.keys(page).sort()).toEqual(specFields);

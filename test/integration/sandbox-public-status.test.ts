@@ -1,14 +1,12 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { Summary } from '../../shared/schemas';
+import { readSummaryFixtureText } from '../support/fixtures';
 import { PAGE_WITHOUT_RBAC_ID, SEED_PAGE_IDS, startSandbox, type RunningSandbox } from '../../sandbox';
 
 // The public Status API v2 (summary.json) computed from the sandbox's state through an incident's and a
 // maintenance's whole life, compared field by field with real captures; the raw override; the HTML page.
 
-const FIXTURES = '../shared/fixtures/statuspage-summaries';
-const fixtureText = (name: string) => readFileSync(join(FIXTURES, name), 'utf8');
+const fixtureText = readSummaryFixtureText;
 const fixture = (name: string) => JSON.parse(fixtureText(name));
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any

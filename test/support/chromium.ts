@@ -9,7 +9,7 @@ import type { RunningSandbox } from '../../sandbox';
 /** The test build of the extension (it may talk to the sandbox on 127.0.0.1): `npm run build:extension:test`. */
 export const TEST_EXTENSION_DIR = resolve('.output/chrome-mv3-test');
 
-// Flags that keep Chromium quiet on a machine with no internet (see ../shared/toolchain.md).
+// Flags that keep Chromium quiet on a machine with no internet (each turns off a call home that would fail).
 export const QUIET_FLAGS = [
   '--no-sandbox',
   '--disable-gpu',

@@ -3,20 +3,20 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Page, Request } from '@playwright/test';
+import { readSummaryFixture } from '../../support/fixtures';
+
+export { readSummaryFixture };
 
 export const CUSTOMER = 'https://customer.test';
 export const STATUS_PAGE = 'https://status.test';
 export const CONFIG_URL = 'https://config.test/embed-config';
 
 const WIDGET_FILE = resolve('dist/widget/status-embed.js');
-const FIXTURES = resolve('../shared/fixtures/statuspage-summaries');
 
 export function widgetScript(): string {
   if (!existsSync(WIDGET_FILE)) throw new Error(`No widget build at ${WIDGET_FILE}: run npm run build:widget`);
   return readFileSync(WIDGET_FILE, 'utf8');
 }
-
-export const readSummaryFixture = (name: string): Record<string, unknown> => JSON.parse(readFileSync(resolve(FIXTURES, name), 'utf8'));
 
 /** A JSON answer as a public status page or our config endpoint gives it: CORS-open. */
 const json = (body: unknown, status = 200) => ({

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { computeEmbedView, dismissalKey, sampleSummary, DEFAULT_EMBED_CONFIG, MAX_DETAIL_LENGTH } from '../../../shared/embed';
 import { EmbedSummary, Summary, type EmbedSummaryItem } from '../../../shared/schemas';
-import { fixtureNames, readFixture } from './fixtures';
+import { readSummaryFixture as readFixture, summaryFixtureNames as fixtureNames } from '../../support/fixtures';
 
 const NEW_YORK = { locale: 'en-US', timeZone: 'America/New_York' };
 const summaryOf = (name: string) => Summary.parse(readFixture(name));

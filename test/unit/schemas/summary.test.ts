@@ -1,14 +1,10 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { describeIssue, Summary } from '../../../shared/schemas';
+import { readSummaryFixture as fixture, SUMMARY_FIXTURE_DIR, summaryFixtureNames } from '../../support/fixtures';
 
-// The real captures live beside the repository (never copied into it): ../shared/fixtures from the root.
-const FIXTURES = new URL('../../../../shared/fixtures/statuspage-summaries/', import.meta.url);
-
-function fixture(name: string): Record<string, unknown> {
-  return JSON.parse(readFileSync(new URL(name, FIXTURES), 'utf8')) as Record<string, unknown>;
-}
+const REPOSITORY = fileURLToPath(new URL('../../../', import.meta.url));
 
 /** The describeIssue sentences for a body that should fail. */
 function problems(body: unknown): string[] {
@@ -17,14 +13,21 @@ function problems(body: unknown): string[] {
 }
 
 describe('Summary (summary.json of the public Status API v2)', () => {
-  const files = readdirSync(FIXTURES)
-    .filter((name) => name.endsWith('.json'))
-    .sort();
+  const files = summaryFixtureNames();
 
-  it('finds the eight real captures in <repo>/../shared/fixtures', () => {
-    expect(fileURLToPath(FIXTURES)).toMatch(/\/shared\/fixtures\/statuspage-summaries\/$/);
-    expect(fileURLToPath(FIXTURES)).not.toContain('/main/');
-    expect(files).toHaveLength(8);
+  it('reads the eight real captures from inside the repository, with their provenance README', () => {
+    expect(SUMMARY_FIXTURE_DIR.startsWith(REPOSITORY)).toBe(true);
+    expect(existsSync(`${SUMMARY_FIXTURE_DIR}README.md`)).toBe(true);
+    expect(files).toEqual([
+      'incident_critical_update-3_monitoring.json',
+      'incident_critical_update-4_resolved.json',
+      'incident_major_update-3_monitoring.json',
+      'incident_major_update-4_resolved.json',
+      'incident_minor_update-2_identified.json',
+      'incident_none_update-2_identified.json',
+      'maintenance_update-1_initial.json',
+      'maintenance_update-2_in-progress.json',
+    ]);
   });
 
   for (const name of files) {

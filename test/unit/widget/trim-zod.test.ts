@@ -6,7 +6,7 @@ import { resolve } from 'node:path';
 import { build, type Plugin, type Rolldown } from 'vite';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { applyZodCuts, trimZod, ZOD_CUTS } from '../../../widget/build/trim-zod';
-import { fixtureNames, readFixture } from '../embed/fixtures';
+import { readSummaryFixture as readFixture, summaryFixtureNames as fixtureNames } from '../../support/fixtures';
 
 interface Schema {
   parse(value: unknown): unknown;
