@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // `npm test`: every check the project has, in the order a failure is cheapest to read:
-// type check, unit + integration (vitest), builds (store, test and Firefox builds, widget, add-ons
-// linter), browser tests (Playwright, the built extension in Chromium). It runs them all even when one
+// lint (Biome), type check, unit + integration (vitest), builds (store, test and Firefox builds, widget,
+// add-ons linter), browser tests (Playwright: the widget in Chromium, the built extension in Chromium). It runs them all even when one
 // fails, then prints one closing line, `N passed, N failed`, that CI reads.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync } from 'node:fs';
@@ -69,6 +69,7 @@ const chromiumPath = ensureChromium();
 rmSync(RESULTS, { recursive: true, force: true });
 mkdirSync(RESULTS, { recursive: true });
 
+check('lint and format (Biome)', 'npm', ['run', '--silent', 'lint']);
 check('type check', 'npx', ['tsc', '--noEmit']);
 
 run('unit and integration tests', 'npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${RESULTS}/vitest.json`]);

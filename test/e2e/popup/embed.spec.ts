@@ -4,6 +4,7 @@ import { expect, test } from '../fixtures';
 import { SEED_PAGE_IDS } from '../../../sandbox';
 import type { Locator } from '@playwright/test';
 import { apiCall, connectPopup, expectSaved, logged, popupUrl, queueFault, resetAll, setRateLimit } from './helpers';
+import { screenshotPath } from '../../support/screenshots';
 
 /** Which corner of its preview page the card is drawn in, measured on screen (not read from a class name). */
 async function cornerOf(preview: Locator): Promise<string> {
@@ -21,7 +22,7 @@ test.beforeEach(async ({ sandbox, serviceWorker }) => {
 
 const payments = SEED_PAGE_IDS.payments; // seeded at `bottom_right`, #FFB000 on #1A1A1A text
 
-test('colours and corner are saved with a PATCH of only the changed fields, and the preview matches', async ({ page, extensionId, sandbox }) => {
+test('colours and corner are saved with a PATCH of only the changed fields, and the preview matches', { tag: '@screenshot' }, async ({ page, extensionId, sandbox }) => {
   await page.setViewportSize({ width: 440, height: 600 });
   await connectPopup(page, extensionId, sandbox);
   await page.getByLabel('Page').selectOption(payments);
@@ -42,7 +43,7 @@ test('colours and corner are saved with a PATCH of only the changed fields, and 
   await expect(incidentCard).toHaveCSS('color', 'rgb(255, 255, 255)');
   await expect.poll(() => cornerOf(page.getByTestId('preview-incident'))).toBe('top-left');
   await expect.poll(() => cornerOf(page.getByTestId('preview-maintenance'))).toBe('top-left');
-  await page.screenshot({ path: 'docs/images/popup-embed.png' });
+  await page.screenshot({ path: screenshotPath('popup-embed.png') });
 
   await page.getByRole('button', { name: 'Save', exact: true }).click();
   await expectSaved(page);

@@ -3,6 +3,7 @@
 import { expect, test } from '../fixtures';
 import { SEED_PAGE_IDS, type RunningSandbox } from '../../../sandbox';
 import { apiCall, connectPopup, expectSaved, logged, pickUser, popupUrl, queueFault, resetAll, seedUsers } from './helpers';
+import { screenshotPath } from '../../support/screenshots';
 
 async function permissionsOf(sandbox: RunningSandbox, userId: string): Promise<Record<string, unknown>> {
   const body = (await apiCall(sandbox, 'GET', `/organizations/${sandbox.organizationId}/permissions/${userId}`)) as {
@@ -18,7 +19,7 @@ test.beforeEach(async ({ sandbox, serviceWorker }) => {
   await resetAll(sandbox, serviceWorker);
 });
 
-test('granting and revoking roles sends the complete mapping every time; removing access asks first', async ({ page, extensionId, sandbox }) => {
+test('granting and revoking roles sends the complete mapping every time; removing access asks first', { tag: '@screenshot' }, async ({ page, extensionId, sandbox }) => {
   const [owner] = await seedUsers(sandbox);
   expect(await permissionsOf(sandbox, owner!.id)).toEqual({ [cloud]: all, [payments]: all, [labs]: {} });
   await page.setViewportSize({ width: 440, height: 600 });
@@ -43,7 +44,7 @@ test('granting and revoking roles sends the complete mapping every time; removin
 
   // Removing access asks, naming every page it would go from; Cancel changes nothing.
   await page.getByLabel('Access to Acme Labs').uncheck();
-  await page.screenshot({ path: 'docs/images/popup-permissions.png' });
+  await page.screenshot({ path: screenshotPath('popup-permissions.png') });
   await page.getByLabel('Access to Acme Payments').uncheck();
   const putsBefore = logged(sandbox, 'PUT', '/permissions/').length;
   const before = await permissionsOf(sandbox, owner!.id);

@@ -10,6 +10,7 @@ import { createWidgetDemo } from '../../../widget/demo';
 import { expect, test } from '../fixtures';
 import { connectPopup, resetAll } from '../popup/helpers';
 import { expectNoDraft, expectPopupPreviewBackground, openPopupFor, PREVIEW_HOST, previewCard, tabIdOf } from './helpers';
+import { screenshotPath } from '../../support/screenshots';
 
 const cloud = SEED_PAGE_IDS.cloud; // seeded at `bottom-left`, #c0392b with #ffffff text
 
@@ -21,7 +22,7 @@ test.beforeEach(async ({ page, extensionId, sandbox, serviceWorker }) => {
   await page.close();
 });
 
-test('on a demo customer site the preview appears only on request, follows edits, and goes with the popup', async ({
+test('on a demo customer site the preview appears only on request, follows edits, and goes with the popup', { tag: '@screenshot' }, async ({
   context,
   extensionId,
   sandbox,
@@ -63,7 +64,7 @@ test('on a demo customer site the preview appears only on request, follows edits
     await expect(card).toHaveCSS('bottom', '60px');
     await expect(card).toHaveCSS('color', 'rgb(255, 255, 255)');
     await expect(card).toHaveCSS('opacity', '1');
-    await site.screenshot({ path: 'docs/images/preview-on-site.png' });
+    await site.screenshot({ path: screenshotPath('preview-on-site.png') });
 
     // Escape, then the button again: the script is injected a second time, and still one preview answers.
     await site.keyboard.press('Escape');
