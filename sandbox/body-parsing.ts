@@ -20,7 +20,7 @@ const SUPPORTED = `send ${JSON_TYPE} or ${FORM_TYPE}`;
 
 /** `application/json; charset=utf-8` -> `{type: 'application/json', charset: 'utf-8'}`. */
 export function parseContentType(header: string | undefined): { type: string; charset: string | undefined } | undefined {
-  if (!header || !header.trim()) return undefined;
+  if (!header?.trim()) return undefined;
   const [type, ...params] = header.split(';');
   const charset = params
     .map((param) => param.trim().split('='))

@@ -85,16 +85,3 @@ export function parseBracketForm(text: string): FormObject {
   }
   return result;
 }
-
-/** The inverse, for tests and the control CLI: nested objects and arrays to bracket notation. */
-export function encodeBracketForm(value: Record<string, unknown>): string {
-  const pairs: string[] = [];
-  const walk = (prefix: string, item: unknown) => {
-    if (Array.isArray(item)) for (const entry of item) walk(`${prefix}[]`, entry);
-    else if (item !== null && typeof item === 'object') {
-      for (const [key, entry] of Object.entries(item)) walk(`${prefix}[${key}]`, entry);
-    } else pairs.push(`${encodeURIComponent(prefix)}=${encodeURIComponent(String(item ?? ''))}`);
-  };
-  for (const [key, item] of Object.entries(value)) walk(key, item);
-  return pairs.join('&');
-}

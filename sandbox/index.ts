@@ -81,5 +81,5 @@ export {
   SEED_PAGE_IDS,
 } from './seed';
 export { SEED_USER_COUNT } from './seed-people';
-export { encodeBracketForm, parseBracketForm } from './form-brackets';
+export { parseBracketForm } from './form-brackets';
 export type { PageRecord, UserRecord, SandboxState } from './types';
