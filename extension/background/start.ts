@@ -1,12 +1,12 @@
 import { browser } from 'wxt/browser';
-import { sealedApiKeyItem } from '../storage/api-key';
-import { connectionItem } from '../storage/connection';
-import { rateLimiterStateItem, savesItem } from '../storage/saves';
-import { showBadge } from './badge';
-import { registerHandlers } from './handlers';
-import { resumeSaves } from './saves';
-import { forgetSession } from './session';
-import { dropSharedLimiter } from './shared-limiter';
+import { sealedApiKeyItem } from '../connection/api-key-item';
+import { connectionItem } from '../connection/connection-item';
+import { rateLimiterStateItem, savesItem } from '../saves/save-record';
+import { showBadge } from '../saves/badge';
+import { registerHandlers } from './routes';
+import { resumeSaves } from '../saves/run-saves';
+import { forgetSession } from '../connection/session';
+import { dropSharedLimiter } from '../connection/shared-limiter';
 import { closeLocalStorageToContentScripts } from './storage-access';
 
 const RESUME_ALARM = 'resume-saves';

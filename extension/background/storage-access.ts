@@ -3,7 +3,7 @@ import { browser } from 'wxt/browser';
 /**
  * Chrome lets content scripts read storage.local unless told otherwise: close it to them, so cached data,
  * drafts and the (sealed) key stay with the extension's own pages. Firefox has no such switch; there the
- * key's sealing is what protects it (see storage/sealed-secret.ts).
+ * key's sealing is what protects it (see connection/sealed-secret.ts).
  */
 export async function closeLocalStorageToContentScripts(): Promise<void> {
   const local = browser.storage.local as typeof browser.storage.local & {

@@ -1,4 +1,4 @@
-import { startPreviewListener } from '../preview/page-listener';
+import { startPreviewListener } from '../preview/page/page-listener';
 
 // On manage.statuspage.io the preview needs no click: while the popup's Embed tab holds a draft, it draws it here.
 export default defineContentScript({

@@ -1,7 +1,7 @@
 import { defineExtensionMessaging } from '@webext-core/messaging';
 import type { Page, PagePermissions, StatusEmbedConfig, User } from '../../shared';
-import type { Connection } from '../storage/connection';
-import type { SaveEmbedRequest, SavePermissionsRequest } from '../storage/saves';
+import type { Connection } from '../connection/connection-item';
+import type { SaveEmbedRequest, SavePermissionsRequest } from '../saves/save-record';
 import type { Outcome } from './outcome';
 
 export interface ConnectRequest {

@@ -1,18 +1,18 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { PopupTab, UrlContext } from '../context/manage-url';
-import { EmbedTab } from '../embed-editor/EmbedTab';
-import { PermissionsTab } from '../permissions-editor/PermissionsTab';
+import { EmbedTab } from '../embed/EmbedTab';
+import { PermissionsTab } from '../permissions/PermissionsTab';
 import { pagesCache, usersCache } from '../storage/cache';
-import { connectionItem } from '../storage/connection';
-import { lastContextItem } from '../storage/popup-state';
-import { ask } from './background-api';
-import { PopupServicesContext } from './popup-context';
-import { Loading } from './Loading';
-import { RefreshNote } from './RefreshNote';
-import { SetupForm } from './SetupForm';
-import { useStored } from './stored';
+import { connectionItem } from '../connection/connection-item';
+import { lastContextItem } from './last-context';
+import { ask } from '../ui/background-api';
+import { PopupServicesContext } from '../ui/popup-context';
+import { Loading } from '../ui/Loading';
+import { RefreshNote } from '../ui/RefreshNote';
+import { SetupForm } from '../connection/SetupForm';
+import { useStored } from '../ui/use-stored';
 import { TabList, TabPanel } from './Tabs';
-import { useRefresh } from './use-refresh';
+import { useRefresh } from '../ui/use-refresh';
 
 export interface AppProps {
   /** Where to start: what the tab's URL names, else the last used context. */

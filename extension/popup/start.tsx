@@ -1,13 +1,13 @@
 import { render } from 'preact';
 import { contextFromManageUrl, startingContext } from '../context/manage-url';
 import { embedConfigCache, pagesCache, permissionsCache, roleBasedAccessCache, usersCache } from '../storage/cache';
-import { connectionItem } from '../storage/connection';
+import { connectionItem } from '../connection/connection-item';
 import { embedDraftItem, permissionsDraftItem } from '../storage/drafts';
-import { lastContextItem } from '../storage/popup-state';
-import { savesItem } from '../storage/saves';
+import { lastContextItem } from './last-context';
+import { savesItem } from '../saves/save-record';
 import { App } from './App';
-import { preload } from './stored';
-import { tabUrl } from './tab-url';
+import { preload } from '../ui/use-stored';
+import { tabUrl } from '../context/popup-tab';
 
 /**
  * Reads everything the first screen needs from storage (one round of reads, no network) and the tab's URL,

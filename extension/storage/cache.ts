@@ -1,6 +1,6 @@
 import { storage } from 'wxt/utils/storage';
 import type { Page, PagePermissions, StatusEmbedConfig, User } from '../../shared/schemas';
-import type { RoleBasedAccess } from '../permissions-editor/role-based-access';
+import type { RoleBasedAccess } from '../permissions/role-based-access';
 import { keyedItem } from './keyed-item';
 
 /** The last answer the API gave, and when: the popup draws from it at once, then refreshes. */

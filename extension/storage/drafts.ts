@@ -1,5 +1,5 @@
 import type { PagePermissions } from '../../shared/schemas';
-import type { EmbedDraft } from '../embed-editor/embed-draft';
+import type { EmbedDraft } from '../embed/embed-draft';
 import { keyedItem } from './keyed-item';
 
 export type { EmbedDraft };

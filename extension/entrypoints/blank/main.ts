@@ -1,4 +1,4 @@
 // Same mark as the popup's first drawn data (popup/first-data.ts), so the benchmark compares like with like.
-import { markFirstData } from '../../popup/first-data';
+import { markFirstData } from '../../ui/first-data';
 
 markFirstData();

@@ -57,7 +57,7 @@ test('a key refused later (401) brings back the key form, keeping the drafts', a
   await page.getByLabel('Maintenance text', { exact: true }).fill('#fafafa');
   await page.close();
   // The key is revoked on Statuspage's side: here, the stored key is replaced by one the sandbox refuses,
-  // sealed the way the extension seals it (extension/storage/sealed-secret.ts).
+  // sealed the way the extension seals it (extension/connection/sealed-secret.ts).
   await serviceWorker.evaluate(async () => {
     const db = await new Promise<IDBDatabase>((resolve, reject) => {
       const open = indexedDB.open('statuspage-toolkit-keys', 1);

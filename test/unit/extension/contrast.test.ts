@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { contrastRatio, formatRatio, relativeLuminance, WCAG_AA_NORMAL_TEXT } from '../../../extension/embed-editor/contrast';
+import { contrastRatio, formatRatio, relativeLuminance, WCAG_AA_NORMAL_TEXT } from '../../../extension/embed/contrast';
 
 describe('contrast', () => {
   it('gives the WCAG extremes for black and white', () => {

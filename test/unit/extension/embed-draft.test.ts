@@ -6,8 +6,8 @@ import {
   invalidColourFields,
   unsetFields,
   valuesFromConfig,
-} from '../../../extension/embed-editor/embed-draft';
-import { embedSnippet } from '../../../extension/embed-editor/snippet';
+} from '../../../extension/embed/embed-draft';
+import { embedSnippet } from '../../../extension/embed/snippet';
 
 const server = {
   page_id: 'p1',

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { RateLimitedError, UnauthorizedError, UnprocessableEntityError } from '../../../shared';
-import { registerHandlers } from '../../../extension/background/handlers';
+import { registerHandlers } from '../../../extension/background/routes';
 import { toOutcome, unwrap, type Outcome } from '../../../extension/messaging/outcome';
 import { messenger, type BackgroundProtocol } from '../../../extension/messaging/protocol';
 import { isManageStatuspageUrl, senderKind } from '../../../extension/messaging/sender';

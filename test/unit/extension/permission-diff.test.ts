@@ -5,8 +5,8 @@ import {
   pagesLosingAccess,
   rebaseDraft,
   samePermissions,
-} from '../../../extension/permissions-editor/permission-diff';
-import { learnRoleBasedAccess } from '../../../extension/permissions-editor/role-based-access';
+} from '../../../extension/permissions/permission-diff';
+import { learnRoleBasedAccess } from '../../../extension/permissions/role-based-access';
 
 const all = { page_configuration: true, incident_manager: true, maintenance_manager: true };
 const none = { page_configuration: false, incident_manager: false, maintenance_manager: false };

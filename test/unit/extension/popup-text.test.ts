@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { BadRequestError, ForbiddenError, NotFoundError, RateLimitedError, UnauthorizedError, UnprocessableEntityError } from '../../../shared';
 import { normalizeApiBaseUrl, originPattern } from '../../../extension/connection/api-base-url';
 import { checkCredentials } from '../../../extension/connection/credentials';
-import { describeChange } from '../../../extension/permissions-editor/describe-change';
-import { describeError, fieldOfServerMessage, refusedValuesMessage } from '../../../extension/popup/error-text';
+import { describeChange } from '../../../extension/permissions/describe-change';
+import { describeError, fieldOfServerMessage, refusedValuesMessage } from '../../../extension/ui/error-text';
 
 describe('describeError', () => {
   it('names the page or user, and asks for a key on 401', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ForbiddenError, NetworkError, RateLimitedError } from '../../../shared';
-import { NETWORK_RETRY_DELAYS_MS, runSave, type SaveRunnerDeps } from '../../../extension/background/save-runner';
-import type { SaveRecord } from '../../../extension/storage/saves';
+import { NETWORK_RETRY_DELAYS_MS, runSave, type SaveRunnerDeps } from '../../../extension/saves/save-runner';
+import type { SaveRecord } from '../../../extension/saves/save-record';
 
 // A fake clock and a fake connection: the runner's waits take no real time, and every state it reports is kept.
 function harness(online = true) {

@@ -1,14 +1,14 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { badgeFor } from '../../../extension/background/badge';
-import { sharedLimiter, resetSharedLimiter } from '../../../extension/background/shared-limiter';
+import { badgeFor } from '../../../extension/saves/badge';
+import { sharedLimiter, resetSharedLimiter } from '../../../extension/connection/shared-limiter';
 import { cached, pagesCache, permissionsCache } from '../../../extension/storage/cache';
 import { clearOrganizationData } from '../../../extension/storage/clear';
-import { connectionItem } from '../../../extension/storage/connection';
+import { connectionItem } from '../../../extension/connection/connection-item';
 import { embedDraftItem } from '../../../extension/storage/drafts';
-import { lastContextItem } from '../../../extension/storage/popup-state';
-import { rateLimiterStateItem, savesItem, type SaveRecord } from '../../../extension/storage/saves';
-import { createSealingKey, openSecret, sealSecret } from '../../../extension/storage/sealed-secret';
+import { lastContextItem } from '../../../extension/popup/last-context';
+import { rateLimiterStateItem, savesItem, type SaveRecord } from '../../../extension/saves/save-record';
+import { createSealingKey, openSecret, sealSecret } from '../../../extension/connection/sealed-secret';
 
 beforeEach(() => {
   fakeBrowser.reset();

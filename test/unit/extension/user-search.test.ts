@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { searchUsers } from '../../../extension/permissions-editor/user-search';
+import { searchUsers } from '../../../extension/permissions/user-search';
 
 const users = [
   { id: '1', email: 'zed@example.com', first_name: 'José', last_name: 'Álvarez' },

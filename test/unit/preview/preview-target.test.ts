@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { previewTargetKind } from '../../../extension/preview/preview-target';
+import { previewTargetKind } from '../../../extension/preview/popup/preview-target';
 
 describe('previewTargetKind', () => {
   it('knows manage.statuspage.io, where the content script listens', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_EMBED_CONFIG } from '../../../shared/embed';
-import { previewView, SAMPLE_STATUS_PAGE } from '../../../extension/preview/preview-view';
+import { previewView, SAMPLE_STATUS_PAGE } from '../../../extension/preview/page/preview-view';
 
 const now = new Date('2025-03-01T12:00:00Z');
 

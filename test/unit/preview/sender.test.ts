@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { browser } from 'wxt/browser';
-import { isPreviewSender } from '../../../extension/preview/page-listener';
+import { isPreviewSender } from '../../../extension/preview/page/page-listener';
 
 const origin = browser.runtime.getURL('/').replace(/\/$/, '');
 const popup = { id: browser.runtime.id, url: `${origin}/popup.html`, origin };

@@ -1,0 +1,180 @@
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
+import { InvalidRequestError, UnauthorizedError } from '../../shared';
+import { DEFAULT_API_BASE_URL, DEFAULT_API_ORIGIN_PATTERN, normalizeApiBaseUrl, originPattern } from './api-base-url';
+import { checkCredentials } from './credentials';
+import type { Connection } from './connection-item';
+import { ask } from '../ui/background-api';
+import { describeError } from '../ui/error-text';
+
+interface Props {
+  /** The current set-up, when changing it (the key itself is never shown back). */
+  connection: Connection | null;
+  /** Why the form is shown again (a key refused with 401). */
+  reason?: string;
+  onDone(): void;
+  onCancel?: () => void;
+}
+
+type Field = 'apiKey' | 'organizationId' | 'apiBaseUrl';
+
+/** First open (or a refused key): the API key and organization ID from Statuspage's "API info" page. */
+export function SetupForm({ connection, reason, onDone, onCancel }: Props) {
+  const [apiKey, setApiKey] = useState('');
+  const [organizationId, setOrganizationId] = useState(connection?.organizationId ?? '');
+  const [apiBaseUrl, setApiBaseUrl] = useState(connection?.apiBaseUrl ?? DEFAULT_API_BASE_URL);
+  const [problems, setProblems] = useState<Partial<Record<Field, string>>>({});
+  const [formError, setFormError] = useState<string>();
+  const [busy, setBusy] = useState(false);
+  const keyInput = useRef<HTMLInputElement>(null);
+  useEffect(() => keyInput.current?.focus(), []);
+
+  function onSubmit(event: Event): void {
+    event.preventDefault();
+    const found: Partial<Record<Field, string>> = checkCredentials({ apiKey, organizationId });
+    let base = DEFAULT_API_BASE_URL;
+    try {
+      base = normalizeApiBaseUrl(apiBaseUrl);
+    } catch (error) {
+      found.apiBaseUrl = (error as Error).message;
+    }
+    setProblems(found);
+    setFormError(undefined);
+    if (Object.keys(found).length) return;
+    // Asked here, inside the click: the browser only shows its permission prompt for a user gesture. The real
+    // API's origin is granted at install (Firefox refuses to "request" a permission that is not optional).
+    const origins = [originPattern(base)];
+    const permission =
+      origins[0] === DEFAULT_API_ORIGIN_PATTERN
+        ? Promise.resolve(true)
+        : browser.permissions.request({ origins }).catch(() => browser.permissions.contains({ origins }));
+    setBusy(true);
+    void (async () => {
+      try {
+        if (!(await permission)) {
+          setProblems({ apiBaseUrl: `The extension needs permission to reach ${new URL(base).host}` });
+          return;
+        }
+        await ask('connect', { apiKey: apiKey.trim(), organizationId: organizationId.trim(), apiBaseUrl: base });
+        setApiKey('');
+        onDone();
+      } catch (error) {
+        if (error instanceof UnauthorizedError)
+          setProblems({ apiKey: 'Statuspage did not accept this API key (401). Check it on the "API info" page.' });
+        else if (error instanceof InvalidRequestError && error.field && ['apiKey', 'organizationId', 'apiBaseUrl'].includes(error.field)) {
+          setProblems({ [error.field]: error.message });
+        } else setFormError(describeError(error).message);
+      } finally {
+        setBusy(false);
+      }
+    })();
+  }
+
+  async function onDisconnect(): Promise<void> {
+    await ask('disconnect');
+    onDone();
+  }
+
+  const describedBy = (field: Field) => (problems[field] ? `${field}-problem` : `${field}-hint`);
+  return (
+    <form class="stack" onSubmit={onSubmit} noValidate aria-labelledby="setup-title">
+      <h2 id="setup-title" style={{ fontSize: '14px', margin: 0 }}>
+        {connection ? 'Connection' : 'Connect to Statuspage'}
+      </h2>
+      {reason && (
+        <p class="notice danger" role="alert">
+          {reason}
+        </p>
+      )}
+      <div class="field">
+        <label for="apiKey">API key</label>
+        <input
+          id="apiKey"
+          type="password"
+          ref={keyInput}
+          autoComplete="off"
+          spellcheck={false}
+          value={apiKey}
+          onInput={(e) => setApiKey(e.currentTarget.value)}
+          aria-invalid={problems.apiKey ? true : undefined}
+          aria-describedby={describedBy('apiKey')}
+        />
+        {problems.apiKey ? (
+          <p class="error" id="apiKey-problem">
+            {problems.apiKey}
+          </p>
+        ) : (
+          <p class="hint" id="apiKey-hint">
+            manage.statuspage.io → your avatar → API info. Kept in this browser only{connection ? '; enter it again to change it' : ''}.
+          </p>
+        )}
+      </div>
+      <div class="field">
+        <label for="organizationId">Organization ID</label>
+        <input
+          id="organizationId"
+          type="text"
+          autoComplete="off"
+          spellcheck={false}
+          value={organizationId}
+          onInput={(e) => setOrganizationId(e.currentTarget.value)}
+          aria-invalid={problems.organizationId ? true : undefined}
+          aria-describedby={describedBy('organizationId')}
+        />
+        {problems.organizationId ? (
+          <p class="error" id="organizationId-problem">
+            {problems.organizationId}
+          </p>
+        ) : (
+          <p class="hint" id="organizationId-hint">
+            Shown on the same "API info" page.
+          </p>
+        )}
+      </div>
+      <details open={apiBaseUrl !== DEFAULT_API_BASE_URL || Boolean(problems.apiBaseUrl)}>
+        <summary>Advanced</summary>
+        <div class="field" style={{ marginTop: '8px' }}>
+          <label for="apiBaseUrl">API base URL</label>
+          <input
+            id="apiBaseUrl"
+            type="url"
+            spellcheck={false}
+            value={apiBaseUrl}
+            onInput={(e) => setApiBaseUrl(e.currentTarget.value)}
+            aria-invalid={problems.apiBaseUrl ? true : undefined}
+            aria-describedby={describedBy('apiBaseUrl')}
+          />
+          {problems.apiBaseUrl ? (
+            <p class="error" id="apiBaseUrl-problem">
+              {problems.apiBaseUrl}
+            </p>
+          ) : (
+            <p class="hint" id="apiBaseUrl-hint">
+              For a sandbox or a proxy; the browser asks once to allow its address.
+            </p>
+          )}
+        </div>
+      </details>
+      {formError && (
+        <p class="notice danger" role="alert">
+          {formError}
+        </p>
+      )}
+      <div class="actions">
+        <button class="primary" type="submit" disabled={busy}>
+          {busy ? 'Checking…' : connection ? 'Save and check' : 'Connect'}
+        </button>
+        {onCancel && (
+          <button type="button" onClick={onCancel}>
+            Cancel
+          </button>
+        )}
+        {connection && (
+          <button type="button" onClick={() => void onDisconnect()}>
+            Forget the key
+          </button>
+        )}
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,76 @@
+import { userDisplayName, type Page, type User } from '../../shared';
+import { ask } from '../ui/background-api';
+import { Loading } from '../ui/Loading';
+import { RefreshNote } from '../ui/RefreshNote';
+import { useStored } from '../ui/use-stored';
+import { useRefresh } from '../ui/use-refresh';
+import { permissionsCache, roleBasedAccessCache } from '../storage/cache';
+import { permissionsDraftItem } from '../storage/drafts';
+import { saveId, savesItem } from '../saves/save-record';
+import { PermissionsEditor } from './PermissionsEditor';
+import { UserPicker } from './UserPicker';
+
+interface Props {
+  pages: Page[];
+  users: User[];
+  userId: string | undefined;
+  onUserChange(userId: string): void;
+  /** The tab's URL named a user that is not among the organization's users. */
+  unknownUserId?: string;
+  /** The tab's URL named another organization than the one the extension is set up for. */
+  otherOrganizationId?: string;
+  /** Focus the user picker when the tab appears (the popup just opened). */
+  focusFirstField: boolean;
+}
+
+export function PermissionsTab({ pages, users, userId, onUserChange, unknownUserId, otherOrganizationId, focusFirstField }: Props) {
+  const user = users.find((candidate) => candidate.id === userId);
+  const permissions = useStored(user ? permissionsCache(user.id) : undefined);
+  const draft = useStored(user ? permissionsDraftItem(user.id) : undefined);
+  const roleBasedAccess = useStored(roleBasedAccessCache);
+  const saves = useStored(savesItem);
+  const refresh = useRefresh(user?.id, () => ask('refreshPermissions', user!.id), user && { kind: 'user', name: userDisplayName(user) });
+
+  const serverPermissions = draft.value?.base ?? permissions.value?.value;
+  return (
+    <div class="stack">
+      <UserPicker
+        id="user-picker"
+        label="User"
+        users={users}
+        selected={user}
+        onSelect={(picked) => onUserChange(picked.id)}
+        autoFocus={focusFirstField}
+      />
+      {otherOrganizationId && (
+        <p class="notice warn" role="status">
+          This tab shows organization {otherOrganizationId}; the extension is set up for another one. Change it under Connection.
+        </p>
+      )}
+      {unknownUserId && (
+        <p class="notice warn" role="status">
+          This tab shows user {unknownUserId}, who is not among this organization's users.
+        </p>
+      )}
+      {user && serverPermissions && draft.loaded && (
+        <>
+          <RefreshNote state={refresh} what={`${userDisplayName(user)}'s permissions`} />
+          <PermissionsEditor
+            key={user.id}
+            user={user}
+            users={users}
+            pages={pages}
+            serverPermissions={serverPermissions}
+            storedDraft={draft.value ?? null}
+            roleBasedAccess={roleBasedAccess.value ?? {}}
+            save={saves.value?.[saveId('permissions', user.id)]}
+          />
+        </>
+      )}
+      {user && !serverPermissions && permissions.loaded && draft.loaded && (
+        <Loading refresh={refresh} what={`${userDisplayName(user)}'s permissions`} />
+      )}
+      {!user && <p class="hint">Choose a user to see and change their roles on each page.</p>}
+    </div>
+  );
+}

@@ -1,0 +1,102 @@
+import { ROLE_LABELS, ROLES, type Page, type PagePermissions, type PageRoles, type Role } from '../../shared';
+import { statusDomain } from '../embed/PagePicker';
+import type { RoleBasedAccess } from './role-based-access';
+
+interface Props {
+  /** The organization's pages, plus any page id the permissions name that is not among them. */
+  rows: Array<{ id: string; page?: Page }>;
+  permissions: PagePermissions;
+  roleBasedAccess: RoleBasedAccess;
+  userName: string;
+  disabled: boolean;
+  /** The server's 422 message about a page, shown in that page's row. */
+  rowErrors?: Record<string, string>;
+  onChange(next: PagePermissions): void;
+}
+
+/** A host name that may wrap before each dot, not in the middle of a word. */
+function breakableDomain(domain: string) {
+  return domain.split('.').map((part, index) => (index === 0 ? part : [<wbr key={index} />, `.${part}`]));
+}
+
+/** One row a page: access, and the three roles where the page has role based access control. */
+export function PermissionsTable({ rows, permissions, roleBasedAccess, userName, disabled, rowErrors = {}, onChange }: Props) {
+  function setAccess(pageId: string, access: boolean): void {
+    const next = { ...permissions };
+    if (!access) delete next[pageId];
+    // `{}` is right for a page without roles, and read-only access on a page with them (or not known yet).
+    else next[pageId] = roleBasedAccess[pageId] === true ? { page_configuration: false, incident_manager: false, maintenance_manager: false } : {};
+    onChange(next);
+  }
+
+  function setRole(pageId: string, role: Role, given: boolean): void {
+    // Giving a role on a page without access gives access too.
+    const roles: PageRoles = { ...(permissions[pageId] ?? {}), [role]: given };
+    onChange({ ...permissions, [pageId]: roles });
+  }
+
+  return (
+    <table aria-label={`Permissions of ${userName}`}>
+      <thead>
+        <tr>
+          <th scope="col">Page</th>
+          <th scope="col" class="check access">
+            Access
+          </th>
+          {ROLES.map((role) => (
+            <th scope="col" class="check" key={role}>
+              {ROLE_LABELS[role]}
+            </th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map(({ id, page }) => {
+          const name = page?.name ?? `Page ${id}`;
+          const roles = permissions[id];
+          const rbac = roleBasedAccess[id];
+          return (
+            <tr key={id} data-page-id={id}>
+              <th scope="row">
+                {name}
+                <span class="sub">{page ? breakableDomain(statusDomain(page)) : "not among the organization's pages"}</span>
+                {rowErrors[id] && (
+                  <span class="error row-error" role="alert">
+                    Statuspage: {rowErrors[id]}
+                  </span>
+                )}
+              </th>
+              <td class="check access">
+                <input
+                  type="checkbox"
+                  aria-label={`Access to ${name}`}
+                  checked={roles !== undefined}
+                  disabled={disabled}
+                  onChange={(e) => setAccess(id, e.currentTarget.checked)}
+                />
+              </td>
+              {rbac === false ? (
+                <td colSpan={3} class="hint">
+                  Access only: this page has no role based access control
+                </td>
+              ) : (
+                ROLES.map((role) => (
+                  <td class="check" key={role}>
+                    <input
+                      type="checkbox"
+                      aria-label={`${ROLE_LABELS[role]} on ${name}`}
+                      title={rbac === undefined ? 'Not known yet whether this page uses roles' : undefined}
+                      checked={roles?.[role] === true}
+                      disabled={disabled}
+                      onChange={(e) => setRole(id, role, e.currentTarget.checked)}
+                    />
+                  </td>
+                ))
+              )}
+            </tr>
+          );
+        })}
+      </tbody>
+    </table>
+  );
+}

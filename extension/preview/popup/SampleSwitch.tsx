@@ -1,0 +1,23 @@
+import type { PreviewSample } from '../protocol';
+
+interface Props {
+  value: PreviewSample;
+  onChange(sample: PreviewSample): void;
+}
+
+/** Which sample the in-page preview shows: one radio group, arrow keys move between the two. */
+export function SampleSwitch({ value, onChange }: Props) {
+  return (
+    <fieldset class="sample-switch">
+      <legend>Sample on the page</legend>
+      <div class="choices">
+        {(['incident', 'maintenance'] as const).map((sample) => (
+          <label key={sample}>
+            <input type="radio" name="preview-sample" value={sample} checked={value === sample} onChange={() => onChange(sample)} />
+            {sample === 'incident' ? 'Incident' : 'Maintenance'}
+          </label>
+        ))}
+      </div>
+    </fieldset>
+  );
+}
