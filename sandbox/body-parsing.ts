@@ -1,7 +1,10 @@
 import type { Context } from 'hono';
-import { FormSyntaxError, parseBracketForm } from './form-brackets';
+import { readBodyText } from './body-reading';
 import { SandboxHttpError } from './errors';
+import { FormSyntaxError, parseBracketForm } from './form-brackets';
 import type { SandboxEnv } from './hono-env';
+import { jsonDepth } from './json-depth';
+import { MAX_JSON_DEPTH } from './limits';
 
 // Statuspage takes JSON or bracket-notation forms, and the Content-Type must say which. A body whose type
 // does not match what it contains is refused with a message that names the mismatch.
@@ -13,7 +16,6 @@ export interface ParsedBody {
   value: unknown;
 }
 
-const MAX_BODY_CHARS = 1_000_000;
 const JSON_TYPE = 'application/json';
 const FORM_TYPE = 'application/x-www-form-urlencoded';
 const SUPPORTED = `send ${JSON_TYPE} or ${FORM_TYPE}`;
@@ -34,9 +36,18 @@ export function parseContentType(header: string | undefined): { type: string; ch
 const looksLikeJson = (text: string) => /^[[{]/.test(text.trimStart());
 const looksLikeForm = (text: string) => !looksLikeJson(text) && /^[^\s"=&]+=/.test(text.trimStart());
 
+/** 400 when `text` nests arrays and objects deeper than MAX_JSON_DEPTH (checked without parsing it). */
+export function assertJsonDepth(text: string, what: string): void {
+  if (jsonDepth(text, MAX_JSON_DEPTH) > MAX_JSON_DEPTH) {
+    throw new SandboxHttpError(
+      400,
+      `${what} is nested more than ${MAX_JSON_DEPTH} levels deep (arrays and objects): flatten it to at most ${MAX_JSON_DEPTH}`,
+    );
+  }
+}
+
 /** Parses `text` as `contentType` says; throws SandboxHttpError (400 malformed or mismatched, 415 unsupported). */
 export function parseBody(text: string, contentTypeHeader: string | undefined): ParsedBody {
-  if (text.length > MAX_BODY_CHARS) throw new SandboxHttpError(413, `request body is larger than ${MAX_BODY_CHARS} characters`);
   if (text.trim() === '') return { encoding: 'none', value: undefined };
   const contentType = parseContentType(contentTypeHeader);
   if (!contentType) throw new SandboxHttpError(415, `request has a body but no Content-Type: ${SUPPORTED}`);
@@ -44,6 +55,7 @@ export function parseBody(text: string, contentTypeHeader: string | undefined): 
     throw new SandboxHttpError(415, `charset ${contentType.charset} is not supported: send UTF-8`);
   }
   if (contentType.type === JSON_TYPE) {
+    assertJsonDepth(text, 'body');
     try {
       return { encoding: 'json', value: JSON.parse(text) };
     } catch (error) {
@@ -70,11 +82,13 @@ export function parseBody(text: string, contentTypeHeader: string | undefined): 
   throw new SandboxHttpError(415, `Content-Type ${contentType.type} is not supported: ${SUPPORTED}`);
 }
 
-/** Reads and parses the request's body once; the result is kept on the context for the request log. */
+/** Reads (at most MAX_BODY_BYTES) and parses the request's body once; text and result stay on the context for the log. */
 export async function readRequestBody(c: Context<SandboxEnv>): Promise<ParsedBody> {
   const cached = c.get('parsedBody');
   if (cached) return cached;
-  const parsed = parseBody(await c.req.text(), c.req.header('content-type'));
+  const text = await readBodyText(c.req.raw);
+  c.set('rawBody', text);
+  const parsed = parseBody(text, c.req.header('content-type'));
   c.set('parsedBody', parsed);
   return parsed;
 }

@@ -1,5 +1,5 @@
 import { PERMISSIONS_RESPONSE_SHAPES, rateLimitProblems, type PermissionsResponseShape, type RateLimitSettings } from './config';
-import { SandboxHttpError } from './errors';
+import { listProblems, SandboxHttpError } from './errors';
 import { defaultFaultMessage, FAULT_METHODS, FAULT_SHAPES, type Fault } from './faults';
 import type { ComponentClaims, IncidentInput, MaintenanceInput, UpdateInput } from './incidents';
 import {
@@ -11,7 +11,7 @@ import {
   type IncidentImpact,
   type IncidentRecord,
 } from './types';
-import { isPlainObject, quote } from './validation';
+import { isPlainObject, quote, shortName } from './validation';
 
 // Checks of what the control endpoints are sent. Every problem is a 400 naming the field.
 
@@ -26,7 +26,7 @@ class Problems {
     this.list.push(problem);
   }
   throwIfAny() {
-    if (this.list.length > 0) throw new SandboxHttpError(400, this.list.join('; '));
+    if (this.list.length > 0) throw new SandboxHttpError(400, listProblems(this.list));
   }
 }
 
@@ -37,7 +37,7 @@ function objectOf(value: unknown, example: string): Input {
 }
 
 function allowOnly(input: Input, allowed: string[], problems: Problems) {
-  for (const key of Object.keys(input)) if (!allowed.includes(key)) problems.add(`${key} is not a field here (${allowed.join(', ')})`);
+  for (const key of Object.keys(input)) if (!allowed.includes(key)) problems.add(`${shortName(key)} is not a field here (${allowed.join(', ')})`);
 }
 
 function oneOf<T extends string>(input: Input, key: string, values: readonly T[], problems: Problems, fallback?: T): T | undefined {

@@ -34,11 +34,16 @@ function isObject(value: FormValue | undefined): value is FormObject {
 }
 
 function splitKey(key: string): string[] {
+  // Counted before the pattern runs, so a name thousands of brackets deep costs one pass.
+  let brackets = 0;
+  for (let i = 0; i < key.length && brackets < MAX_DEPTH; i++) if (key.charCodeAt(i) === 0x5b) brackets++;
+  if (brackets >= MAX_DEPTH) {
+    throw new FormSyntaxError(`field name "${key.slice(0, 80)}" is nested too deeply: at most ${MAX_DEPTH} levels (name[a]…[g]) are accepted`);
+  }
   const match = KEY_SYNTAX.exec(key);
   if (!match) throw new FormSyntaxError(`malformed field name "${key.slice(0, 80)}" (expected name, name[key] or name[])`);
   const segments = [match[1]!];
   for (const part of match[2]!.matchAll(/\[([^[\]]*)\]/g)) segments.push(part[1]!);
-  if (segments.length > MAX_DEPTH) throw new FormSyntaxError(`field name "${key.slice(0, 80)}" is nested too deeply`);
   return segments;
 }
 

@@ -7,5 +7,7 @@ export interface SandboxEnv {
     organizationId: string;
     /** The request body once a route has read it (the request log shows it). */
     parsedBody: ParsedBody | undefined;
+    /** The body's text once read (the log keeps the start of a body that did not parse). */
+    rawBody: string | undefined;
   };
 }

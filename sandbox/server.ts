@@ -1,6 +1,8 @@
 import { Hono } from 'hono';
 import { authenticate } from './auth';
+import { limitDeclaredBodySize } from './body-reading';
 import { resolveSandboxConfig, type SandboxConfig, type SandboxOptions, type SandboxSettings } from './config';
+import { guardControlRequests } from './control-guard';
 import type { SandboxDeps } from './deps';
 import { errorResponse, MESSAGES, SandboxHttpError } from './errors';
 import { FaultQueue, injectFaults } from './faults';
@@ -72,7 +74,8 @@ export function createSandboxApp(options: SandboxOptions = {}, env: Record<strin
   // The management API sends no CORS headers, like api.statuspage.io: only an extension's host permission
   // lets a browser through, which is exactly what the tests must exercise.
   const api = new Hono<SandboxEnv>()
-    .use('*', logRequests(requestLog))
+    .use('*', logRequests(requestLog, [...organizationOfKey.keys()]))
+    .use('*', limitDeclaredBodySize())
     .use('*', injectFaults(faults, '/v1'))
     .use(
       '*',
@@ -98,6 +101,7 @@ export function createSandboxApp(options: SandboxOptions = {}, env: Record<strin
     )
     .route('/v1', api)
     .route('/', publicStatusRoutes(deps))
+    .use('/_control/*', guardControlRequests(), limitDeclaredBodySize())
     .route('/_control', controlRoutes(deps));
 
   app.notFound(() => errorResponse(404, MESSAGES.notFound));

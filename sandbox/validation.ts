@@ -1,5 +1,5 @@
 import type { ParsedBody } from './body-parsing';
-import { SandboxHttpError } from './errors';
+import { listProblems, SandboxHttpError } from './errors';
 import type { SandboxStore } from './store';
 import { EMBED_FIELDS, ROLE_NAMES, type EmbedField, type PageRoleGrant, type PageState, type RoleName } from './types';
 
@@ -22,6 +22,11 @@ export function quote(value: unknown): string {
   return text.length > 60 ? `${text.slice(0, 60)}…` : text;
 }
 
+/** A field name as sent, cut short like a quoted value (a name can be as long as the body). */
+export function shortName(name: string): string {
+  return name.length > 60 ? `${name.slice(0, 60)}…` : name;
+}
+
 function unwrap(body: ParsedBody, wrapper: string, example: string): PlainObject {
   if (!isPlainObject(body.value) || !Object.hasOwn(body.value, wrapper)) {
     throw new SandboxHttpError(400, `body must be ${example}: "${wrapper}" is missing`);
@@ -33,7 +38,7 @@ function unwrap(body: ParsedBody, wrapper: string, example: string): PlainObject
 }
 
 function refuse(problems: string[]): void {
-  if (problems.length > 0) throw new SandboxHttpError(422, problems.join('; '));
+  if (problems.length > 0) throw new SandboxHttpError(422, listProblems(problems));
 }
 
 /** The fields a PATCH/PUT of `status_embed_config` sets, checked. `page_id` may be echoed back if it matches. */
@@ -47,7 +52,7 @@ export function readEmbedConfigChanges(body: ParsedBody, pageId: string): Partia
       continue;
     }
     if (!(EMBED_FIELDS as readonly string[]).includes(name)) {
-      problems.push(`${name} is not a status embed config field (${EMBED_FIELDS.join(', ')})`);
+      problems.push(`${shortName(name)} is not a status embed config field (${EMBED_FIELDS.join(', ')})`);
       continue;
     }
     const field = name as EmbedField;

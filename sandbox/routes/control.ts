@@ -1,5 +1,6 @@
 import { Hono, type Context } from 'hono';
-import { readRequestBody } from '../body-parsing';
+import { assertJsonDepth, readRequestBody } from '../body-parsing';
+import { readBodyText } from '../body-reading';
 import { readIncidentInput, readMaintenanceInput, readFault, readRateLimitChange, readSettingsChange, readUpdateInput } from '../control-input';
 import type { SandboxDeps } from '../deps';
 import { SandboxHttpError } from '../errors';
@@ -9,7 +10,8 @@ import type { IncidentRecord, PageState } from '../types';
 import { statusPageUrlOf } from './public-status';
 
 // Control endpoints drive the sandbox from tests and `npm run incident`. They take no key: the server
-// binds 127.0.0.1 only. They take JSON only, and refuse bad input with a 400 that names the field.
+// binds 127.0.0.1 only, and control-guard.ts refuses other web pages. They take JSON only, and refuse bad
+// input with a 400 that names the field.
 
 async function jsonBody(c: Context<SandboxEnv>): Promise<unknown> {
   const body = await readRequestBody(c);
@@ -77,8 +79,9 @@ export function controlRoutes(deps: SandboxDeps) {
     .put('/pages/:pageId/summary', async (c) => {
       const page = pageOf(c);
       const contentType = c.req.header('content-type') ?? '';
-      const text = await c.req.text();
       if (!/^application\/json\b/i.test(contentType)) throw new SandboxHttpError(415, 'send the summary as application/json');
+      const text = await readBodyText(c.req.raw);
+      assertJsonDepth(text, 'the summary');
       let parsed: unknown;
       try {
         parsed = JSON.parse(text);

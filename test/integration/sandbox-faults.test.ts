@@ -21,7 +21,7 @@ const api = (path: string, method = 'GET', body?: unknown) =>
 const control = (method: string, body?: unknown) =>
   fetch(`${sandbox.url}/_control/faults`, {
     method,
-    headers: body === undefined ? {} : { 'content-type': 'application/json' },
+    headers: method === 'GET' ? {} : { 'content-type': 'application/json' },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
 

@@ -292,7 +292,7 @@ describe('status_embed_config', () => {
 });
 
 describe('request log', () => {
-  it('records method, path, query without api_key, status, parsed body and where the key was', async () => {
+  it('records method, path, query with api_key redacted, status, parsed body and where the key was', async () => {
     await api(`/organizations/${sandbox.organizationId}/users?page=2&per_page=5&api_key=${sandbox.apiKey}`, {}, null);
     await api(embedPath(), form('status_embed_config[position]=top-left&status_embed_config[x][]=a&status_embed_config[x][]=b'));
     await api(embedPath(), json({ status_embed_config: { position: 'bottom-left' } }, 'PUT'));
@@ -304,7 +304,7 @@ describe('request log', () => {
       { method: 'PUT', path: `/v1${embedPath()}`, status: 200, auth: 'header' },
       { method: 'GET', path: '/v1/pages', status: 401, auth: 'header' },
     ]);
-    expect(log[0]!.query).toEqual({ page: '2', per_page: '5' });
+    expect(log[0]!.query).toEqual({ page: '2', per_page: '5', api_key: '[redacted]' });
     expect(log[1]!.body).toEqual({ status_embed_config: { position: 'top-left', x: ['a', 'b'] } });
     expect(log[2]!.body).toEqual({ status_embed_config: { position: 'bottom-left' } });
     expect(log[2]!.contentType).toBe('application/json');

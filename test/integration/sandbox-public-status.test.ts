@@ -9,7 +9,8 @@ import { PAGE_WITHOUT_RBAC_ID, SEED_PAGE_IDS, startSandbox, type RunningSandbox 
 const fixtureText = readSummaryFixtureText;
 const fixture = (name: string) => JSON.parse(fixtureText(name));
 
-type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+// biome-ignore lint/suspicious/noExplicitAny: captured summaries are walked field by field; typing them would repeat the schema
+type Json = Record<string, any>;
 let sandbox: RunningSandbox;
 const PAGE = SEED_PAGE_IDS.cloud;
 let components: Array<{ id: string; name: string }>;
@@ -17,7 +18,7 @@ let components: Array<{ id: string; name: string }>;
 async function control(method: string, path: string, body?: unknown): Promise<Response> {
   return fetch(`${sandbox.url}/_control${path}`, {
     method,
-    headers: body === undefined ? {} : { 'content-type': 'application/json' },
+    headers: method === 'GET' ? {} : { 'content-type': 'application/json' },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
 }
