@@ -1,7 +1,7 @@
 import type * as z from 'zod/mini';
 import { readErrorMessage } from '../schemas';
 import type { Clock, RateLimiter } from '../rate-limit';
-import { attemptExchange, type FetchLike } from './attempt';
+import { attemptExchange, type Exchange, type FetchLike } from './attempt';
 import { AbortedError, ContractError } from './errors';
 import { encodeForm } from './form-encoding';
 import { httpErrorFor, RateLimitedError } from './http-errors';
@@ -49,7 +49,7 @@ export async function sendRequest<S extends z.ZodMiniType>(context: RequestConte
     const release = await limiter.acquire(spec.signal).catch((reason: unknown) => {
       throw spec.signal?.aborted ? new AbortedError(undefined, { cause: reason }) : reason;
     });
-    let exchange;
+    let exchange: Exchange;
     try {
       exchange = await attemptExchange(context, url, init, spec.signal);
     } finally {
