@@ -1,4 +1,4 @@
-import * as z from 'zod/mini';
+import { StatuspageErrorJSON } from './error-json-schema';
 import { AbortedError, ContractError, InvalidRequestError, NetworkError, StatuspageError, TimeoutError } from './errors';
 import {
   BadRequestError,
@@ -10,16 +10,6 @@ import {
   UnauthorizedError,
   UnprocessableEntityError,
 } from './http-errors';
-
-// Comes back over extension messaging: another context's data, so it is checked, never trusted.
-const ErrorJSON = z.object({
-  name: z.string(),
-  message: z.string(),
-  status: z.optional(z.number().check(z.int())),
-  serverMessage: z.optional(z.string()),
-  field: z.optional(z.string()),
-  retryAt: z.optional(z.string()),
-});
 
 // HttpError itself is not here: it has no default status, see the last branch below.
 const HTTP_SUBCLASSES = {
@@ -33,7 +23,7 @@ const HTTP_SUBCLASSES = {
 
 /** Rebuilds the error `toJSON()` described, as the same class, so `instanceof` works on the other side. */
 export function errorFromJSON(json: unknown): StatuspageError {
-  const parsed = ErrorJSON.safeParse(json);
+  const parsed = StatuspageErrorJSON.safeParse(json);
   if (!parsed.success) return new StatuspageError('Something went wrong (the error could not be read)');
   const { name, message, status, serverMessage, field, retryAt } = parsed.data;
 

@@ -1,3 +1,6 @@
+import { capText } from '../schemas';
+import { ERROR_JSON_LIMITS, type StatuspageErrorJSON } from './error-json-schema';
+
 /**
  * One small hierarchy, ky-style, that keeps three kinds of failure apart:
  * transport (NetworkError, TimeoutError, AbortedError), HTTP (HttpError and its subclasses, see
@@ -5,22 +8,12 @@
  * refused to send). Messages are for people; none ever contains the API key.
  */
 
-/** What `toJSON()` gives: survives extension messaging, and `errorFromJSON` rebuilds the class. */
-export interface StatuspageErrorJSON {
-  name: string;
-  message: string;
-  status?: number;
-  serverMessage?: string;
-  field?: string;
-  /** ISO 8601. */
-  retryAt?: string;
-}
-
 export class StatuspageError extends Error {
   override name = 'StatuspageError';
 
   constructor(message: string, options?: { cause?: unknown }) {
-    super(message, options);
+    // Messages quote what came from elsewhere (paths, ids, the server's words): bounded, like their JSON.
+    super(capText(message, ERROR_JSON_LIMITS.message), options);
   }
 
   toJSON(): StatuspageErrorJSON {
@@ -65,7 +58,7 @@ export abstract class FieldError extends StatuspageError {
 
   constructor(message: string, field?: string) {
     super(message);
-    this.field = field;
+    this.field = field === undefined ? undefined : capText(field, ERROR_JSON_LIMITS.field);
   }
 
   override toJSON(): StatuspageErrorJSON {

@@ -1,4 +1,6 @@
-import { StatuspageError, type StatuspageErrorJSON } from './errors';
+import { capText } from '../schemas';
+import { ERROR_JSON_LIMITS, type StatuspageErrorJSON } from './error-json-schema';
+import { StatuspageError } from './errors';
 
 export interface HttpErrorInit {
   status: number;
@@ -22,7 +24,7 @@ export class HttpError extends StatuspageError {
   constructor(init: HttpErrorInit, summary = 'The request failed') {
     super(init.message ?? sentence(summary, init.status, init.serverMessage));
     this.status = init.status;
-    this.serverMessage = init.serverMessage;
+    this.serverMessage = init.serverMessage === undefined ? undefined : capText(init.serverMessage, ERROR_JSON_LIMITS.serverMessage);
   }
 
   override toJSON(): StatuspageErrorJSON {

@@ -56,10 +56,8 @@ export async function sendRequest<S extends z.ZodMiniType>(context: RequestConte
       release();
     }
     const { response, text } = exchange;
-    const serverMessage = () => {
-      const words = readErrorMessage(text);
-      return words === undefined ? undefined : redactSecret(words, apiKey);
-    };
+    // Redacted before it is cut to length, so a key at the cut cannot survive in part.
+    const serverMessage = () => readErrorMessage(text, (words) => redactSecret(words, apiKey));
 
     if (isRateLimitStatus(response.status)) {
       const retryAfterMs = parseRetryAfter(response.headers.get('retry-after'), clock.now());

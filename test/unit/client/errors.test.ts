@@ -13,6 +13,7 @@ import {
   RateLimitedError,
   ServerError,
   StatuspageError,
+  StatuspageErrorJSON,
   TimeoutError,
   UnauthorizedError,
   UnprocessableEntityError,
@@ -132,5 +133,17 @@ describe('toJSON / errorFromJSON (extension messaging)', () => {
     expect(errorFromJSON({ name: 'toString', message: 'proto' }).constructor).toBe(StatuspageError);
     expect(errorFromJSON('<script>').message).toMatch(/could not be read/);
     expect(errorFromJSON(null)).toBeInstanceOf(StatuspageError);
+  });
+});
+
+describe('StatuspageErrorJSON: one declaration, the schema', () => {
+  it('checks what toJSON() gives, and its inferred type is what toJSON() returns', () => {
+    const errors = [new RateLimitedError({ retryAt: new Date(0) }), new ContractError('x', 'a'), new NetworkError()];
+    for (const error of errors) {
+      const json: StatuspageErrorJSON = error.toJSON();
+      expect(StatuspageErrorJSON.parse(json)).toEqual(json);
+    }
+    expect(StatuspageErrorJSON.safeParse({ name: 'x' }).success).toBe(false);
+    expect(StatuspageErrorJSON.safeParse({ name: 'x', message: 'y', field: 'f'.repeat(1001) }).success).toBe(false);
   });
 });
