@@ -83,3 +83,11 @@ export {
 export { SEED_USER_COUNT } from './seed-people';
 export { parseBracketForm } from './form-brackets';
 export type { PageRecord, UserRecord, SandboxState } from './types';
+export {
+  MAX_BODY_BYTES,
+  MAX_JSON_DEPTH,
+  MAX_LOGGED_BODY_CHARS,
+  MAX_MESSAGE_CHARS,
+  MAX_PROBLEMS_LISTED,
+  REQUEST_LOG_BUDGET_CHARS,
+} from './limits';
