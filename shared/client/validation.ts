@@ -1,5 +1,5 @@
 import type * as z from 'zod/mini';
-import { describeIssue, formatPath } from '../schemas';
+import { describeIssue, formatPath, isReservedKey } from '../schemas';
 import { ContractError, InvalidRequestError } from './errors';
 
 /** "a: ...; b: ..." for the first few issues (one is usually enough; a list of 40 helps nobody). */
@@ -34,5 +34,7 @@ export function pathSegment(value: unknown, field: string): string {
   if (typeof value !== 'string' || value.trim() === '') {
     throw new InvalidRequestError(`Not sent: ${field}: must be a non-empty string`, field);
   }
+  // A server (or the sandbox) that keys objects by id would read these as the object's own machinery.
+  if (isReservedKey(value)) throw new InvalidRequestError(`Not sent: ${field}: "${value}" cannot be an id`, field);
   return encodeURIComponent(value);
 }

@@ -17,8 +17,25 @@ export const PageRoles = z.strictObject({
 });
 export type PageRoles = z.infer<typeof PageRoles>;
 
+/**
+ * Names that are not data as object keys: `obj['__proto__'] = x` replaces the prototype, and a
+ * `constructor` or `prototype` entry shadows what code expects there. No Statuspage id looks like these.
+ */
+export const RESERVED_KEYS: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype']);
+export const isReservedKey = (key: string): boolean => RESERVED_KEYS.has(key);
+
+// Checked on the input: z.record silently drops a `__proto__` key, so a check on its output would never see one.
+const noReservedPageIds = z.unknown().check(
+  z.superRefine((value, ctx) => {
+    if (typeof value !== 'object' || value === null) return;
+    for (const key of Object.getOwnPropertyNames(value)) {
+      if (isReservedKey(key)) ctx.addIssue({ code: 'custom', message: `"${key}" cannot be a page id`, path: [key], input: value });
+    }
+  }),
+);
+
 /** The complete mapping page id -> roles. A page missing here is a page the user cannot access. */
-export const PagePermissions = z.record(z.string().check(z.minLength(1, 'a page id must not be empty')), PageRoles);
+export const PagePermissions = z.pipe(noReservedPageIds, z.record(z.string().check(z.minLength(1, 'a page id must not be empty')), PageRoles));
 export type PagePermissions = z.infer<typeof PagePermissions>;
 
 // Reading: the spec's schema wraps in `data` with `pages` keyed by id; its examples send a list of
@@ -52,14 +69,17 @@ function rolesOf(entry: z.infer<typeof lenientRoles>): PageRoles {
   return roles;
 }
 
+/**
+ * One shape from either. Page ids from the network become keys here, so the map has no prototype to
+ * replace, and a reserved id (which no real page has, and which a PUT would refuse) is left out.
+ */
 export function normalizeUserPermissions(body: UserPermissionsResponse, fallbackUserId: string): UserPermissions {
   const inner = 'data' in body && body.data && typeof body.data === 'object' ? body.data : body;
   const { user_id, pages } = inner as z.infer<typeof permissionsBody>;
-  const mapping: PagePermissions = {};
-  if (Array.isArray(pages)) {
-    for (const { page_id, ...roles } of pages) mapping[page_id] = rolesOf(roles);
-  } else {
-    for (const [pageId, roles] of Object.entries(pages)) mapping[pageId] = rolesOf(roles);
+  const mapping: PagePermissions = Object.create(null);
+  const entries = Array.isArray(pages) ? pages.map(({ page_id, ...roles }) => [page_id, roles] as const) : Object.entries(pages);
+  for (const [pageId, roles] of entries) {
+    if (!isReservedKey(pageId)) mapping[pageId] = rolesOf(roles);
   }
   return { userId: user_id ?? fallbackUserId, pages: mapping };
 }

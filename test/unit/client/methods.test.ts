@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ContractError, InvalidRequestError } from '../../../shared/client';
+import type { PagePermissions } from '../../../shared/schemas';
 import { makeClient } from './make-client';
 import { json, text, type SentRequest } from './scripted-fetch';
 
@@ -174,6 +175,44 @@ describe('user permissions', () => {
     expect(error).toBeInstanceOf(InvalidRequestError);
     expect((error as InvalidRequestError).field).toBe('p1.incident_manager');
     await expect(client.replaceUserPermissions('org1', 'u1', { p1: { admin: true } } as never)).rejects.toThrow(/p1: unknown field admin/);
+    expect(fetch.sent).toHaveLength(0);
+  });
+
+  it('reads __proto__ / constructor page ids without touching a prototype or claiming their roles', async () => {
+    const granted = '{"page_configuration":true,"incident_manager":true,"maintenance_manager":true}';
+    const answers = [
+      `{"user_id":"u1","pages":[{"page_id":"__proto__","incident_manager":true},{"page_id":"constructor","incident_manager":true},{"page_id":"p1"}]}`,
+      `{"user_id":"u1","pages":{"__proto__":${granted},"constructor":${granted},"p1":{}}}`,
+    ];
+    for (const answer of answers) {
+      const { client } = makeClient(() => new Response(answer, { headers: { 'Content-Type': 'application/json' } }));
+      const { pages } = await client.getUserPermissions('org1', 'u1');
+      expect(pages).toEqual({ p1: {} });
+      expect(Object.getPrototypeOf(pages)).toBeNull();
+      expect((pages as Record<string, unknown>).incident_manager).toBeUndefined();
+      expect(pages.p1?.incident_manager).toBeUndefined();
+    }
+  });
+
+  it('refuses __proto__, constructor and prototype as ids before any request, naming the field', async () => {
+    const { client, fetch } = makeClient(() => json({ user_id: 'u1', pages: [] }));
+    for (const key of ['__proto__', 'constructor', 'prototype']) {
+      const pages = JSON.parse(`{"${key}":{"incident_manager":true},"p1":{}}`) as PagePermissions;
+      const error = await client.replaceUserPermissions('org1', 'u1', pages).catch((e: unknown) => e);
+      expect(error, key).toBeInstanceOf(InvalidRequestError);
+      expect((error as InvalidRequestError).field).toBe(key);
+      expect((error as InvalidRequestError).message).toBe(`Not sent: ${key}: "${key}" cannot be a page id`);
+    }
+    const inPath: Array<[() => Promise<unknown>, string]> = [
+      [() => client.getUserPermissions('org1', '__proto__'), 'userId'],
+      [() => client.listUsers('constructor'), 'organizationId'],
+      [() => client.getStatusEmbedConfig('prototype'), 'pageId'],
+    ];
+    for (const [call, field] of inPath) {
+      const error = await call().catch((e: unknown) => e);
+      expect(error, field).toBeInstanceOf(InvalidRequestError);
+      expect((error as InvalidRequestError).field).toBe(field);
+    }
     expect(fetch.sent).toHaveLength(0);
   });
 

@@ -51,3 +51,49 @@ describe('PagePermissions (what a PUT sends)', () => {
     expect(issues([])).toEqual(['(root): expected record']);
   });
 });
+
+describe('page ids that are object machinery (__proto__, constructor, prototype)', () => {
+  const granted = { page_configuration: true, incident_manager: true, maintenance_manager: true };
+  const bodies: Array<[string, string]> = [
+    [
+      'a list',
+      JSON.stringify({ user_id: 'u1', pages: [{ page_id: '__proto__', ...granted }, { page_id: 'constructor', ...granted }, { page_id: 'p1' }] }),
+    ],
+    // Written as text: a JS literal `{__proto__: ...}` would set the prototype instead of making a key.
+    ['a map', `{"user_id":"u1","pages":{"__proto__":${JSON.stringify(granted)},"constructor":${JSON.stringify(granted)},"prototype":{},"p1":{}}}`],
+    ['a data-wrapped map', `{"data":{"pages":{"__proto__":{"incident_manager":true},"p1":{}}}}`],
+  ];
+  for (const [shape, text] of bodies) {
+    it(`as ${shape}: leave the prototype alone and claim no roles that were not given`, () => {
+      const { pages } = normalize(JSON.parse(text));
+      expect(Object.getPrototypeOf(pages)).toBeNull();
+      expect(Object.keys(pages)).toEqual(['p1']);
+      expect(pages.p1).toEqual({});
+      expect((pages as Record<string, unknown>).incident_manager).toBeUndefined();
+      expect(Object.hasOwn(pages, '__proto__')).toBe(false);
+      expect(Object.hasOwn(pages, 'constructor')).toBe(false);
+      expect(({} as Record<string, unknown>).incident_manager).toBeUndefined(); // Object.prototype untouched
+    });
+  }
+
+  it('the result still behaves as plain data', () => {
+    const { pages } = normalize({ user_id: 'u1', pages: [{ page_id: 'p1', incident_manager: true }, { page_id: 'p2' }] });
+    const plain = { p1: { incident_manager: true }, p2: {} };
+    expect(pages).toEqual(plain);
+    expect(Object.keys(pages)).toEqual(['p1', 'p2']);
+    expect(Object.hasOwn(pages, 'p1')).toBe(true);
+    expect({ ...pages }).toEqual(plain);
+    expect(Object.getPrototypeOf({ ...pages })).toBe(Object.prototype);
+    expect(structuredClone(pages)).toEqual(plain);
+    expect(JSON.parse(JSON.stringify(pages))).toEqual(plain);
+    expect(PagePermissions.safeParse(pages).success).toBe(true); // what was read can be sent back
+  });
+
+  it('are refused in what is sent, naming the page id', () => {
+    for (const key of ['__proto__', 'constructor', 'prototype']) {
+      const result = PagePermissions.safeParse(JSON.parse(`{"${key}":{},"p1":{}}`));
+      expect(result.success, key).toBe(false);
+      expect(result.error?.issues.map(describeIssue)).toEqual([`${key}: "${key}" cannot be a page id`]);
+    }
+  });
+});
