@@ -169,3 +169,30 @@ export async function apiCall(sandbox: RunningSandbox, method: string, path: str
 export function stored(extension: Page, area: 'local' | 'sync' = 'local', keys: string[] | null = null): Promise<Record<string, unknown>> {
   return extension.evaluate((name, only) => browser.storage[name].get(only), area, keys);
 }
+
+/** A CSS property of the first element matching `selector` (`>>>` pierces shadow roots, as the popup's preview card sits in one). */
+export async function cssOf(scope: Scope, selector: string, property: string): Promise<string | undefined> {
+  const element = await scope.$(selector);
+  return element?.evaluate((node, name) => getComputedStyle(node).getPropertyValue(name), property);
+}
+
+export interface SeedUser {
+  id: string;
+  email: string;
+  first_name: string;
+  last_name: string;
+}
+
+/** The organization's users as the API lists them, 100 a page (the sandbox seeds 137). The first owns every page. */
+export async function seedUsers(sandbox: RunningSandbox, page = 1): Promise<SeedUser[]> {
+  return (await apiCall(sandbox, 'GET', `/organizations/${sandbox.organizationId}/users?page=${page}&per_page=100`)) as SeedUser[];
+}
+
+/** Picks a user in the Permissions tab's combobox by typing and Enter, as from the keyboard. */
+export async function pickUser(popup: Page, text: string): Promise<void> {
+  const picker = await getByRole(popup, 'combobox', 'User');
+  await fill(picker, text);
+  await getByRole(popup, 'option');
+  await picker.press('Enter');
+  await getByRole(popup, 'table');
+}
