@@ -20,7 +20,7 @@ export interface StatuspageClientOptions {
    * Default 60 requests per 60_000 ms, Statuspage's own limit. Pass a limiter instance instead to share
    * one budget between every client that uses the same key.
    */
-  rateLimit?: { limit?: number; windowMs?: number } | RateLimiter;
+  rateLimit?: { limit?: number; windowMs?: number; headroomMs?: number } | RateLimiter;
   /** Per HTTP exchange (not time spent queued or waiting to retry). Default 30_000. */
   timeoutMs?: number;
   /** Retries after a 420/429 before a RateLimitedError. Default 2. */
@@ -72,7 +72,7 @@ function positive(value: number | undefined, fallback: number, name: string, zer
 }
 
 /** The first choice is the default; anything else is refused (options may come from plain JS or storage). */
-function oneOf<T extends string>(value: T | undefined, choices: readonly [T, ...T[]], name: string): T {
+export function oneOf<T extends string>(value: T | undefined, choices: readonly [T, ...T[]], name: string): T {
   if (value === undefined) return choices[0];
   if (!choices.includes(value)) throw new InvalidRequestError(`${name} must be one of ${choices.join(', ')}`, name);
   return value;

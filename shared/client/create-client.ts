@@ -11,8 +11,8 @@ import {
   type User,
   type UserPermissions,
 } from '../schemas';
-import type { RateLimiter } from '../rate-limit';
-import { resolveOptions, type StatuspageClientOptions } from './client-options';
+import { PRIORITIES, type Priority, type RateLimiter } from '../rate-limit';
+import { oneOf, resolveOptions, type StatuspageClientOptions } from './client-options';
 import { toWireEmbedConfig } from './embed-config-body';
 import { ContractError, InvalidRequestError } from './errors';
 import { sendRequest } from './request';
@@ -22,6 +22,11 @@ import { checkRequest, pathSegment } from './validation';
 export interface CallOptions {
   /** Cancels the call wherever it is: queued, waiting to retry, or in flight (AbortedError). */
   signal?: AbortSignal;
+  /**
+   * `interactive` (default): a person waits on it, so it goes before every queued background call.
+   * `background`: work nobody watches (a scan); it leaves people a slot, see the README's Rate limiting.
+   */
+  priority?: Priority;
 }
 
 export interface StatuspageClient {
@@ -55,14 +60,14 @@ export function createStatuspageClient(options: StatuspageClientOptions): Status
   return {
     rateLimiter: context.limiter,
 
-    listPages: async (call) => sendRequest(context, { method: 'GET', path: '/pages', schema: PageList, signal: call?.signal }),
+    listPages: async (call) => sendRequest(context, { method: 'GET', path: '/pages', schema: PageList, ...sendOptions(call) }),
 
     async listUsers(organizationId, call) {
       const path = `/organizations/${pathSegment(organizationId, 'organizationId')}/users`;
       const users = new Map<string, User>();
       for (let page = 1; ; page++) {
         const query = { page: String(page), per_page: String(USERS_PER_PAGE) };
-        const batch = await sendRequest(context, { method: 'GET', path, query, schema: UserList, signal: call?.signal });
+        const batch = await sendRequest(context, { method: 'GET', path, query, schema: UserList, ...sendOptions(call) });
         const before = users.size;
         for (const user of batch) users.set(user.id, user);
         if (batch.length < USERS_PER_PAGE) return [...users.values()];
@@ -72,7 +77,7 @@ export function createStatuspageClient(options: StatuspageClientOptions): Status
     },
 
     getStatusEmbedConfig: async (pageId, call) =>
-      sendRequest(context, { method: 'GET', path: embedPath(pageId), schema: StatusEmbedConfig, signal: call?.signal }),
+      sendRequest(context, { method: 'GET', path: embedPath(pageId), schema: StatusEmbedConfig, ...sendOptions(call) }),
 
     async updateStatusEmbedConfig(pageId, changes, call) {
       const path = embedPath(pageId);
@@ -81,28 +86,33 @@ export function createStatuspageClient(options: StatuspageClientOptions): Status
       // An empty PATCH would change nothing, and form encoding could not even spell it.
       if (Object.keys(wire).length === 0) throw new InvalidRequestError('Not sent: give at least one field to change', 'changes');
       const body = { status_embed_config: wire };
-      return sendRequest(context, { method: 'PATCH', path, body, schema: StatusEmbedConfig, signal: call?.signal });
+      return sendRequest(context, { method: 'PATCH', path, body, schema: StatusEmbedConfig, ...sendOptions(call) });
     },
 
     async replaceStatusEmbedConfig(pageId, config, call) {
       const path = embedPath(pageId);
       const body = { status_embed_config: toWireEmbedConfig(checkRequest(StatusEmbedConfigReplacement, config)) };
-      return sendRequest(context, { method: 'PUT', path, body, schema: StatusEmbedConfig, signal: call?.signal });
+      return sendRequest(context, { method: 'PUT', path, body, schema: StatusEmbedConfig, ...sendOptions(call) });
     },
 
     async getUserPermissions(organizationId, userId, call) {
       const path = permissionsPath(organizationId, userId);
-      const body = await sendRequest(context, { method: 'GET', path, schema: UserPermissionsResponse, signal: call?.signal });
+      const body = await sendRequest(context, { method: 'GET', path, schema: UserPermissionsResponse, ...sendOptions(call) });
       return normalizeUserPermissions(body, userId);
     },
 
     async replaceUserPermissions(organizationId, userId, pages, call) {
       const path = permissionsPath(organizationId, userId);
       const body = { pages: checkRequest(PagePermissions, pages) };
-      const response = await sendRequest(context, { method: 'PUT', path, body, schema: UserPermissionsResponse, signal: call?.signal });
+      const response = await sendRequest(context, { method: 'PUT', path, body, schema: UserPermissionsResponse, ...sendOptions(call) });
       return normalizeUserPermissions(response, userId);
     },
   };
+}
+
+/** The per-call part of a request; a priority from plain JS is checked like any other input. */
+function sendOptions(call: CallOptions | undefined): { signal: AbortSignal | undefined; priority: Priority } {
+  return { signal: call?.signal, priority: oneOf(call?.priority, PRIORITIES, 'priority') };
 }
 
 function embedPath(pageId: string): string {

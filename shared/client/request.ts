@@ -1,6 +1,6 @@
 import type * as z from 'zod/mini';
 import { readErrorMessage } from '../schemas';
-import type { Clock, RateLimiter } from '../rate-limit';
+import type { Clock, Priority, RateLimiter } from '../rate-limit';
 import { attemptExchange, type Exchange, type FetchLike } from './attempt';
 import { AbortedError, ContractError } from './errors';
 import { encodeForm } from './form-encoding';
@@ -33,6 +33,8 @@ export interface RequestSpec<S extends z.ZodMiniType> {
   /** What a 2xx body must look like. */
   schema: S;
   signal?: AbortSignal | undefined;
+  /** Default `interactive`. */
+  priority?: Priority;
 }
 
 const isRateLimitStatus = (status: number) => status === 420 || status === 429;
@@ -46,7 +48,7 @@ export async function sendRequest<S extends z.ZodMiniType>(context: RequestConte
   const request = `${spec.method} ${spec.path}`;
 
   for (let attempt = 0; ; attempt++) {
-    const release = await limiter.acquire(spec.signal).catch((reason: unknown) => {
+    const release = await limiter.acquire(spec.signal, spec.priority).catch((reason: unknown) => {
       throw spec.signal?.aborted ? new AbortedError(undefined, { cause: reason }) : reason;
     });
     let exchange: Exchange;

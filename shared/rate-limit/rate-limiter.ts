@@ -1,4 +1,5 @@
 import type { RateLimiterState } from './limiter-state';
+import type { Priority } from './priority';
 
 /** Call once the request is over (response read, or failed): the slot then ages out of the window. */
 export type ReleaseSlot = () => void;
@@ -8,12 +9,15 @@ export type ReleaseSlot = () => void;
  * instance to every client that uses that key, wherever its requests start.
  */
 export interface RateLimiter {
-  /** Waits (first come, first served) for a free slot; rejects with `signal.reason` if the signal aborts first. */
-  acquire(signal?: AbortSignal): Promise<ReleaseSlot>;
+  /**
+   * Waits for a free slot, first come first served within a priority; `interactive` (the default)
+   * goes before every queued `background` call. Rejects with `signal.reason` if the signal aborts first.
+   */
+  acquire(signal?: AbortSignal, priority?: Priority): Promise<ReleaseSlot>;
   /** The server said "too many": hand out no slot before `untilMs` (epoch ms), whoever asks. */
   pauseUntil(untilMs: number): void;
   /** Plain JSON to keep in storage (a browser stops an extension's service worker at will). */
   snapshot(): RateLimiterState;
-  /** Takes in a saved state; checked first, so a damaged one is refused with a clear error. */
+  /** Takes in a saved state (this version or an earlier one); checked first, so a damaged one is refused with a clear error. */
   restore(state: unknown): void;
 }

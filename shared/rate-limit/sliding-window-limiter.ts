@@ -1,11 +1,19 @@
 import { systemClock, type Clock } from './clock';
-import { RateLimiterState } from './limiter-state';
+import { readLimiterState, type RateLimiterState } from './limiter-state';
+import { isPriority, type Priority } from './priority';
 import type { RateLimiter, ReleaseSlot } from './rate-limiter';
+import { planSlots, slotDelay, type WindowRules, type WindowView } from './window-rule';
 
 export interface SlidingWindowOptions {
   /** Requests allowed in any window. Statuspage: 1 a second on a 60 s rolling window, so 60. */
   limit?: number;
   windowMs?: number;
+  /**
+   * The longest background calls may keep a person's call waiting for a slot: they take a window's
+   * last free slot only when another frees within this. Default `windowMs / limit` (1 s at 60 a minute);
+   * 0 keeps the last slot for people outright, at the cost of one slot per window for background work.
+   */
+  headroomMs?: number;
   clock?: Clock;
   /** A state saved by `snapshot()` to start from (same as calling `restore`); null or undefined: nothing saved yet. */
   state?: unknown;
@@ -20,7 +28,8 @@ interface Waiter {
 const HOUR_MS = 3_600_000;
 
 /**
- * Never more than `limit` requests in any `windowMs` window; the rest wait in FIFO order.
+ * Never more than `limit` requests in any `windowMs` window; the rest wait, people's calls ahead of
+ * background ones and each kind in FIFO order (the rule itself is in window-rule.ts).
  *
  * A request holds its slot while it is in flight and is stamped when it ends, not when it starts:
  * the server has surely seen it by the time we hold its response, so however late it arrived there,
@@ -30,13 +39,14 @@ const HOUR_MS = 3_600_000;
 export class SlidingWindowLimiter implements RateLimiter {
   readonly limit: number;
   readonly windowMs: number;
+  readonly headroomMs: number;
   readonly #clock: Clock;
   readonly #onChange: ((state: RateLimiterState) => void) | undefined;
   /** End times of finished requests still inside the window, ascending. */
   #stamps: number[] = [];
   #inFlight = 0;
   #blockedUntil = 0;
-  readonly #queue: Waiter[] = [];
+  readonly #queues: Record<Priority, Waiter[]> = { interactive: [], background: [] };
   #pumping = false;
   /** Aborted to cut the pump's current sleep short when something changes. */
   #wake: AbortController | undefined;
@@ -46,18 +56,22 @@ export class SlidingWindowLimiter implements RateLimiter {
     this.windowMs = options.windowMs ?? 60_000;
     if (!Number.isInteger(this.limit) || this.limit < 1) throw new RangeError('rateLimit.limit must be a whole number >= 1');
     if (!Number.isFinite(this.windowMs) || this.windowMs <= 0) throw new RangeError('rateLimit.windowMs must be > 0');
+    this.headroomMs = options.headroomMs ?? this.windowMs / this.limit;
+    if (!Number.isFinite(this.headroomMs) || this.headroomMs < 0) throw new RangeError('rateLimit.headroomMs must be >= 0');
     this.#clock = options.clock ?? systemClock;
     this.#onChange = options.onChange;
     // Storage answers null for a key never written: that is a first start, not a damaged state.
     if (options.state !== undefined && options.state !== null) this.restore(options.state);
   }
 
-  acquire(signal?: AbortSignal): Promise<ReleaseSlot> {
+  acquire(signal?: AbortSignal, priority: Priority = 'interactive'): Promise<ReleaseSlot> {
     if (signal?.aborted) return Promise.reject(signal.reason);
+    if (!isPriority(priority)) return Promise.reject(new TypeError(`Unknown priority: ${String(priority)}`));
+    const queue = this.#queues[priority];
     return new Promise<ReleaseSlot>((resolve, reject) => {
       const onAbort = () => {
-        const index = this.#queue.indexOf(waiter);
-        if (index >= 0) this.#queue.splice(index, 1);
+        const index = queue.indexOf(waiter);
+        if (index >= 0) queue.splice(index, 1);
         reject(signal?.reason);
         this.#nudge();
       };
@@ -68,7 +82,7 @@ export class SlidingWindowLimiter implements RateLimiter {
         },
       };
       signal?.addEventListener('abort', onAbort, { once: true });
-      this.#queue.push(waiter);
+      queue.push(waiter);
       this.#nudge();
     });
   }
@@ -82,35 +96,52 @@ export class SlidingWindowLimiter implements RateLimiter {
     this.#changed();
   }
 
-  snapshot(): RateLimiterState {
+  /** Calls waiting for a slot: of one priority, or all. */
+  queueLength(priority?: Priority): number {
+    const { interactive, background } = this.#queues;
+    return priority === undefined ? interactive.length + background.length : this.#queues[priority].length;
+  }
+
+  /**
+   * Milliseconds until the `position`-th call (from 1) of `priority` in the queue gets its slot, by the
+   * limiter's own schedule; past the end of the queue, as if more calls of that priority were queued.
+   * Default: the last background call queued, so "time left" for a queued background run. The
+   * assumptions are `planSlots`'s: an estimate that real round trips can only make later.
+   */
+  estimateWaitMs(position = this.queueLength('background'), priority: Priority = 'background'): number {
+    if (position < 1) return 0;
     const now = this.#clock.now();
-    this.#prune(now);
-    // Requests still in flight may yet reach the server: save them as ending now.
-    const stamps = [...this.#stamps, ...Array.from({ length: this.#inFlight }, () => now)];
-    return { version: 1, stamps, blockedUntil: this.#blockedUntil };
+    const interactive = this.#queues.interactive.length;
+    const counts = priority === 'interactive' ? { interactive: Math.max(position, interactive) } : { interactive, background: position };
+    const plan = planSlots(this.#view(), this.#rules(), now, counts);
+    return Math.max(0, (plan[priority][position - 1] ?? now) - now);
+  }
+
+  snapshot(): RateLimiterState {
+    this.#prune(this.#clock.now());
+    return { version: 2, stamps: [...this.#stamps], inFlight: this.#inFlight, blockedUntil: this.#blockedUntil };
   }
 
   /** Merges a saved state in (never forgets what this instance already knows). */
   restore(state: unknown): void {
-    const parsed = RateLimiterState.safeParse(state);
-    if (!parsed.success) throw new TypeError('Not a saved rate limiter state (expected {version: 1, stamps, blockedUntil})');
+    const saved = readLimiterState(state);
+    if (!saved) throw new TypeError('Not a saved rate limiter state (expected {version: 2, stamps, inFlight, blockedUntil})');
     const now = this.#clock.now();
-    // A stamp in the future means the clock moved back since it was saved: count it as now.
-    const restored = parsed.data.stamps.map((stamp) => Math.min(stamp, now));
+    // A stamp in the future means the clock moved back since it was saved: count it as now. A request
+    // that was in flight ended when its worker stopped, which is no later than now.
+    const restored = [...saved.stamps.map((stamp) => Math.min(stamp, now)), ...Array.from({ length: saved.inFlight }, () => now)];
     this.#stamps = [...this.#stamps, ...restored].sort((a, b) => a - b);
-    this.#blockedUntil = Math.max(this.#blockedUntil, Math.min(parsed.data.blockedUntil, now + HOUR_MS));
+    this.#blockedUntil = Math.max(this.#blockedUntil, Math.min(saved.blockedUntil, now + HOUR_MS));
     this.#prune(now);
     this.#nudge();
   }
 
-  /** Milliseconds until the head of the queue may go: 0 now, Infinity when only a release can free a slot. */
-  #delay(now: number): number {
-    this.#prune(now);
-    const blocked = Math.max(0, this.#blockedUntil - now);
-    if (this.#inFlight + this.#stamps.length < this.limit) return blocked;
-    const oldest = this.#stamps[0];
-    if (oldest === undefined) return Infinity;
-    return Math.max(blocked, oldest + this.windowMs - now);
+  #rules(): WindowRules {
+    return { limit: this.limit, windowMs: this.windowMs, headroomMs: this.headroomMs };
+  }
+
+  #view(): WindowView {
+    return { stamps: this.#stamps, inFlight: this.#inFlight, blockedUntil: this.#blockedUntil };
   }
 
   #prune(now: number): void {
@@ -146,10 +177,16 @@ export class SlidingWindowLimiter implements RateLimiter {
   async #pump(): Promise<void> {
     this.#pumping = true;
     try {
-      while (this.#queue.length > 0) {
-        const wait = this.#delay(this.#clock.now());
+      for (;;) {
+        // A person's call is always the next to go; background calls wait behind every one of them.
+        const priority: Priority | undefined =
+          this.#queues.interactive.length > 0 ? 'interactive' : this.#queues.background.length > 0 ? 'background' : undefined;
+        if (priority === undefined) return;
+        const now = this.#clock.now();
+        this.#prune(now);
+        const wait = slotDelay(this.#view(), this.#rules(), now, priority);
         if (wait <= 0) {
-          this.#grant(this.#queue.shift() as Waiter);
+          this.#grant(this.#queues[priority].shift() as Waiter);
           continue;
         }
         const wake = new AbortController();

@@ -132,7 +132,7 @@ describe('SlidingWindowLimiter', () => {
     const starts: number[] = [];
     for (let i = 0; i < 3; i++) await instantRequest(first, clock, starts);
     const saved = JSON.parse(JSON.stringify(first.snapshot())) as RateLimiterState;
-    expect(saved).toEqual({ version: 1, stamps: [t0, t0, t0], blockedUntil: 0 });
+    expect(saved).toEqual({ version: 2, stamps: [t0, t0, t0], inFlight: 0, blockedUntil: 0 });
 
     await clock.advance(10_000); // the service worker was stopped and started again
     const second = new SlidingWindowLimiter({ limit: 3, windowMs: 60_000, clock, state: saved });
@@ -143,12 +143,22 @@ describe('SlidingWindowLimiter', () => {
     expect(later).toEqual([t0 + 60_000]);
   });
 
-  it('counts a request still in flight as ending now when saved', async () => {
+  it('saves a request still in flight apart, and a restored limiter counts it as ending at the restore', async () => {
     const clock = new FakeClock();
-    const limiter = new SlidingWindowLimiter({ clock });
+    const limiter = new SlidingWindowLimiter({ limit: 1, windowMs: 60_000, clock });
     await limiter.acquire();
     await clock.advance(2000);
-    expect(limiter.snapshot().stamps).toEqual([clock.now()]);
+    const saved = limiter.snapshot();
+    expect(saved).toEqual({ version: 2, stamps: [], inFlight: 1, blockedUntil: 0 });
+    await clock.advance(30_000); // the worker died mid-request; the server may have seen it as late as now
+    const restoredAt = clock.now();
+    const restarted = new SlidingWindowLimiter({ limit: 1, windowMs: 60_000, clock, state: saved });
+    expect(restarted.snapshot().stamps).toEqual([restoredAt]);
+    const starts: number[] = [];
+    const next = instantRequest(restarted, clock, starts);
+    await clock.runAll();
+    await next;
+    expect(starts).toEqual([restoredAt + 60_000]);
   });
 
   it('reports each change to onChange, so the state can be saved as it happens', async () => {
@@ -158,17 +168,22 @@ describe('SlidingWindowLimiter', () => {
     const release = await limiter.acquire();
     release();
     limiter.pauseUntil(clock.now() + 5000);
-    expect(seen.map((s) => s.stamps.length)).toEqual([1, 1, 1]);
+    expect(seen.map((s) => [s.stamps.length, s.inFlight])).toEqual([
+      [0, 1],
+      [1, 0],
+      [1, 0],
+    ]);
     expect(seen.at(-1)?.blockedUntil).toBe(clock.now() + 5000);
   });
 
   it('starts empty from a state never saved (storage gives null)', () => {
     const clock = new FakeClock();
-    expect(new SlidingWindowLimiter({ clock, state: null }).snapshot()).toEqual({ version: 1, stamps: [], blockedUntil: 0 });
+    expect(new SlidingWindowLimiter({ clock, state: null }).snapshot()).toEqual({ version: 2, stamps: [], inFlight: 0, blockedUntil: 0 });
   });
 
   it('refuses a damaged saved state with a clear error', () => {
     expect(() => new SlidingWindowLimiter({ state: { version: 2 } })).toThrow(/saved rate limiter state/);
+    expect(() => new SlidingWindowLimiter({ state: { version: 3, stamps: [], inFlight: 0, blockedUntil: 0 } })).toThrow(/saved rate limiter state/);
     const limiter = new SlidingWindowLimiter({ clock: new FakeClock() });
     expect(() => limiter.restore({ version: 1, stamps: ['yesterday'], blockedUntil: 0 })).toThrow(/saved rate limiter state/);
     expect(() => limiter.restore(null)).toThrow(/saved rate limiter state/);
