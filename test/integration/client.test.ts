@@ -251,6 +251,25 @@ describe('rate limits over real HTTP', () => {
     }
   });
 
+  it('a person’s call made during a background scan goes within a slot, and the scan draws no 429', async () => {
+    const client = strictClient({ rateLimit: { limit, windowMs } });
+    const started = performance.now();
+    const scan = Promise.all(Array.from({ length: 3 * limit }, () => client.listPages({ priority: 'background' })));
+    await new Promise((resolve) => setTimeout(resolve, windowMs / 2));
+    const asked = performance.now();
+    await client.getStatusEmbedConfig(cloud);
+    const personMs = performance.now() - asked;
+    await scan;
+    const scanMs = performance.now() - started;
+
+    expect(strict.requests().map((request) => request.status)).toEqual(Array(3 * limit + 1).fill(200));
+    // One slot at this rate is windowMs / limit = 200 ms, plus a round trip.
+    expect(personMs).toBeLessThan(1500);
+    // 16 requests: the floor is 3 windows; real round trips stretch each one a little.
+    expect(scanMs).toBeGreaterThanOrEqual(3 * windowMs);
+    expect(scanMs).toBeLessThan(4.5 * windowMs);
+  });
+
   it('a client with a looser limiter is told to wait, waits Retry-After, and gets through', async () => {
     const client = strictClient({ rateLimit: { limit: 100, windowMs } });
     const results = await Promise.all(Array.from({ length: limit + 3 }, () => client.listPages()));
