@@ -1,5 +1,6 @@
 // `npm run sandbox`: a local Statuspage on http://127.0.0.1:4100 (PORT to change it). The rest comes from
-// SANDBOX_* variables (see config.ts); SANDBOX_DATA_FILE keeps its state across restarts.
+// SANDBOX_* variables (see config.ts); SANDBOX_DATA_FILE keeps its state across restarts, SANDBOX_USERS and
+// SANDBOX_PAGES seed a larger organization.
 import { startSandbox } from './index';
 import { DEFAULT_SANDBOX_PORT } from './config';
 import { PAGE_WITHOUT_RBAC_ID, SECOND_ORGANIZATION } from './seed';
@@ -9,6 +10,9 @@ if (!Number.isInteger(port) || port < 0 || port > 65_535) {
   console.error(`[sandbox] PORT must be a port number (0-65535), got "${process.env.PORT}"`);
   process.exit(2);
 }
+
+/** A larger organization (SANDBOX_PAGES) lists its first pages only. */
+const LISTED_PAGES = 10;
 
 try {
   const sandbox = await startSandbox({ port });
@@ -20,10 +24,15 @@ try {
     `  Organization ID  ${sandbox.organizationId}`,
     '',
     '  Pages:',
-    ...sandbox.pages.map(
-      (page) =>
-        `    ${page.id}  ${page.name.padEnd(14)} ${sandbox.statusPageUrl(page.id)}/${page.id === PAGE_WITHOUT_RBAC_ID ? '   (no role based access control)' : ''}`,
-    ),
+    ...sandbox.pages
+      .slice(0, LISTED_PAGES)
+      .map(
+        (page) =>
+          `    ${page.id}  ${page.name.padEnd(14)} ${sandbox.statusPageUrl(page.id)}/${page.id === PAGE_WITHOUT_RBAC_ID ? '   (no role based access control)' : ''}`,
+      ),
+    ...(sandbox.pages.length > LISTED_PAGES
+      ? [`    … and ${sandbox.pages.length - LISTED_PAGES} more (SANDBOX_PAGES): ${sandbox.url}/_control/pages lists them all`]
+      : []),
     '',
     `  Another organization (for 403s): ${SECOND_ORGANIZATION.id}, key ${SECOND_ORGANIZATION.apiKey}`,
     `  Control: ${sandbox.url}/_control/pages   or   npm run incident -- help`,

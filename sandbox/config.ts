@@ -1,4 +1,4 @@
-import { DEFAULT_API_KEY, DEFAULT_ORGANIZATION_ID, SECOND_ORGANIZATION } from './seed';
+import { DEFAULT_API_KEY, DEFAULT_ORGANIZATION_ID, DEFAULT_SEED_SIZE, SECOND_ORGANIZATION, SEED_PAGE_COUNT, type SeedSize } from './seed';
 
 export interface RateLimitSettings {
   /** At most this many accepted requests per key... */
@@ -37,6 +37,10 @@ export interface SandboxOptions {
   dataFile?: string;
   /** The clock behind incident timestamps and the rate limit's window; the real time when omitted. */
   now?: () => Date;
+  /** Users of the demo organization (env SANDBOX_USERS; default 137): a larger organization for tests and benchmarks. */
+  users?: number;
+  /** Pages of the demo organization, the three demo pages included (env SANDBOX_PAGES; default 3). */
+  pages?: number;
 }
 
 export interface SandboxConfig {
@@ -45,6 +49,8 @@ export interface SandboxConfig {
   settings: SandboxSettings;
   dataFile: string | undefined;
   now: (() => Date) | undefined;
+  /** How large the seeded demo organization is. */
+  seedSize: SeedSize;
 }
 
 /** Where `npm run sandbox` listens unless PORT says otherwise (startSandbox itself defaults to a free port). */
@@ -70,6 +76,21 @@ function envInteger(env: Record<string, string | undefined>, name: string): numb
   const value = Number(raw);
   if (!Number.isInteger(value)) throw new Error(`${name} must be a whole number, got "${raw}"`);
   return value;
+}
+
+export const MAX_SEED_USERS = 100_000;
+export const MAX_SEED_PAGES = 1_000;
+
+function seedSizeOf(options: SandboxOptions, env: Record<string, string | undefined>): SeedSize {
+  const users = options.users ?? envInteger(env, 'SANDBOX_USERS') ?? DEFAULT_SEED_SIZE.users;
+  const pages = options.pages ?? envInteger(env, 'SANDBOX_PAGES') ?? DEFAULT_SEED_SIZE.pages;
+  if (!Number.isInteger(users) || users < 1 || users > MAX_SEED_USERS) {
+    throw new Error(`users (SANDBOX_USERS) must be a whole number from 1 to ${MAX_SEED_USERS}, got ${users}`);
+  }
+  if (!Number.isInteger(pages) || pages < SEED_PAGE_COUNT || pages > MAX_SEED_PAGES) {
+    throw new Error(`pages (SANDBOX_PAGES) must be a whole number from ${SEED_PAGE_COUNT} (the demo pages) to ${MAX_SEED_PAGES}, got ${pages}`);
+  }
+  return { users, pages };
 }
 
 const ID_SYNTAX = /^[A-Za-z0-9_-]{1,64}$/;
@@ -101,5 +122,6 @@ export function resolveSandboxConfig(options: SandboxOptions = {}, env: Record<s
     settings: { rateLimit, permissionsResponseShape: shape as PermissionsResponseShape },
     dataFile,
     now: options.now,
+    seedSize: seedSizeOf(options, env),
   };
 }

@@ -63,6 +63,8 @@ export { SandboxStore } from './store';
 export {
   DEFAULT_RATE_LIMIT,
   DEFAULT_SANDBOX_PORT,
+  MAX_SEED_PAGES,
+  MAX_SEED_USERS,
   resolveSandboxConfig,
   type PermissionsResponseShape,
   type RateLimitSettings,
@@ -78,7 +80,9 @@ export {
   DEFAULT_ORGANIZATION_ID,
   PAGE_WITHOUT_RBAC_ID,
   SECOND_ORGANIZATION,
+  SEED_PAGE_COUNT,
   SEED_PAGE_IDS,
+  type SeedSize,
 } from './seed';
 export { SEED_USER_COUNT } from './seed-people';
 export { parseBracketForm } from './form-brackets';

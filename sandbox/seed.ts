@@ -1,6 +1,8 @@
 import { statuspageId } from './ids';
-import { seedUsers } from './seed-people';
-import type { ComponentRecord, EmbedConfigRecord, PageRecord, PageRoleGrant, PageState, SandboxState } from './types';
+import { extraPages, extraPermissions } from './seed-extra';
+import { SEED_USER_COUNT, seedUsers } from './seed-people';
+import { components, page, pageState } from './seed-records';
+import type { PageRoleGrant, PageState, SandboxState } from './types';
 
 // The sandbox's starting point: the same on every run (no randomness, no clock), so tests and screenshots
 // can rely on it. POST /_control/reset (or `reset()`) returns to exactly this.
@@ -27,94 +29,6 @@ export const SEED_PAGE_IDS = {
 } as const;
 
 export const PAGE_WITHOUT_RBAC_ID = SEED_PAGE_IDS.labs;
-
-const SEEDED_AT = '2025-01-15T09:30:00.000Z';
-
-function page(fields: Pick<PageRecord, 'id' | 'name' | 'subdomain' | 'domain' | 'url' | 'time_zone'> & Partial<PageRecord>): PageRecord {
-  // Listed in the spec's order; the fields given take their place in it.
-  const ordered: PageRecord = {
-    id: '',
-    created_at: '2023-06-01T12:00:00.000Z',
-    updated_at: SEEDED_AT,
-    name: '',
-    page_description: null,
-    headline: null,
-    branding: 'premium',
-    subdomain: '',
-    domain: null,
-    url: null,
-    support_url: null,
-    hidden_from_search: false,
-    allow_page_subscribers: true,
-    allow_incident_subscribers: true,
-    allow_email_subscribers: true,
-    allow_sms_subscribers: false,
-    allow_rss_atom_feeds: true,
-    allow_webhook_subscribers: true,
-    notifications_from_email: null,
-    notifications_email_footer: null,
-    activity_score: 0,
-    twitter_username: null,
-    viewers_must_be_team_members: false,
-    ip_restrictions: null,
-    city: null,
-    state: null,
-    country: null,
-    time_zone: 'Etc/UTC',
-    css_body_background_color: '#ffffff',
-    css_font_color: '#333333',
-    css_light_font_color: '#757575',
-    css_greens: '#2fcc66',
-    css_yellows: '#f1c40f',
-    css_oranges: '#e67e22',
-    css_blues: '#3498db',
-    css_reds: '#e74c3c',
-    css_border_color: '#ecf0f1',
-    css_graph_color: '#3498db',
-    css_link_color: '#3498db',
-    css_no_data: '#b3bac5',
-    favicon_logo: null,
-    transactional_logo: null,
-    hero_cover: null,
-    email_logo: null,
-    twitter_logo: null,
-  };
-  return Object.assign(ordered, fields);
-}
-
-function components(pageKey: string, names: Array<[name: string, description: string | null]>): ComponentRecord[] {
-  return names.map(([name, description], index) => ({
-    id: statuspageId(`component:${pageKey}:${name}`),
-    name,
-    description,
-    position: index + 1,
-    status: 'operational',
-    created_at: '2023-06-01T12:05:00.000Z',
-    updated_at: SEEDED_AT,
-    start_date: '2023-06-01',
-    showcase: true,
-    only_show_if_degraded: false,
-  }));
-}
-
-function pageState(
-  organizationId: string,
-  record: PageRecord,
-  rbac: boolean,
-  embed: EmbedConfigRecord,
-  pageComponents: ComponentRecord[],
-): PageState {
-  return {
-    page: record,
-    organization_id: organizationId,
-    role_based_access_control: rbac,
-    embed_config: embed,
-    components: pageComponents,
-    incidents: [],
-    status_updated_at: SEEDED_AT,
-    summary_override: null,
-  };
-}
 
 function seedPages(organizationId: string): PageState[] {
   return [
@@ -266,22 +180,39 @@ function seedPermissions(userIds: string[]): SandboxState['permissions'] {
   return permissions;
 }
 
-export function createSeedState(organizationId: string = DEFAULT_ORGANIZATION_ID): SandboxState {
+/** The demo organization's pages in the default seed (Acme Cloud, Acme Payments, Acme Labs). */
+export const SEED_PAGE_COUNT = 3;
+
+/** How large the demo organization is: its users and its pages (the three demo pages, then extra ones). */
+export interface SeedSize {
+  users: number;
+  pages: number;
+}
+
+export const DEFAULT_SEED_SIZE: SeedSize = { users: SEED_USER_COUNT, pages: SEED_PAGE_COUNT };
+
+export function createSeedState(organizationId: string = DEFAULT_ORGANIZATION_ID, size: SeedSize = DEFAULT_SEED_SIZE): SandboxState {
   if (organizationId === SECOND_ORGANIZATION.id) {
     throw new Error(`organizationId ${organizationId} is reserved for the sandbox's second organization`);
   }
-  const users = seedUsers(organizationId, 'acme-cloud.example');
+  const users = seedUsers(organizationId, 'acme-cloud.example', size.users);
   const otherUsers = seedUsers(SECOND_ORGANIZATION.id, 'globex.example', 3);
+  const pages = seedPages(organizationId);
+  const demoPages = pages.filter((page) => page.organization_id === organizationId);
+  const extra = extraPages(organizationId, Math.max(0, size.pages - SEED_PAGE_COUNT));
+  const userIds = users.map((user) => user.id);
+  const permissions = seedPermissions(userIds);
+  if (extra.length > 0 || users.length > SEED_USER_COUNT) extraPermissions(permissions, userIds, SEED_USER_COUNT, demoPages, extra);
   return {
     version: 1,
     organizations: [
       { id: organizationId, name: 'Acme Inc.' },
       { id: SECOND_ORGANIZATION.id, name: SECOND_ORGANIZATION.name },
     ],
-    pages: seedPages(organizationId),
+    pages: [...pages, ...extra],
     users: [...users, ...otherUsers],
     permissions: {
-      ...seedPermissions(users.map((user) => user.id)),
+      ...permissions,
       [otherUsers[0]!.id]: { [SEED_PAGE_IDS.globex]: FULL },
     },
     sequence: 0,

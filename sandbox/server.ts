@@ -33,7 +33,7 @@ export interface SandboxApp {
 }
 
 function openStore(config: SandboxConfig): SandboxStore {
-  const seed = () => createSeedState(config.organizationId);
+  const seed = () => createSeedState(config.organizationId, config.seedSize);
   const file = config.dataFile;
   const initial = file ? loadState(file) : undefined;
   if (file && initial && !initial.organizations.some((organization) => organization.id === config.organizationId)) {

@@ -85,6 +85,16 @@ describe('npm run incident', () => {
     expect(missing.stderr).toContain('--status is required');
   });
 
+  it('resets the sandbox (a POST without a body still says JSON, as the control endpoints require)', async () => {
+    expect((await incidentCli('open', 'Left over', '--page', SEED_PAGE_IDS.payments)).code).toBe(0);
+    expect((await summary(SEED_PAGE_IDS.payments)).incidents).toHaveLength(1);
+    const reset = await incidentCli('reset');
+    expect(reset.stderr).toBe('');
+    expect(reset.code).toBe(0);
+    expect(reset.stdout).toContain('is back to its seed');
+    expect((await summary(SEED_PAGE_IDS.payments)).incidents).toEqual([]);
+  });
+
   it("shows the sandbox's refusal and exits 1", async () => {
     const refused = await incidentCli('open', 'x', '--impact', 'apocalyptic');
     expect(refused.code).toBe(1);
