@@ -1,68 +1,60 @@
 import { browser } from 'wxt/browser';
-import * as z from 'zod/mini';
-import { PagePermissions, StatusEmbedConfigChanges, InvalidRequestError, describeIssue } from '../../shared';
-import { toOutcome, type Outcome } from '../messaging/outcome';
-import { messenger, type BackgroundProtocol } from '../messaging/protocol';
-import { senderKind, type SenderKind } from '../messaging/sender';
+import { InvalidRequestError } from '../../shared/client/errors';
 import { connect, disconnect } from '../connection/connect';
-import { refreshEmbedConfig, refreshPages, refreshPermissions, refreshUsers } from '../organization/reads';
-import { cancelSave, dismissSave, saveEmbed, savePermissions } from '../saves/run-saves';
+import { currentSession } from '../connection/session';
+import { refreshEmbedConfig } from '../embed/embed-reads';
+import { saveEmbed } from '../embed/save-embed';
+import { type Outcome, toOutcome } from '../messaging/outcome';
+import { parseMessage } from '../messaging/parse-message';
+import { type MessageName, messenger, PROTOCOL, type RequestOf, type ResponseOf } from '../messaging/protocol';
+import { senderKind } from '../messaging/sender';
+import { refreshPages, refreshUsers } from '../organization/reads';
+import { refreshPermissions } from '../permissions/permission-reads';
+import { savePermissions } from '../permissions/save-permissions';
+import { cancelSave, dismissSave } from '../saves/run-saves';
 
 type Sender = Parameters<Parameters<typeof messenger.onMessage>[1]>[0]['sender'];
+type Handlers = { [K in MessageName]: (request: RequestOf<K>) => Promise<ResponseOf<K>> };
 
-// Even our own pages' messages are checked: a message is data from another context.
-const Id = z.string().check(z.minLength(1), z.maxLength(100), z.regex(/^[\w-]+$/, 'must be an id'));
-const Label = z.string().check(z.maxLength(300));
-const ConnectRequest = z.object({ apiKey: z.string(), organizationId: z.string(), apiBaseUrl: z.string() });
-const SaveEmbedRequest = z.object({ pageId: Id, label: Label, changes: StatusEmbedConfigChanges, draftUpdatedAt: z.optional(z.number()) });
-const SavePermissionsRequest = z.object({
-  userId: Id,
-  label: Label,
-  base: PagePermissions,
-  pages: PagePermissions,
-  draftUpdatedAt: z.optional(z.number()),
-});
-const SaveId = z.string().check(z.regex(/^(embed|permissions):[\w-]+$/, 'must be a save id'));
-
-function parse<S extends z.ZodMiniType>(schema: S, value: unknown): z.output<S> {
-  const result = schema.safeParse(value);
-  if (result.success) return result.data;
-  throw new InvalidRequestError(`Refused a malformed message: ${result.error.issues.map(describeIssue).join('; ')}`);
-}
-
-interface Route {
-  /** Who may send this message. */
-  from: SenderKind[];
-  handle: (data: unknown, sender: Sender) => Promise<unknown>;
-}
-
-const ROUTES: Record<keyof BackgroundProtocol, Route> = {
-  connect: { from: ['extension-page'], handle: (data) => connect(parse(ConnectRequest, data)) },
-  disconnect: { from: ['extension-page'], handle: async () => (await disconnect(), null) },
-  refreshPages: { from: ['extension-page'], handle: () => refreshPages() },
-  refreshUsers: { from: ['extension-page'], handle: () => refreshUsers() },
-  refreshEmbedConfig: { from: ['extension-page'], handle: (data) => refreshEmbedConfig(parse(Id, data)) },
-  refreshPermissions: { from: ['extension-page'], handle: (data) => refreshPermissions(parse(Id, data)) },
-  saveEmbed: { from: ['extension-page'], handle: (data) => saveEmbed(parse(SaveEmbedRequest, data)) },
-  savePermissions: { from: ['extension-page'], handle: (data) => savePermissions(parse(SavePermissionsRequest, data)) },
-  cancelSave: { from: ['extension-page'], handle: async (data) => (cancelSave(parse(SaveId, data)), null) },
-  dismissSave: { from: ['extension-page'], handle: async (data) => (await dismissSave(parse(SaveId, data)), null) },
+/** What each message does; which senders may send it and what it carries come from PROTOCOL. */
+const HANDLERS: Handlers = {
+  connect,
+  disconnect: async () => {
+    await disconnect();
+    return null;
+  },
+  refreshPages: async () => refreshPages(await currentSession()),
+  refreshUsers: async () => refreshUsers(await currentSession()),
+  refreshEmbedConfig,
+  refreshPermissions,
+  saveEmbed: (request) => saveEmbed(request),
+  savePermissions: (request) => savePermissions(request),
+  cancelSave: async (id) => {
+    cancelSave(id);
+    return null;
+  },
+  dismissSave: async (id) => {
+    await dismissSave(id);
+    return null;
+  },
 };
 
-function senderKindOf(sender: Sender): SenderKind {
+function senderKindOf(sender: Sender) {
   return senderKind(sender, browser.runtime.id, browser.runtime.getURL('/'));
 }
 
-/** Answers every message of the protocol, each only from the senders its route allows. */
+/** Answers every message of the protocol, each only from the senders it allows and only with data of its shape. */
 export function registerHandlers(): void {
-  for (const type of Object.keys(ROUTES) as Array<keyof BackgroundProtocol>) {
-    const route = ROUTES[type];
+  for (const type of Object.keys(PROTOCOL) as MessageName[]) {
+    const spec = PROTOCOL[type];
+    const handle = HANDLERS[type] as (request: unknown) => Promise<unknown>;
     messenger.onMessage(
       type,
       ({ data, sender }) =>
         toOutcome(async () => {
-          if (!route.from.includes(senderKindOf(sender))) throw new InvalidRequestError(`Refused "${type}" from this sender`);
-          return route.handle(data, sender);
+          // Even our own pages' messages are checked: a message is data from another context.
+          if (!spec.from.includes(senderKindOf(sender) as never)) throw new InvalidRequestError(`Refused "${type}" from this sender`);
+          return handle(parseMessage(spec.request, data, `"${type}" message`));
         }) as Promise<Outcome<never>>,
     );
   }

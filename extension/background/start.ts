@@ -1,19 +1,29 @@
 import { browser } from 'wxt/browser';
 import { sealedApiKeyItem } from '../connection/api-key-item';
 import { connectionItem } from '../connection/connection-item';
-import { rateLimiterStateItem, savesItem } from '../saves/save-record';
-import { showBadge } from '../saves/badge';
-import { registerHandlers } from './routes';
-import { resumeSaves } from '../saves/run-saves';
+import { rateLimiterStateItem } from '../connection/limiter-state-item';
 import { forgetSession } from '../connection/session';
 import { dropSharedLimiter } from '../connection/shared-limiter';
+import { saveEmbed } from '../embed/save-embed';
+import { savePermissions } from '../permissions/save-permissions';
+import { showBadge } from '../saves/badge';
+import { nextResumeAt, RESUME_ALARM } from '../saves/resume-alarm';
+import { registerSaveKind, resumeSaves } from '../saves/run-saves';
+import { type SaveRecord, savesItem } from '../saves/save-record';
+import { registerHandlers } from './routes';
 import { closeLocalStorageToContentScripts } from './storage-access';
 
-const RESUME_ALARM = 'resume-saves';
+function scheduleResume(saves: Record<string, SaveRecord>): void {
+  const when = nextResumeAt(saves, Date.now());
+  if (when === undefined) void browser.alarms.clear(RESUME_ALARM);
+  else void browser.alarms.create(RESUME_ALARM, { when });
+}
 
 /** Everything the service worker does when it starts (on install, on browser start, on any wake-up). */
 export function startBackground(): void {
-  // Listeners first and synchronously: the message that woke the worker must find them.
+  // Listeners first and synchronously: the message or alarm that woke the worker must find them.
+  registerSaveKind('embed', (save) => saveEmbed(save.request as Parameters<typeof saveEmbed>[0], save.retryAt));
+  registerSaveKind('permissions', (save) => savePermissions(save.request as Parameters<typeof savePermissions>[0], save.retryAt));
   registerHandlers();
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === RESUME_ALARM) void resumeSaves();
@@ -23,6 +33,7 @@ export function startBackground(): void {
     const saves = await savesItem.getValue();
     await showBadge(saves).catch(() => {});
     await resumeSaves();
+    scheduleResume(await savesItem.getValue());
   })();
   // Storage is the truth: if the key, the connection or the limiter's memory is removed (a reset, a
   // cleared profile), the copies this worker holds in memory go too.
@@ -33,12 +44,6 @@ export function startBackground(): void {
     dropSharedLimiter();
     forgetSession();
   });
-  // A save waiting out a rate limit when the worker is stopped is picked up again by this alarm.
-  savesItem.watch((saves) => {
-    const next = Object.values(saves ?? {})
-      .filter((save) => save.state === 'waiting' && save.retryAt !== undefined)
-      .map((save) => save.retryAt!)
-      .sort((a, b) => a - b)[0];
-    if (next !== undefined) void browser.alarms.create(RESUME_ALARM, { when: Math.max(next, Date.now() + 1_000) });
-  });
+  // Every pending save (waiting, offline, in flight) has an alarm: a worker stopped under it is woken to go on.
+  savesItem.watch(scheduleResume);
 }

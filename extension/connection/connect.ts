@@ -1,9 +1,10 @@
 import { browser } from 'wxt/browser';
-import { InvalidRequestError, NetworkError, NotFoundError, ForbiddenError } from '../../shared';
+import { ForbiddenError, InvalidRequestError, NetworkError, NotFoundError, type User } from '../../shared';
 import { normalizeApiBaseUrl, originPattern } from './api-base-url';
 import { checkCredentials } from './credentials';
 import type { ConnectRequest } from '../messaging/protocol';
-import { cached, usersCache } from '../storage/cache';
+import { usersCache } from '../organization/organization-cache';
+import { cached } from '../storage/cached';
 import { clearOrganizationData } from '../storage/clear';
 import { connectionItem, type Connection } from './connection-item';
 import { forgetApiKey, readApiKey, writeApiKey } from './api-key-store';
@@ -34,7 +35,7 @@ export async function connect(request: ConnectRequest): Promise<Connection> {
 
   if ((await readApiKey()) !== apiKey) await resetSharedLimiter();
   const client = await makeClient(apiKey, apiBaseUrl);
-  let users;
+  let users: User[];
   try {
     users = await client.listUsers(organizationId);
   } catch (error) {

@@ -1,11 +1,7 @@
-import { storage } from 'wxt/utils/storage';
+import * as z from 'zod/mini';
+import { Connection } from '../messaging/protocol';
+import { storedItem } from '../storage/stored-item';
 
-/** Which organization and API the extension talks to: not secret, so the popup reads it to draw at once. */
-export interface Connection {
-  organizationId: string;
-  apiBaseUrl: string;
-  /** When the key was last checked and accepted (epoch ms). */
-  verifiedAt: number;
-}
+export type { Connection };
 
-export const connectionItem = storage.defineItem<Connection | null>('local:connection', { version: 1, fallback: null });
+export const connectionItem = storedItem('local:connection', { schema: z.nullable(Connection), fallback: null });

@@ -1,15 +1,18 @@
+import * as z from 'zod/mini';
+
 /**
  * The API key at rest: AES-GCM with a key that cannot be exported and lives in the extension's own
  * IndexedDB. Chrome also closes storage.local to content scripts (see background/storage-access.ts); Firefox
  * cannot, and there this is what keeps a content script that reads storage.local from reading the key.
  */
-export interface SealedSecret {
-  version: 1;
+export const SealedSecret = z.object({
+  version: z.literal(1),
   /** base64 */
-  iv: string;
+  iv: z.string(),
   /** base64 */
-  ciphertext: string;
-}
+  ciphertext: z.string(),
+});
+export type SealedSecret = z.infer<typeof SealedSecret>;
 
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();

@@ -1,5 +1,5 @@
 import { SlidingWindowLimiter, type RateLimiterState } from '../../shared';
-import { rateLimiterStateItem } from '../saves/save-record';
+import { rateLimiterStateItem } from './limiter-state-item';
 
 /**
  * The one rate limiter for the stored key, whoever starts the request. Its state is saved as it changes and

@@ -11,7 +11,7 @@ export interface PopupTabInfo {
  * `tabs.query` returns its URL without the `tabs` permission; without a grant the URL is absent and the
  * popup falls back to the last used context.
  *
- * `popup.html?tab=<id>` names the tab instead of "the active one": the tests open the popup as a page (the
+ * In the test build only, `popup.html?tab=<id>` names the tab instead of "the active one": the tests open the popup as a page (the
  * active tab is then the popup itself), and the test build's host permission for manage.statuspage.io
  * stands in for the grant a click would give.
  */
@@ -25,7 +25,8 @@ let asked: Promise<PopupTabInfo | undefined> | undefined;
 
 async function findPopupTab(): Promise<PopupTabInfo | undefined> {
   try {
-    const named = new URLSearchParams(location.search).get('tab');
+    // Only the test build honours `?tab=`: in the store build the branch is compiled out (bundles.spec.ts checks it).
+    const named = import.meta.env.MODE === 'test' ? new URLSearchParams(location.search).get('tab') : null;
     const tab =
       named !== null && /^\d+$/.test(named)
         ? await browser.tabs.get(Number(named))

@@ -9,7 +9,7 @@ import { InPagePreviewControls } from '../preview/popup/InPagePreviewControls';
 import type { PreviewSample } from '../preview/protocol';
 import { useInPagePreview } from '../preview/popup/use-in-page-preview';
 import { usePopupTab } from '../context/use-popup-tab';
-import type { EmbedDraft } from '../storage/drafts';
+import type { EmbedDraft } from './embed-draft';
 import { isSaveInProgress, type SaveRecord } from '../saves/save-record';
 import { ColourField } from './ColourField';
 import { ContrastNote } from './ContrastNote';

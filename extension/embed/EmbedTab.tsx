@@ -4,8 +4,9 @@ import { Loading } from '../ui/Loading';
 import { RefreshNote } from '../ui/RefreshNote';
 import { useRefresh } from '../ui/use-refresh';
 import { useStored } from '../ui/use-stored';
-import { embedConfigCache } from '../storage/cache';
-import { embedDraftItem } from '../storage/drafts';
+import { embedConfigCache } from './embed-config-cache';
+import { embedDraftItem } from './embed-draft-item';
+import { hasEdits } from './use-embed-draft';
 import { saveId, savesItem } from '../saves/save-record';
 import { EmbedEditor } from './EmbedEditor';
 import { PagePicker } from './PagePicker';
@@ -27,7 +28,7 @@ export function EmbedTab({ pages, pageId, onPageChange, unknownPageId, focusFirs
   const saves = useStored(savesItem);
   const refresh = useRefresh(page?.id, () => ask('refreshEmbedConfig', page!.id), page && { kind: 'page', name: page.name });
 
-  const serverConfig = draft.value?.base ?? config.value?.value;
+  const serverConfig = (hasEdits(draft.value) ? draft.value.base : undefined) ?? config.value?.value;
   return (
     <div class="stack">
       <PagePicker pages={pages} pageId={page?.id} onChange={onPageChange} autoFocus={focusFirstField} />

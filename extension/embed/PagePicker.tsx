@@ -18,7 +18,7 @@ export function PagePicker({ pages, pageId, onChange, autoFocus }: Props) {
   const select = useRef<HTMLSelectElement>(null);
   useEffect(() => {
     if (autoFocus) select.current?.focus();
-  }, []);
+  }, [autoFocus]);
   const sorted = [...pages].sort((a, b) => a.name.localeCompare(b.name));
   return (
     <div class="field">

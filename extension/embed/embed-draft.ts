@@ -1,33 +1,38 @@
+import * as z from 'zod/mini';
+import { DEFAULT_EMBED_CONFIG } from '../../shared/embed/defaults';
 import {
+  COLOUR_FIELDS,
+  CORNERS,
+  type ColourField,
   EMBED_CONFIG_FIELDS,
+  type EmbedConfigField,
+  embedShape,
   normalizeHexColour,
   parseCorner,
-  spellCornerLike,
-  type Corner,
-  type StatusEmbedConfig,
+  StatusEmbedConfig,
   type StatusEmbedConfigChanges,
+  spellCornerLike,
 } from '../../shared/schemas';
-import { DEFAULT_EMBED_CONFIG } from '../../shared/embed';
 
-export const COLOUR_FIELDS = ['incident_background_color', 'incident_text_color', 'maintenance_background_color', 'maintenance_text_color'] as const;
-export type ColourField = (typeof COLOUR_FIELDS)[number];
+export { COLOUR_FIELDS, type ColourField };
 
 /** What the editor holds: the corner and the four colours exactly as typed (a hex field may be half typed). */
-export interface EmbedValues {
-  position: Corner;
-  incident_background_color: string;
-  incident_text_color: string;
-  maintenance_background_color: string;
-  maintenance_text_color: string;
-}
+export const EmbedValues = z.object(embedShape(z.enum(CORNERS), z.string().check(z.maxLength(64))));
+export type EmbedValues = z.infer<typeof EmbedValues>;
 
-/** A page's unsaved edit: the config it started from and the values typed since. */
-export interface EmbedDraft {
-  pageId: string;
-  base: StatusEmbedConfig;
-  values: EmbedValues;
-  updatedAt: number;
-}
+/**
+ * A page's unsaved edit: the config it started from, the values typed since, and when each field was last edited
+ * (`stamps`), so that two popups editing the same page at once keep both people's edits (see merge-drafts.ts).
+ */
+export const EmbedDraft = z.object({
+  pageId: z.string(),
+  base: StatusEmbedConfig,
+  values: EmbedValues,
+  stamps: z.partialRecord(z.enum(EMBED_CONFIG_FIELDS), z.number()),
+  updatedAt: z.number(),
+});
+export type EmbedDraft = z.infer<typeof EmbedDraft>;
+export type { EmbedConfigField };
 
 /** Shown when the server has no usable value for a field: the card's own defaults, so the preview matches. */
 export const FALLBACK_EMBED_VALUES: EmbedValues = { ...DEFAULT_EMBED_CONFIG };
@@ -64,7 +69,7 @@ export function embedChanges(base: StatusEmbedConfig, values: EmbedValues): Stat
 }
 
 /** Fields the server has no usable value for: the editor shows a suggestion and says so. */
-export function unsetFields(base: StatusEmbedConfig): Array<(typeof EMBED_CONFIG_FIELDS)[number]> {
+export function unsetFields(base: StatusEmbedConfig): EmbedConfigField[] {
   return EMBED_CONFIG_FIELDS.filter((field) =>
     field === 'position' ? parseCorner(base.position) === undefined : normalizeHexColour(base[field]) === undefined,
   );

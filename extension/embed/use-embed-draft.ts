@@ -1,28 +1,39 @@
-import type { StatusEmbedConfig } from '../../shared';
+import type { StatusEmbedConfig } from '../../shared/schemas';
 import { useStoredDraft } from '../ui/use-stored-draft';
-import { embedDraftItem } from '../storage/drafts';
-import { embedChanges, hasChanges, invalidColourFields, valuesFromConfig, type EmbedDraft, type EmbedValues } from './embed-draft';
+import { type EmbedDraft, type EmbedValues, embedChanges, hasChanges, invalidColourFields, valuesFromConfig } from './embed-draft';
+import { embedDraftItem } from './embed-draft-item';
+import { mergeEmbedDrafts } from './merge-embed-drafts';
 
 export interface EmbedDraftState {
   /** The config the edit started from (the draft's, else the server's). */
   base: StatusEmbedConfig;
   values: EmbedValues;
+  /** The draft while it differs from the server (or holds a half-typed colour); null otherwise. */
   draft: EmbedDraft | null;
   set<K extends keyof EmbedValues>(field: K, value: EmbedValues[K]): void;
   revert(): void;
 }
 
-/** The editor's values, written to storage on every change; back to no draft when they match the server's again. */
+/** Whether a stored draft holds an edit: one that matches the server again is no draft (its base may be old). */
+export function hasEdits(draft: EmbedDraft | null | undefined): draft is EmbedDraft {
+  return !!draft && (hasChanges(embedChanges(draft.base, draft.values)) || invalidColourFields(draft.values).length > 0);
+}
+
+/**
+ * The editor's values, written to storage on every change. A draft that matches the server again stays in storage
+ * (a removal would drop another popup's concurrent edit) but counts as none.
+ */
 export function useEmbedDraft(pageId: string, serverConfig: StatusEmbedConfig, stored: EmbedDraft | null): EmbedDraftState {
-  const { draft, write, stamp } = useStoredDraft(embedDraftItem(pageId), stored);
-  const base = draft?.base ?? serverConfig;
-  const values = draft?.values ?? valuesFromConfig(base);
+  const { draft, write, stamp } = useStoredDraft(embedDraftItem(pageId), stored, mergeEmbedDrafts);
+  const active = hasEdits(draft) ? draft : null;
+  const base = active?.base ?? serverConfig;
+  const values = active?.values ?? valuesFromConfig(base);
 
   function set<K extends keyof EmbedValues>(field: K, value: EmbedValues[K]): void {
-    const next: EmbedDraft = { pageId, base, values: { ...values, [field]: value }, updatedAt: stamp() };
-    const unchanged = !hasChanges(embedChanges(next.base, next.values)) && invalidColourFields(next.values).length === 0;
-    write(unchanged ? null : next);
+    const at = stamp();
+    const stamps = active ? { ...active.stamps, [field]: at } : { [field]: at };
+    write({ pageId, base, values: { ...values, [field]: value }, stamps, updatedAt: at });
   }
 
-  return { base, values, draft, set, revert: () => write(null) };
+  return { base, values, draft: active, set, revert: () => write(null) };
 }

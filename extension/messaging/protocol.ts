@@ -1,39 +1,97 @@
 import { defineExtensionMessaging } from '@webext-core/messaging';
-import type { Page, PagePermissions, StatusEmbedConfig, User } from '../../shared';
-import type { Connection } from '../connection/connection-item';
-import type { SaveEmbedRequest, SavePermissionsRequest } from '../saves/save-record';
+import * as z from 'zod/mini';
+import { PageList, PagePermissions, StatusEmbedConfig, StatusEmbedConfigChanges, UserList } from '../../shared/schemas';
 import type { Outcome } from './outcome';
+import type { SenderKind } from './sender';
 
-export interface ConnectRequest {
-  apiKey: string;
-  organizationId: string;
-  apiBaseUrl: string;
+// Every message the popup can send the background (the only holder of the key), declared once as schemas: the
+// types come from them, the background's route table is built from them, and both ends parse what they receive.
+// Requests are strict objects: a field one side sends and the other does not know is refused, never dropped.
+// Content scripts may ask nothing (the in-page preview is fed by the popup over its own port).
+
+export const Id = z.string().check(z.minLength(1), z.maxLength(100), z.regex(/^[\w-]+$/, 'must be an id'));
+/** A page's or a user's name, for messages ("... the embed of Acme Cloud"). */
+const Label = z.string().check(z.maxLength(300));
+const NoData = z.optional(z.null());
+
+export const ConnectRequest = z.strictObject({
+  apiKey: z.string().check(z.maxLength(500)),
+  organizationId: z.string().check(z.maxLength(200)),
+  apiBaseUrl: z.string().check(z.maxLength(2048)),
+});
+export type ConnectRequest = z.infer<typeof ConnectRequest>;
+
+/** Which organization and API the extension talks to: not secret, so the popup reads it to draw at once. */
+export const Connection = z.object({
+  organizationId: z.string(),
+  apiBaseUrl: z.string(),
+  /** When the key was last checked and accepted (epoch ms). */
+  verifiedAt: z.number(),
+});
+export type Connection = z.infer<typeof Connection>;
+
+export const SaveEmbedRequest = z.strictObject({
+  pageId: Id,
+  label: Label,
+  changes: StatusEmbedConfigChanges,
+  /** The draft this save came from: it is cleared after the save only if it has not been edited since. */
+  draftUpdatedAt: z.optional(z.number()),
+});
+export type SaveEmbedRequest = z.infer<typeof SaveEmbedRequest>;
+
+export const SavePermissionsRequest = z.strictObject({
+  userId: Id,
+  label: Label,
+  /** The permissions when the editor opened them: the save goes ahead only if the server still has exactly these. */
+  base: PagePermissions,
+  /** The complete mapping the user should have: a page left out loses access. */
+  pages: PagePermissions,
+  draftUpdatedAt: z.optional(z.number()),
+});
+export type SavePermissionsRequest = z.infer<typeof SavePermissionsRequest>;
+
+export const SavePermissionsResult = z.discriminatedUnion('outcome', [
+  z.object({ outcome: z.literal('saved'), pages: PagePermissions }),
+  z.object({ outcome: z.literal('conflict'), current: PagePermissions }),
+]);
+export type SavePermissionsResult = z.infer<typeof SavePermissionsResult>;
+
+export const SaveKind = z.enum(['embed', 'permissions']);
+export type SaveKind = z.infer<typeof SaveKind>;
+export const SaveId = z.string().check(z.regex(/^(embed|permissions):[\w-]+$/, 'must be a save id'));
+
+interface MessageSpec {
+  /** Who may send it. */
+  from: readonly SenderKind[];
+  request: z.ZodMiniType;
+  response: z.ZodMiniType;
 }
 
-export type SavePermissionsResult = { outcome: 'saved'; pages: PagePermissions } | { outcome: 'conflict'; current: PagePermissions };
+const POPUP = ['extension-page'] as const;
 
-/**
- * Everything the popup can ask the background (the only holder of the key); content scripts may ask nothing
- * (the in-page preview is fed by the popup over its own port). Add a message here, give it a sender policy in
- * background/handlers.ts, and both sides are typed.
- */
-export interface BackgroundProtocol {
+export const PROTOCOL = {
   /** Checks key and organization with one call (GET users, which also fills the user cache) and keeps them. */
-  connect(request: ConnectRequest): Outcome<Connection>;
-  disconnect(): Outcome<null>;
-  refreshPages(): Outcome<Page[]>;
-  refreshUsers(): Outcome<User[]>;
-  refreshEmbedConfig(pageId: string): Outcome<StatusEmbedConfig>;
-  refreshPermissions(userId: string): Outcome<PagePermissions>;
-  /** PATCH with only the changed fields; rate limits and lost connections are waited out, see storage/saves.ts. */
-  saveEmbed(request: SaveEmbedRequest): Outcome<StatusEmbedConfig>;
+  connect: { from: POPUP, request: ConnectRequest, response: Connection },
+  disconnect: { from: POPUP, request: NoData, response: z.null() },
+  refreshPages: { from: POPUP, request: NoData, response: PageList },
+  refreshUsers: { from: POPUP, request: NoData, response: UserList },
+  refreshEmbedConfig: { from: POPUP, request: Id, response: StatusEmbedConfig },
+  refreshPermissions: { from: POPUP, request: Id, response: PagePermissions },
+  /** PATCH with only the changed fields; rate limits and lost connections are waited out (saves/). */
+  saveEmbed: { from: POPUP, request: SaveEmbedRequest, response: StatusEmbedConfig },
   /** Re-reads, refuses on a change made elsewhere, then PUTs the complete mapping. */
-  savePermissions(request: SavePermissionsRequest): Outcome<SavePermissionsResult>;
+  savePermissions: { from: POPUP, request: SavePermissionsRequest, response: SavePermissionsResult },
   /** Stops a save that is waiting (rate limit, offline); it then counts as failed. */
-  cancelSave(saveId: string): Outcome<null>;
+  cancelSave: { from: POPUP, request: SaveId, response: z.null() },
   /** Forgets a failed save (the admin reverted or reloaded). */
-  dismissSave(saveId: string): Outcome<null>;
-}
+  dismissSave: { from: POPUP, request: SaveId, response: z.null() },
+} as const satisfies Record<string, MessageSpec>;
+
+export type MessageName = keyof typeof PROTOCOL;
+export type RequestOf<K extends MessageName> = z.output<(typeof PROTOCOL)[K]['request']>;
+export type ResponseOf<K extends MessageName> = z.output<(typeof PROTOCOL)[K]['response']>;
+
+type ProtocolMap = { [K in MessageName]: (data: RequestOf<K>) => Outcome<ResponseOf<K>> };
 
 // No `logger`: the library would log every message, and `connect` carries the key.
-export const messenger = defineExtensionMessaging<BackgroundProtocol>();
+export const messenger = defineExtensionMessaging<ProtocolMap>();

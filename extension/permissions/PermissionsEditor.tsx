@@ -4,7 +4,7 @@ import { ask } from '../ui/background-api';
 import { describeError, fieldOfServerMessage, refusedValuesMessage } from '../ui/error-text';
 import { markFirstData } from '../ui/first-data';
 import { SaveStatus } from '../saves/SaveStatus';
-import type { PermissionsDraft } from '../storage/drafts';
+import type { PermissionsDraft } from './permissions-draft';
 import { isSaveInProgress, type SaveRecord } from '../saves/save-record';
 import { ConflictNotice } from './ConflictNotice';
 import { describeChange } from './describe-change';

@@ -4,8 +4,9 @@ import { Loading } from '../ui/Loading';
 import { RefreshNote } from '../ui/RefreshNote';
 import { useStored } from '../ui/use-stored';
 import { useRefresh } from '../ui/use-refresh';
-import { permissionsCache, roleBasedAccessCache } from '../storage/cache';
-import { permissionsDraftItem } from '../storage/drafts';
+import { permissionsCache, roleBasedAccessCache } from './permissions-cache';
+import { permissionsDraftItem } from './permissions-draft-item';
+import { hasPermissionEdits } from './use-permissions-draft';
 import { saveId, savesItem } from '../saves/save-record';
 import { PermissionsEditor } from './PermissionsEditor';
 import { UserPicker } from './UserPicker';
@@ -31,7 +32,7 @@ export function PermissionsTab({ pages, users, userId, onUserChange, unknownUser
   const saves = useStored(savesItem);
   const refresh = useRefresh(user?.id, () => ask('refreshPermissions', user!.id), user && { kind: 'user', name: userDisplayName(user) });
 
-  const serverPermissions = draft.value?.base ?? permissions.value?.value;
+  const serverPermissions = (hasPermissionEdits(draft.value) ? draft.value.base : undefined) ?? permissions.value?.value;
   return (
     <div class="stack">
       <UserPicker

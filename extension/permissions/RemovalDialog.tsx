@@ -22,7 +22,10 @@ export function RemovalDialog({ userName, pageNames, onConfirm, onCancel }: Prop
       ref={dialog}
       aria-labelledby="removal-title"
       aria-describedby="removal-pages"
-      onCancel={(e) => (e.preventDefault(), onCancel())}
+      onCancel={(e) => {
+        e.preventDefault();
+        onCancel();
+      }}
       onKeyDown={onKeyDown}
     >
       <h2 id="removal-title" style={{ fontSize: '14px', marginTop: 0 }}>
@@ -33,12 +36,13 @@ export function RemovalDialog({ userName, pageNames, onConfirm, onCancel }: Prop
           After this save {userName} can no longer see or change {pageNames.length === 1 ? 'this page' : `these ${pageNames.length} pages`}:
         </p>
         <ul>
-          {pageNames.map((name, index) => (
-            <li key={index}>{name}</li>
+          {pageNames.map((name) => (
+            <li key={name}>{name}</li>
           ))}
         </ul>
       </div>
       <div class="actions">
+        {/* biome-ignore lint/a11y/noAutofocus: a modal dialog puts focus on its safe choice as it opens (WAI-ARIA dialog pattern) */}
         <button type="button" autoFocus onClick={onCancel}>
           Cancel
         </button>

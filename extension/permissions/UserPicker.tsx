@@ -25,7 +25,7 @@ export function UserPicker({ id, label, users, selected, onSelect, autoFocus, pl
   const input = useRef<HTMLInputElement>(null);
   useEffect(() => {
     if (autoFocus) input.current?.focus();
-  }, []);
+  }, [autoFocus]);
   const listId = `${id}-list`;
   const shown = query ?? (selected ? userDisplayName(selected) : '');
 
@@ -39,7 +39,10 @@ export function UserPicker({ id, label, users, selected, onSelect, autoFocus, pl
   function onKeyDown(event: KeyboardEvent): void {
     if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
       event.preventDefault();
-      if (!open) return setOpen(true);
+      if (!open) {
+        setOpen(true);
+        return;
+      }
       const step = event.key === 'ArrowDown' ? 1 : -1;
       setActive((index) => Math.min(Math.max(index + step, 0), Math.max(matches.length - 1, 0)));
     } else if (event.key === 'Enter' && open) {
@@ -56,50 +59,58 @@ export function UserPicker({ id, label, users, selected, onSelect, autoFocus, pl
   return (
     <div class="field combobox">
       <label for={id}>{label}</label>
-      <input
-        id={id}
-        type="text"
-        role="combobox"
-        autoComplete="off"
-        spellcheck={false}
-        ref={input}
-        placeholder={placeholder ?? 'Search by name or email'}
-        aria-expanded={open}
-        aria-controls={listId}
-        aria-autocomplete="list"
-        aria-activedescendant={open && matches[active] ? `${listId}-${matches[active]!.id}` : undefined}
-        value={shown}
-        onInput={(e) => {
-          setQuery(e.currentTarget.value);
-          setActive(0);
-          setOpen(true);
-        }}
-        onKeyDown={onKeyDown}
-        onBlur={() => {
-          // Leaving the field drops a search that picked no one: the field shows the chosen user again.
-          setOpen(false);
-          setQuery(undefined);
-        }}
-      />
+      {/* The list opens under the field (the anchor is the field alone), never over what is typed. */}
+      <div class="combobox-anchor">
+        <input
+          id={id}
+          type="text"
+          role="combobox"
+          autoComplete="off"
+          spellcheck={false}
+          ref={input}
+          placeholder={placeholder ?? 'Search by name or email'}
+          aria-expanded={open}
+          aria-controls={listId}
+          aria-autocomplete="list"
+          aria-activedescendant={open && matches[active] ? `${listId}-${matches[active]!.id}` : undefined}
+          value={shown}
+          onInput={(e) => {
+            setQuery(e.currentTarget.value);
+            setActive(0);
+            setOpen(true);
+          }}
+          onKeyDown={onKeyDown}
+          onBlur={() => {
+            // Leaving the field drops a search that picked no one: the field shows the chosen user again.
+            setOpen(false);
+            setQuery(undefined);
+          }}
+        />
+        {open && (
+          // Pressing on the list (an option, its scroll bar) must not take focus from the field. The ARIA combobox
+          // pattern: focus stays in the field (aria-activedescendant), whose keys move through the options, so the
+          // options themselves are neither focusable nor keyed.
+          <div role="listbox" class="listbox" id={listId} aria-label={`Matches for ${label.toLowerCase()}`} onMouseDown={(e) => e.preventDefault()}>
+            {matches.length === 0 && (
+              // biome-ignore lint/a11y/useFocusableInteractive: combobox pattern, focus stays in the field
+              <div role="option" aria-disabled="true" aria-selected="false">
+                No user matches "{query}"
+              </div>
+            )}
+            {matches.map((user, index) => (
+              // biome-ignore lint/a11y/useFocusableInteractive: combobox pattern, focus stays in the field
+              // biome-ignore lint/a11y/useKeyWithClickEvents: the field's arrow keys and Enter pick an option
+              <div key={user.id} id={`${listId}-${user.id}`} role="option" aria-selected={index === active} onClick={() => pick(user)}>
+                {userDisplayName(user)}
+                <span class="sub">{user.email}</span>
+              </div>
+            ))}
+          </div>
+        )}
+      </div>
       <p class="hint">
         {users.length} {users.length === 1 ? 'user' : 'users'} in the organization
       </p>
-      {open && (
-        // Pressing on the list (an option, its scroll bar) must not take focus from the field.
-        <ul role="listbox" id={listId} aria-label={`Matches for ${label.toLowerCase()}`} onMouseDown={(e) => e.preventDefault()}>
-          {matches.length === 0 && (
-            <li role="option" aria-disabled="true" aria-selected="false">
-              No user matches "{query}"
-            </li>
-          )}
-          {matches.map((user, index) => (
-            <li key={user.id} id={`${listId}-${user.id}`} role="option" aria-selected={index === active} onClick={() => pick(user)}>
-              {userDisplayName(user)}
-              <span class="sub">{user.email}</span>
-            </li>
-          ))}
-        </ul>
-      )}
     </div>
   );
 }

@@ -1,3 +1,4 @@
+import * as z from 'zod/mini';
 import { ROLES, type PagePermissions } from '../../shared/schemas';
 
 /**
@@ -5,7 +6,8 @@ import { ROLES, type PagePermissions } from '../../shared/schemas';
  * for it on a page: a page the user can access comes back with its roles (RBAC) or as `{}` (no RBAC). A page
  * no permissions read has shown yet is unknown (absent here).
  */
-export type RoleBasedAccess = Record<string, boolean>;
+export const RoleBasedAccess = z.record(z.string(), z.boolean());
+export type RoleBasedAccess = z.infer<typeof RoleBasedAccess>;
 
 export function learnRoleBasedAccess(known: RoleBasedAccess, pages: PagePermissions): RoleBasedAccess {
   const learned: RoleBasedAccess = { ...known };

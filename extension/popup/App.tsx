@@ -2,7 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import type { PopupTab, UrlContext } from '../context/manage-url';
 import { EmbedTab } from '../embed/EmbedTab';
 import { PermissionsTab } from '../permissions/PermissionsTab';
-import { pagesCache, usersCache } from '../storage/cache';
+import { pagesCache, usersCache } from '../organization/organization-cache';
 import { connectionItem } from '../connection/connection-item';
 import { lastContextItem } from './last-context';
 import { ask } from '../ui/background-api';
@@ -49,7 +49,7 @@ export function App({ start, fromUrl }: AppProps) {
     if (!pageList?.length || pageList.some((page) => page.id === pageId)) return;
     if (fromUrl?.pageId === pageId && pageId !== undefined) return; // keep the notice about the URL's page
     setPageId([...pageList].sort((a, b) => a.name.localeCompare(b.name))[0]!.id);
-  }, [pageList, pageId]);
+  }, [pageList, pageId, fromUrl?.pageId]);
 
   function chooseTab(next: PopupTab): void {
     setFocusFirstField(false);

@@ -1,14 +1,12 @@
-import { storage } from 'wxt/utils/storage';
-import type { PopupTab } from '../context/manage-url';
+import * as z from 'zod/mini';
+import { storedItem } from '../storage/stored-item';
 
 /** Where the admin was last time: the popup starts there when the tab's URL names nothing. */
-export interface LastContext {
-  tab: PopupTab;
-  pageId?: string;
-  userId?: string;
-}
-
-export const lastContextItem = storage.defineItem<LastContext>('local:popup.lastContext', {
-  version: 1,
-  fallback: { tab: 'embed' },
+export const LastContext = z.object({
+  tab: z.enum(['embed', 'permissions']),
+  pageId: z.optional(z.string()),
+  userId: z.optional(z.string()),
 });
+export type LastContext = z.infer<typeof LastContext>;
+
+export const lastContextItem = storedItem('local:popup.lastContext', { schema: LastContext, fallback: { tab: 'embed' } });

@@ -1,8 +1,11 @@
 import { render } from 'preact';
 import { contextFromManageUrl, startingContext } from '../context/manage-url';
-import { embedConfigCache, pagesCache, permissionsCache, roleBasedAccessCache, usersCache } from '../storage/cache';
+import { embedConfigCache } from '../embed/embed-config-cache';
+import { embedDraftItem } from '../embed/embed-draft-item';
+import { pagesCache, usersCache } from '../organization/organization-cache';
+import { permissionsCache, roleBasedAccessCache } from '../permissions/permissions-cache';
+import { permissionsDraftItem } from '../permissions/permissions-draft-item';
 import { connectionItem } from '../connection/connection-item';
-import { embedDraftItem, permissionsDraftItem } from '../storage/drafts';
 import { lastContextItem } from './last-context';
 import { savesItem } from '../saves/save-record';
 import { App } from './App';

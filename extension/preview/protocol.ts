@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { embedShape } from '../../shared/schemas/embed-config';
 
 /**
  * The in-page preview's messages, on one port per preview: the popup connects to the tab
@@ -14,13 +15,7 @@ const Field = z.optional(z.string().check(z.maxLength(32)));
  * Exactly the five public fields of the draft, nothing else (strict: a stray field such as a key is refused,
  * not dropped, so a sender's mistake shows up at once).
  */
-export const PreviewConfig = z.strictObject({
-  position: Field,
-  incident_background_color: Field,
-  incident_text_color: Field,
-  maintenance_background_color: Field,
-  maintenance_text_color: Field,
-});
+export const PreviewConfig = z.strictObject(embedShape(Field, Field));
 export type PreviewConfig = z.infer<typeof PreviewConfig>;
 
 export const PreviewSample = z.enum(['incident', 'maintenance']);

@@ -1,85 +1,35 @@
-import type { StatusEmbedConfig } from '../../shared';
-import type { SavePermissionsResult } from '../messaging/protocol';
-import { samePermissions, completeMapping } from '../permissions/permission-diff';
-import { embedConfigCache, cached, permissionsCache, roleBasedAccessCache } from '../storage/cache';
-import { embedDraftItem, permissionsDraftItem } from '../storage/drafts';
-import { isSaveInProgress, saveId, savesItem, type SaveEmbedRequest, type SavePermissionsRequest } from './save-record';
-import { learnFromPermissions } from '../organization/reads';
+import type { SaveKind } from '../messaging/protocol';
 import { realSaveDeps } from './real-save-deps';
-import { putSave, removeSave } from './save-records';
+import { isSaveInProgress, type SaveRecord, type SaveRequest, savesItem } from './save-record';
+import { removeSave } from './save-records';
 import { runSave } from './save-runner';
-import { currentSession } from '../connection/session';
+
+// What runs the saves of each kind: the embed and permissions folders own their saves, the background registers them.
+type Resume = (record: SaveRecord) => Promise<unknown>;
+const resumers = new Map<SaveKind, Resume>();
+
+export function registerSaveKind(kind: SaveKind, resume: Resume): void {
+  resumers.set(kind, resume);
+}
 
 const running = new Map<string, AbortController>();
 
-function start(id: string): AbortController {
-  running.get(id)?.abort(); // a new save of the same thing replaces a waiting one
+/**
+ * Runs one save (see save-runner.ts) under its id: a new save of the same thing replaces a waiting one, and a cancel
+ * or dismiss reaches it. `notBefore`: a save resumed by a new worker waits out the retry time it had.
+ */
+export async function runTrackedSave<T>(
+  save: SaveRequest & { id: string },
+  perform: (signal: AbortSignal) => Promise<T>,
+  notBefore?: number,
+): Promise<T> {
+  running.get(save.id)?.abort();
   const controller = new AbortController();
-  running.set(id, controller);
-  return controller;
-}
-
-function finish(id: string, controller: AbortController): void {
-  if (running.get(id) === controller) running.delete(id);
-}
-
-export async function saveEmbed(request: SaveEmbedRequest, notBefore?: number): Promise<StatusEmbedConfig> {
-  const id = saveId('embed', request.pageId);
-  const controller = start(id);
+  running.set(save.id, controller);
   try {
-    const config = await runSave(
-      { id, kind: 'embed', request },
-      async (signal) => {
-        const { client } = await currentSession();
-        return client.updateStatusEmbedConfig(request.pageId, request.changes, { signal });
-      },
-      realSaveDeps,
-      { signal: controller.signal, notBefore },
-    );
-    await embedConfigCache(request.pageId).setValue(cached(config));
-    const draft = embedDraftItem(request.pageId);
-    if ((await draft.getValue())?.updatedAt === request.draftUpdatedAt) await draft.removeValue();
-    await removeSave(id);
-    return config;
+    return await runSave(save, perform, realSaveDeps, { signal: controller.signal, notBefore });
   } finally {
-    finish(id, controller);
-  }
-}
-
-export async function savePermissions(request: SavePermissionsRequest, notBefore?: number): Promise<SavePermissionsResult> {
-  const id = saveId('permissions', request.userId);
-  const controller = start(id);
-  try {
-    const result = await runSave(
-      { id, kind: 'permissions', request },
-      async (signal): Promise<SavePermissionsResult> => {
-        const { client, organizationId } = await currentSession();
-        // Read again just before writing: a PUT replaces everything, so it must not undo someone else's edit.
-        const { pages: current } = await client.getUserPermissions(organizationId, request.userId, { signal });
-        await learnFromPermissions(current);
-        if (samePermissions(current, request.pages)) return { outcome: 'saved', pages: current }; // already so (a retry whose PUT had landed)
-        if (!samePermissions(current, request.base)) return { outcome: 'conflict', current };
-        const roleBasedAccess = await roleBasedAccessCache.getValue();
-        const body = completeMapping(request.pages, (pageId) => roleBasedAccess[pageId]);
-        const saved = await client.replaceUserPermissions(organizationId, request.userId, body, { signal });
-        await learnFromPermissions(saved.pages);
-        return { outcome: 'saved', pages: saved.pages };
-      },
-      realSaveDeps,
-      { signal: controller.signal, notBefore },
-    );
-    if (result.outcome === 'conflict') {
-      await permissionsCache(request.userId).setValue(cached(result.current));
-      await putSave({ id, kind: 'permissions', request, state: 'conflict', current: result.current, updatedAt: Date.now() });
-      return result;
-    }
-    await permissionsCache(request.userId).setValue(cached(result.pages));
-    const draft = permissionsDraftItem(request.userId);
-    if ((await draft.getValue())?.updatedAt === request.draftUpdatedAt) await draft.removeValue();
-    await removeSave(id);
-    return result;
-  } finally {
-    finish(id, controller);
+    if (running.get(save.id) === controller) running.delete(save.id);
   }
 }
 
@@ -96,8 +46,8 @@ export async function dismissSave(id: string): Promise<void> {
 export async function resumeSaves(): Promise<void> {
   const saves = await savesItem.getValue();
   const unfinished = Object.values(saves).filter((save) => isSaveInProgress(save) && !running.has(save.id));
-  for (const save of unfinished) {
-    const work = save.kind === 'embed' ? saveEmbed(save.request, save.retryAt) : savePermissions(save.request, save.retryAt);
-    work.catch(() => {}); // reported in the saves record
-  }
+  for (const save of unfinished)
+    resumers
+      .get(save.kind)?.(save)
+      .catch(() => {}); // reported in the saves record
 }

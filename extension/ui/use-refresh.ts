@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { NetworkError, RateLimitedError, TimeoutError, UnauthorizedError } from '../../shared';
 import { describeError, type ErrorSubject } from './error-text';
 import { usePopupServices } from './popup-context';
@@ -22,6 +22,9 @@ export interface RefreshState {
 export function useRefresh(key: string | undefined, refresh: () => Promise<unknown>, subject?: ErrorSubject): RefreshState {
   const [state, setState] = useState<RefreshState>({ refreshing: false });
   const services = usePopupServices();
+  // The latest callbacks, read when a refresh runs: only `key` decides when one starts.
+  const latest = useRef({ refresh, subject, services });
+  latest.current = { refresh, subject, services };
 
   useEffect(() => {
     if (key === undefined) return;
@@ -35,7 +38,7 @@ export function useRefresh(key: string | undefined, refresh: () => Promise<unkno
       if (!live) return;
       setState({ refreshing: true });
       try {
-        await refresh();
+        await latest.current.refresh();
         networkRetries = 0;
         if (live) setState({ refreshing: false });
       } catch (error) {
@@ -50,8 +53,8 @@ export function useRefresh(key: string | undefined, refresh: () => Promise<unkno
         } else if ((error instanceof NetworkError || error instanceof TimeoutError) && networkRetries < NETWORK_RETRY_DELAYS_MS.length) {
           timer = setTimeout(run, NETWORK_RETRY_DELAYS_MS[networkRetries++]);
         } else {
-          const text = describeError(error, subject);
-          if (error instanceof UnauthorizedError) services.keyRefused(text.message);
+          const text = describeError(error, latest.current.subject);
+          if (error instanceof UnauthorizedError) latest.current.services.keyRefused(text.message);
           setState({ refreshing: false, error: text.message });
         }
       }

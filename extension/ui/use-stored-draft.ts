@@ -1,26 +1,42 @@
-import { useEffect, useState } from 'preact/hooks';
-import type { Item } from '../storage/keyed-item';
+import { useEffect, useRef, useState } from 'preact/hooks';
+import type { StoredItem } from '../storage/stored-item';
 
 export interface StoredDraft<D> {
   /** The draft on screen; null when there is none. */
   draft: D | null;
-  /** Shows `next` at once and writes it to storage (null removes it). */
+  /** Shows `next` at once and writes it to storage (null removes it: a revert). */
   write(next: D | null): void;
-  /** An `updatedAt` later than the draft's, even within the same millisecond. */
+  /** A stamp later than any this draft holds, even within the same millisecond. */
   stamp(): number;
 }
 
+const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+
 /**
- * A draft kept in storage as it changes (close the popup, reopen it: the draft is there), and on screen at once,
- * so that typing never waits for storage. A change from elsewhere (a save that cleared the draft, another popup)
- * is taken in when it is newer than what is on screen.
+ * A draft kept in storage as it changes (close the popup, reopen it: the draft is there), and on screen at once, so
+ * typing never waits for storage. What another popup writes is merged in field by field (`merge`), and the merge is
+ * written back when it holds something storage lacks: two popups editing within the same millisecond both keep
+ * their edits, and both settle on the same draft. A removal from elsewhere (a revert, a save that cleared it) wins.
  */
-export function useStoredDraft<D extends { updatedAt: number }>(item: Item<D | null>, stored: D | null): StoredDraft<D> {
+export function useStoredDraft<D extends { updatedAt: number }>(
+  item: StoredItem<D | null>,
+  stored: D | null,
+  merge: (local: D, stored: D) => D,
+): StoredDraft<D> {
   const [draft, setDraft] = useState<D | null>(stored);
+  const onScreen = useRef(draft);
+  onScreen.current = draft;
 
   useEffect(() => {
-    if (stored === null || draft === null || stored.updatedAt > draft.updatedAt) setDraft(stored);
-  }, [stored]);
+    const local = onScreen.current;
+    if (stored === null || local === null) {
+      setDraft(stored);
+      return;
+    }
+    const merged = merge(local, stored);
+    if (!same(merged, local)) setDraft(merged);
+    if (!same(merged, stored)) void item.setValue(merged);
+  }, [stored, item, merge]);
 
   return {
     draft,

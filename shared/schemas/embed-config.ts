@@ -2,26 +2,26 @@ import * as z from 'zod/mini';
 import { HexColour } from './colour';
 import { WireCorner } from './corner';
 
-/** The five fields of a page's status embed; the order is the one the UI shows. */
-export const EMBED_CONFIG_FIELDS = [
-  'position',
-  'incident_background_color',
-  'incident_text_color',
-  'maintenance_background_color',
-  'maintenance_text_color',
-] as const;
+/** The four colour fields of a page's status embed, in the order the UI shows them. */
+export const COLOUR_FIELDS = ['incident_background_color', 'incident_text_color', 'maintenance_background_color', 'maintenance_text_color'] as const;
+export type ColourField = (typeof COLOUR_FIELDS)[number];
+
+/** The five fields of a page's status embed, the one list every other spelling of them is derived from. */
+export const EMBED_CONFIG_FIELDS = ['position', ...COLOUR_FIELDS] as const;
 export type EmbedConfigField = (typeof EMBED_CONFIG_FIELDS)[number];
+
+/** An object shape with one entry per embed field: `position` gets its own schema, each colour the colour schema. */
+export type EmbedShape<P, C> = { position: P } & { [F in ColourField]: C };
+export function embedShape<P, C>(position: P, colour: C): EmbedShape<P, C> {
+  const shape: Record<string, P | C> = { position };
+  for (const field of COLOUR_FIELDS) shape[field] = colour;
+  return shape as EmbedShape<P, C>;
+}
 
 const lenientString = z.optional(z.nullable(z.string()));
 
 /** The five public fields: what the config endpoint serves and what the widget reads. */
-export const PublicEmbedConfig = z.looseObject({
-  position: lenientString,
-  incident_background_color: lenientString,
-  incident_text_color: lenientString,
-  maintenance_background_color: lenientString,
-  maintenance_text_color: lenientString,
-});
+export const PublicEmbedConfig = /* @__PURE__ */ z.looseObject(embedShape(lenientString, lenientString));
 export type PublicEmbedConfig = z.infer<typeof PublicEmbedConfig>;
 
 /**
@@ -32,23 +32,11 @@ export const StatusEmbedConfig = /* @__PURE__ */ z.extend(PublicEmbedConfig, { p
 export type StatusEmbedConfig = z.infer<typeof StatusEmbedConfig>;
 
 /** What we send: checked strictly before it leaves (a known corner, hex colours, no stray fields). */
-export const StatusEmbedConfigChanges = z.strictObject({
-  position: z.optional(WireCorner),
-  incident_background_color: z.optional(HexColour),
-  incident_text_color: z.optional(HexColour),
-  maintenance_background_color: z.optional(HexColour),
-  maintenance_text_color: z.optional(HexColour),
-});
+export const StatusEmbedConfigChanges = /* @__PURE__ */ z.strictObject(embedShape(z.optional(WireCorner), z.optional(HexColour)));
 export type StatusEmbedConfigChanges = z.infer<typeof StatusEmbedConfigChanges>;
 
 /** A full replacement (PUT): every field present. */
-export const StatusEmbedConfigReplacement = z.strictObject({
-  position: WireCorner,
-  incident_background_color: HexColour,
-  incident_text_color: HexColour,
-  maintenance_background_color: HexColour,
-  maintenance_text_color: HexColour,
-});
+export const StatusEmbedConfigReplacement = /* @__PURE__ */ z.strictObject(embedShape(WireCorner, HexColour));
 export type StatusEmbedConfigReplacement = z.infer<typeof StatusEmbedConfigReplacement>;
 
 /** Keeps only the five public fields (the config endpoint must never leak anything else). */

@@ -63,7 +63,10 @@ export function startPreviewListener(): () => void {
 
   function onConnect(port: Port): void {
     if (port.name !== PREVIEW_PORT) return;
-    if (!isPreviewSender(port.sender)) return port.disconnect();
+    if (!isPreviewSender(port.sender)) {
+      port.disconnect();
+      return;
+    }
     const previous = owner;
     owner = port;
     if (previous) previous.disconnect(); // a newer popup takes over

@@ -1,5 +1,5 @@
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { EMBED_CONFIG_FIELDS, type PublicEmbedConfig } from '../../../shared/schemas';
+import { type PublicEmbedConfig, pickPublicEmbedConfig } from '../../../shared/schemas';
 import type { PopupTabInfo } from '../../context/popup-tab';
 import { injectPreviewListener } from './inject';
 import { NoPreviewListenerError, openPreviewLink, type PreviewLink, type PreviewLinkEvents } from './preview-link';
@@ -33,11 +33,7 @@ export interface InPagePreview {
 }
 
 /** The five fields and nothing else: the page is told no more than a customer's widget will be. */
-function publicFields(config: PublicEmbedConfig): PreviewConfig {
-  const picked: PreviewConfig = {};
-  for (const field of EMBED_CONFIG_FIELDS) if (typeof config[field] === 'string') picked[field] = config[field];
-  return picked;
-}
+const publicFields = (config: PublicEmbedConfig): PreviewConfig => pickPublicEmbedConfig(config) as PreviewConfig;
 
 function failureText(error: unknown): string {
   if (error instanceof NoPreviewListenerError) return 'The page did not take the preview: reload it and try again.';
@@ -79,7 +75,7 @@ export function useInPagePreview({ tab, active, config, sample, statusPageUrl }:
   useEffect(() => {
     setWanted(active && kind === 'manage');
     if (!active) setStatus({ state: 'off' });
-  }, [active, kind, tab?.id]);
+  }, [active, kind]);
 
   useEffect(() => {
     if (!wanted || !tab || !active) return;
@@ -105,7 +101,7 @@ export function useInPagePreview({ tab, active, config, sample, statusPageUrl }:
       link.current?.close();
       link.current = undefined;
     };
-  }, [wanted, tab?.id, active]);
+  }, [wanted, tab, kind, active]);
 
   // Layout effect: the message leaves in the same task as the edit's render, not a frame later.
   useLayoutEffect(() => {

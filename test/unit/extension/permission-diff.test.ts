@@ -1,11 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  completeMapping,
-  diffPermissions,
-  pagesLosingAccess,
-  rebaseDraft,
-  samePermissions,
-} from '../../../extension/permissions/permission-diff';
+import { completeMapping, diffPermissions, pagesLosingAccess, rebaseDraft, samePermissions } from '../../../extension/permissions/permission-diff';
 import { learnRoleBasedAccess } from '../../../extension/permissions/role-based-access';
 
 const all = { page_configuration: true, incident_manager: true, maintenance_manager: true };

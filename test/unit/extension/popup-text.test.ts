@@ -76,6 +76,11 @@ describe('connection settings', () => {
       apiKey: expect.stringContaining('no spaces'),
       organizationId: expect.stringContaining('letters and digits'),
     });
+    // A short key is refused for its length, and the message says so.
+    expect(checkCredentials({ apiKey: 'abc123', organizationId: 'sbx0demo0org' }).apiKey).toBe(
+      'This key is 6 characters long: an API key has at least 8 (copy all of it from "API info")',
+    );
+    expect(checkCredentials({ apiKey: 'k'.repeat(201), organizationId: 'sbx0demo0org' }).apiKey).toContain('at most 200');
   });
 });
 

@@ -1,0 +1,127 @@
+// The import rules of docs/architecture.md, as data. `checkImports` applies them to a list of resolved imports;
+// scripts/lint/check-imports.mjs reads the tree and reports. (A rule checker of our own: dependency-cruiser parses
+// TypeScript only through the TypeScript compiler's API, which TypeScript 7's native compiler does not have.)
+
+/** extension/ folders, lowest first: a folder imports only itself and the folders listed before it. */
+export const EXTENSION_LAYERS = [
+  'storage',
+  'messaging',
+  'context',
+  'worker',
+  'ui',
+  'organization',
+  'connection',
+  'saves',
+  'preview',
+  'embed',
+  'permissions',
+  'popup',
+  'background',
+  'entrypoints',
+];
+
+const WIDGET_SERVER = /^widget\/(config-endpoint|demo|build)\/|^widget\/vite\.config\.ts$/;
+/** What could carry a key: the management client, its limiter, and the barrel that re-exports them. */
+const KEY_PLUMBING = /^shared\/(client|rate-limit)\/|^shared\/index\.ts$/;
+
+/** The top-level folder (face) of a repository path, or '' for a root file. */
+const faceOf = (path) => (path.includes('/') ? path.slice(0, path.indexOf('/')) : '');
+
+/**
+ * Every rule, each a function of one import (`from` importer path, `to` resolved repository path or undefined for a
+ * package, `specifier` as written) returning a reason when the import is forbidden.
+ */
+export const RULES = [
+  {
+    name: 'shared-knows-no-face',
+    check: ({ from, to, specifier }) => {
+      if (faceOf(from) !== 'shared') return;
+      if (to && faceOf(to) !== 'shared') return 'shared/ is the core every face builds on: it imports none of them';
+      if (!to && /^node:|^(fs|path|os|http|https|crypto|child_process|url)$/.test(specifier)) return 'shared/ runs everywhere: no Node built-ins';
+    },
+  },
+  {
+    name: 'sandbox-is-independent',
+    check: ({ from, to }) => {
+      if (faceOf(from) === 'sandbox' && to && faceOf(to) !== 'sandbox')
+        return 'the sandbox must not trust the code it tests: it imports nothing of ours';
+    },
+  },
+  {
+    name: 'widget-imports-no-other-face',
+    check: ({ from, to }) => {
+      if (faceOf(from) === 'widget' && to && !['widget', 'shared'].includes(faceOf(to))) return 'no face imports another face';
+    },
+  },
+  {
+    name: 'widget-browser-code-carries-no-key',
+    check: ({ from, to }) => {
+      if (faceOf(from) === 'widget' && !WIDGET_SERVER.test(from) && to && KEY_PLUMBING.test(to)) {
+        return "what ships to a customer's page never holds the management client (import shared/schemas or shared/embed files instead)";
+      }
+    },
+  },
+  {
+    name: 'extension-borrows-only-the-card',
+    check: ({ from, to }) => {
+      if (faceOf(from) !== 'extension' || !to) return;
+      if (faceOf(to) === 'widget' && !to.startsWith('widget/card/')) return "the extension borrows only the widget's card (widget/card/)";
+      if (!['extension', 'widget', 'shared'].includes(faceOf(to))) return 'no face imports another face';
+    },
+  },
+  {
+    name: 'page-scripts-hold-no-key',
+    check: ({ from, to }) => {
+      if (!from.startsWith('extension/preview/page/') || !to) return;
+      if (/^extension\/(connection|saves|storage|organization|ui|embed|permissions|popup|background)\//.test(to) || KEY_PLUMBING.test(to)) {
+        return 'code that runs in a web page (preview/page) never reaches the key, the client or storage';
+      }
+    },
+  },
+  {
+    name: 'extension-layers',
+    check: ({ from, to }) => {
+      if (!from.startsWith('extension/') || !to?.startsWith('extension/')) return;
+      const layer = (path) => EXTENSION_LAYERS.indexOf(path.split('/')[1]);
+      const [a, b] = [layer(from), layer(to)];
+      if (a >= 0 && b > a)
+        return `extension/${EXTENSION_LAYERS[a]}/ may not import extension/${EXTENSION_LAYERS[b]}/: a folder imports only the layers below it`;
+    },
+  },
+];
+
+/** Violations (`{ rule, from, to, specifier, reason }`) among `imports`, plus import cycles between files of the faces. */
+export function checkImports(imports) {
+  const violations = [];
+  for (const edge of imports) {
+    for (const rule of RULES) {
+      const reason = rule.check(edge);
+      if (reason) violations.push({ rule: rule.name, ...edge, reason });
+    }
+  }
+  for (const cycle of findCycles(imports.filter((edge) => edge.to && !edge.typeOnly && /^(shared|extension|widget|sandbox)\//.test(edge.from)))) {
+    violations.push({ rule: 'no-import-cycles', from: cycle[0], to: cycle[1], specifier: '', reason: `import cycle: ${cycle.join(' -> ')}` });
+  }
+  return violations;
+}
+
+/** Each cycle once, as a path that starts and ends at the same file. */
+function findCycles(edges) {
+  const next = new Map();
+  for (const { from, to } of edges) next.set(from, [...(next.get(from) ?? []), to]);
+  const state = new Map(); // 1: on the stack, 2: done
+  const stack = [];
+  const cycles = [];
+  const visit = (node) => {
+    state.set(node, 1);
+    stack.push(node);
+    for (const target of next.get(node) ?? []) {
+      if (state.get(target) === 1) cycles.push([...stack.slice(stack.indexOf(target)), target]);
+      else if (!state.has(target)) visit(target);
+    }
+    stack.pop();
+    state.set(node, 2);
+  };
+  for (const node of next.keys()) if (!state.has(node)) visit(node);
+  return cycles;
+}
