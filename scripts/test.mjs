@@ -1,11 +1,13 @@
 #!/usr/bin/env node
 // `npm test`: every check the project has, in the order a failure is cheapest to read:
 // lint (Biome), type check, unit + integration (vitest), builds (store, test and Firefox builds, widget,
-// add-ons linter), browser tests (Playwright: the widget in Chromium, the built extension in Chromium). It runs them all even when one
+// add-ons linter), browser tests (Playwright: the widget in Chromium, the built extension in Chromium), then the
+// Firefox browser tests (the Firefox test build in firefox-esr, over WebDriver BiDi). It runs them all even when one
 // fails, then prints one closing line, `N passed, N failed`, that CI reads.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { findChromium } from './find-chromium.mjs';
+import { findFirefox } from './find-firefox.mjs';
 
 const RESULTS = '.test-results';
 const tally = { passed: 0, failed: 0 };
@@ -70,7 +72,7 @@ rmSync(RESULTS, { recursive: true, force: true });
 mkdirSync(RESULTS, { recursive: true });
 
 check('lint and format (Biome)', 'npm', ['run', '--silent', 'lint']);
-check('type check', 'npx', ['tsc', '--noEmit']);
+check('type check (a project per face)', 'npm', ['run', '--silent', 'typecheck']);
 
 run('unit and integration tests', 'npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${RESULTS}/vitest.json`]);
 const vitest = readJson(`${RESULTS}/vitest.json`);
@@ -105,6 +107,56 @@ if (builtStore && builtTest) {
 } else {
   tally.failed += 1;
   failures.push('browser tests (not run: a build failed)');
+}
+
+// Firefox browser tests: the Firefox test build of the extension in Debian's firefox-esr, driven by puppeteer-core over
+// WebDriver BiDi (test/firefox, vitest.firefox.config.ts). Firefox is FIREFOX_PATH, else /usr/bin/firefox-esr, else
+// installed with apt-get when this runs as root; otherwise the message says what to install, and it counts as a failure.
+function ensureFirefox() {
+  let found;
+  try {
+    found = findFirefox();
+  } catch (error) {
+    console.error(`\n${error.message}`); // FIREFOX_PATH names no file
+    return undefined;
+  }
+  if (found) return found;
+  const canInstall = process.getuid?.() === 0 && spawnSync('sh', ['-c', 'command -v apt-get'], { stdio: 'ignore' }).status === 0;
+  if (!canInstall) {
+    console.error(
+      '\nNo Firefox found for the Firefox browser tests. Install one (Debian: `sudo apt-get install firefox-esr`)\n' +
+        'or point FIREFOX_PATH at a Firefox executable (140 or later), then run `npm test` again.',
+    );
+    return undefined;
+  }
+  console.log("No Firefox found: installing Debian's firefox-esr with apt-get (about 30 s)...");
+  run('install firefox-esr', 'sh', ['-c', 'apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq firefox-esr >/dev/null']);
+  const installed = findFirefox();
+  if (!installed) console.error('\napt-get did not leave a Firefox at /usr/bin/firefox-esr; set FIREFOX_PATH and try again.');
+  return installed;
+}
+
+const firefoxPath = ensureFirefox();
+if (!firefoxPath) {
+  tally.failed += 1;
+  failures.push('Firefox browser tests (no Firefox)');
+} else if (!check('Firefox test build of the extension', 'npm', ['run', '--silent', 'build:extension:firefox:test'])) {
+  tally.failed += 1;
+  failures.push('Firefox browser tests (not run: the build failed)');
+} else {
+  run('Firefox browser tests', 'npm', ['run', '--silent', 'test:firefox'], { FIREFOX_PATH: firefoxPath });
+  const report = readJson(`${RESULTS}/firefox.json`);
+  if (report?.numTotalTests) {
+    tally.passed += report.numPassedTests;
+    tally.failed += report.numFailedTests;
+    // A file that fails to load (or whose set-up fails) has no failed test to count: count it as one failure.
+    if (!report.numFailedTests && report.numFailedTestSuites) tally.failed += report.numFailedTestSuites;
+    if (report.numFailedTests || report.numFailedTestSuites) failures.push('Firefox browser tests');
+  } else {
+    // No report, or no test ran (Firefox did not start, say): one failure, never zero tests.
+    tally.failed += 1;
+    failures.push(report ? 'Firefox browser tests (none ran)' : 'Firefox browser tests (no report)');
+  }
 }
 
 if (failures.length) console.log(`\nFailed: ${failures.join(', ')}`);

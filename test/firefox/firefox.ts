@@ -42,15 +42,20 @@ export async function launchFirefox(extensionDir = FIREFOX_EXTENSION_DIR): Promi
   const executablePath = findFirefox();
   if (!executablePath) throw new Error("No Firefox found: set FIREFOX_PATH or install Debian's firefox-esr (apt-get install firefox-esr).");
   const profile = mkdtempSync(join(tmpdir(), 'statuspage-firefox-'));
-  const browser = await puppeteer.launch({
-    browser: 'firefox',
-    executablePath,
-    headless: true,
-    userDataDir: profile,
-    // Without it WebDriver BiDi refuses to navigate a tab to a moz-extension:// page.
-    args: ['--remote-allow-system-access'],
-    extraPrefsFirefox: { 'extensions.webextensions.uuids': JSON.stringify({ [id]: EXTENSION_UUID }) },
-  });
+  const browser = await puppeteer
+    .launch({
+      browser: 'firefox',
+      executablePath,
+      headless: true,
+      userDataDir: profile,
+      // Without it WebDriver BiDi refuses to navigate a tab to a moz-extension:// page.
+      args: ['--remote-allow-system-access'],
+      extraPrefsFirefox: { 'extensions.webextensions.uuids': JSON.stringify({ [id]: EXTENSION_UUID }) },
+    })
+    .catch((error: Error) => {
+      rmSync(profile, { recursive: true, force: true });
+      throw new Error(`Firefox (${executablePath}) did not start: ${error.message}`);
+    });
   const child = browser.process();
   try {
     await browser.installExtension(extensionDir); // a temporary add-on (BiDi webExtension.install): its host permissions are granted
