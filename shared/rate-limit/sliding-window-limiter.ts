@@ -128,8 +128,10 @@ export class SlidingWindowLimiter implements RateLimiter {
     if (!saved) throw new TypeError('Not a saved rate limiter state (expected {version: 2, stamps, inFlight, blockedUntil})');
     const now = this.#clock.now();
     // A stamp in the future means the clock moved back since it was saved: count it as now. A request
-    // that was in flight ended when its worker stopped, which is no later than now.
-    const restored = [...saved.stamps.map((stamp) => Math.min(stamp, now)), ...Array.from({ length: saved.inFlight }, () => now)];
+    // that was in flight ended when its worker stopped, which is no later than now; more than `limit`
+    // of them would fill the window no more than `limit` do.
+    const ended = Array.from({ length: Math.min(saved.inFlight, this.limit) }, () => now);
+    const restored = [...saved.stamps.map((stamp) => Math.min(stamp, now)), ...ended];
     this.#stamps = [...this.#stamps, ...restored].sort((a, b) => a - b);
     this.#blockedUntil = Math.max(this.#blockedUntil, Math.min(saved.blockedUntil, now + HOUR_MS));
     this.#prune(now);

@@ -162,6 +162,12 @@ describe('after a restart (the limiter restored from snapshot())', () => {
     }
   });
 
+  it('counts no more requests in flight than the limit (a damaged count cannot eat memory)', () => {
+    const clock = new FakeClock();
+    const limiter = new SlidingWindowLimiter({ limit: 3, windowMs: 1000, clock, state: { version: 2, stamps: [], inFlight: 1e9, blockedUntil: 0 } });
+    expect(limiter.snapshot().stamps).toEqual([clock.now(), clock.now(), clock.now()]);
+  });
+
   it('a version 1 state (saved before priorities) is still restored', async () => {
     const clock = new FakeClock();
     const t0 = clock.now();
