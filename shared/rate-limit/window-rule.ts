@@ -1,4 +1,4 @@
-import type { Priority } from './priority';
+import { PRIORITIES, type Priority } from './priority';
 
 export interface WindowRules {
   /** Requests allowed in any window. */
@@ -53,11 +53,11 @@ export function slotDelay(view: WindowView, rules: WindowRules, now: number, pri
  * what it cannot know: requests in flight end now, each planned call ends the moment it starts, no
  * other call joins, and no 429 comes. Real round trips make it later, so ask again as the work goes.
  */
-export function planSlots(view: WindowView, rules: WindowRules, now: number, counts: { interactive?: number; background?: number }) {
+export function planSlots(view: WindowView, rules: WindowRules, now: number, counts: Partial<Record<Priority, number>>): Record<Priority, number[]> {
   const stamps = [...view.stamps, ...Array.from({ length: view.inFlight }, () => now)].sort((a, b) => a - b);
-  const plan = { interactive: [] as number[], background: [] as number[] };
+  const plan: Record<Priority, number[]> = { interactive: [], background: [] };
   let at = now;
-  for (const priority of ['interactive', 'background'] as const) {
+  for (const priority of PRIORITIES) {
     for (let i = 0; i < (counts[priority] ?? 0); i++) {
       while (stamps.length > 0 && (stamps[0] ?? 0) <= at - rules.windowMs) stamps.shift();
       at += slotDelay({ stamps, inFlight: 0, blockedUntil: view.blockedUntil }, rules, at, priority);
