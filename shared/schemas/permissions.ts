@@ -46,6 +46,8 @@ const lenientRoles = z.looseObject({
   maintenance_manager: z.optional(z.nullable(z.boolean())),
 });
 const pagesAsList = z.array(z.extend(lenientRoles, { page_id: z.string() }));
+// zod's record drops a `__proto__` key and keeps `constructor`/`prototype` as own keys of a plain object;
+// normalizeUserPermissions leaves all three out either way.
 const pagesAsMap = z.record(z.string(), lenientRoles);
 const permissionsBody = z.looseObject({
   user_id: z.optional(z.string()),
