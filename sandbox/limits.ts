@@ -15,3 +15,5 @@ export const REQUEST_LOG_BUDGET_CHARS = 4_000_000;
 export const MAX_LOGGED_BODY_CHARS = 4_000;
 /** A logged path or query value longer than this is cut. */
 export const MAX_LOGGED_TEXT_CHARS = 2_000;
+/** Faults queued at once (POST /_control/faults): 400 beyond, until some are used up or DELETE /_control/faults. */
+export const MAX_QUEUED_FAULTS = 100;

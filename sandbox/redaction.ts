@@ -59,8 +59,16 @@ export class Redactor {
     this.#secrets = [...all].sort((a, b) => b.length - a.length);
   }
 
-  /** `text` with every known key's text replaced. */
+  /** `text` with every known key's text replaced, also when it was percent-encoded (`%2D` for `-`…). */
   text(text: string): string {
+    const result = this.#replace(text);
+    if (!result.includes('%')) return result;
+    const decoded = percentDecoded(result);
+    const redacted = this.#replace(decoded);
+    return redacted === decoded ? result : redacted; // decoded only when that uncovered a key
+  }
+
+  #replace(text: string): string {
     let result = text;
     for (const secret of this.#secrets) if (result.includes(secret)) result = result.split(secret).join(REDACTED);
     return result;
@@ -86,6 +94,20 @@ export class Redactor {
     return form.replace(/"((?:[^"\\]|\\.){1,200})"(\s*:\s*)"(?:[^"\\]|\\.)*"/g, (pair, name: string, colon: string) =>
       looksLikeKeyName(name) ? `"${name}"${colon}"${REDACTED}"` : pair,
     );
+  }
+}
+
+function percentDecoded(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text.replace(/(?:%[0-9a-f]{2})+/gi, (run) => {
+      try {
+        return decodeURIComponent(run);
+      } catch {
+        return run;
+      }
+    });
   }
 }
 

@@ -5,6 +5,7 @@ import { readIncidentInput, readMaintenanceInput, readFault, readRateLimitChange
 import type { SandboxDeps } from '../deps';
 import { SandboxHttpError } from '../errors';
 import type { SandboxEnv } from '../hono-env';
+import { MAX_QUEUED_FAULTS } from '../limits';
 import { incidentJson } from '../summary';
 import type { IncidentRecord, PageState } from '../types';
 import { statusPageUrlOf } from './public-status';
@@ -109,7 +110,11 @@ export function controlRoutes(deps: SandboxDeps) {
     })
     .get('/faults', (c) => c.json(deps.faults.entries()))
     .post('/faults', async (c) => {
-      deps.faults.add(readFault(await jsonBody(c)));
+      const fault = readFault(await jsonBody(c));
+      if (deps.faults.entries().length >= MAX_QUEUED_FAULTS) {
+        throw new SandboxHttpError(400, `${MAX_QUEUED_FAULTS} faults are queued already, the most the sandbox keeps: DELETE /_control/faults first`);
+      }
+      deps.faults.add(fault);
       return c.json(deps.faults.entries(), 201);
     })
     .delete('/faults', (c) => {

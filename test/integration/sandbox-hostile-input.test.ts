@@ -325,6 +325,7 @@ describe('keys are kept out of the request log', () => {
     });
     await api(embedPath, jsonInit('PATCH', `{"api_key": "${key}", "secret": "hidden" oops`)); // does not parse: raw text
     await api(embedPath, { method: 'PATCH', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: `api_key=hidden&a[b=${other}` });
+    await api(`/pages/${encodeURIComponent(key).replace(/-/g, '%2D')}?x=%2`); // percent-encoded where it need not be
     await api('/pages', { key: presented });
     await api(`/pages?note=${presented}`, { headers: { authorization: `OAuth ${presented}` } });
     await api('/pages', { headers: { authorization: `Bearer ${presented}` } });
@@ -339,7 +340,8 @@ describe('keys are kept out of the request log', () => {
     expect(log[3]!.body).toEqual({ status_embed_config: { position: '[redacted]', x: '1' }, api: { key: '[redacted]' } });
     expect(log[4]!).toMatchObject({ status: 400, body: '{"api_key": "[redacted]", "secret": "[redacted]" oops' });
     expect(log[5]!).toMatchObject({ status: 400, body: 'api_key=[redacted]&a[b=[redacted]' });
-    expect(log[7]!.query).toEqual({ note: '[redacted]' });
+    expect(log[6]!.path).toBe('/v1/pages/[redacted]');
+    expect(log[8]!.query).toEqual({ note: '[redacted]' });
   });
 });
 
@@ -407,6 +409,17 @@ describe('control endpoints refuse other web pages', () => {
   it('answers its own origin, and requests that carry no Origin', async () => {
     const own = await fetch(`${sandbox.url}/_control/settings`, { headers: { origin: sandbox.url } });
     expect(own.status).toBe(200);
+    expect((await control(sandbox, 'DELETE', '/faults')).status).toBe(204);
+  });
+});
+
+describe('control endpoints keep bounded state', () => {
+  it('queues at most 100 faults', async () => {
+    for (let i = 0; i < 100; i++) expect((await control(sandbox, 'POST', '/faults', { status: 503, path: '/nowhere' })).status).toBe(201);
+    const refused = await control(sandbox, 'POST', '/faults', { status: 503, path: '/nowhere' });
+    statuses.push(refused.status);
+    expect(refused.status).toBe(400);
+    expect(await messageOf(refused)).toMatch(/100 faults are queued already.*DELETE \/_control\/faults/);
     expect((await control(sandbox, 'DELETE', '/faults')).status).toBe(204);
   });
 });
