@@ -4,6 +4,7 @@ import { expect, test } from 'vitest';
 import { SEED_PAGE_IDS } from '../../sandbox';
 import {
   apiCall,
+  badgeText,
   connectThroughSetup,
   cssOf,
   expectSaved,
@@ -14,7 +15,9 @@ import {
   inputValue,
   isChecked,
   logged,
+  queueFault,
   textOf,
+  textsByRole,
 } from './popup';
 
 const suite = firefoxSuite();
@@ -57,4 +60,33 @@ test('corner and colours are saved with a PATCH of only the changed fields, and 
   // After the save, the editor shows what the server now holds.
   expect(await isChecked(await getByRole(popup, 'radio', 'Top left'))).toBe(true);
   expect(await inputValue(incidentBackground)).toBe('#0b3d91');
+});
+
+test('a refused save (422) shows the server\'s words by the field, keeps the draft, and sets "!" until a save succeeds', async () => {
+  const { sandbox, extension } = suite;
+  const popup = await connectThroughSetup(suite);
+  await (await getByLabel(popup, 'Page')).select(payments);
+  const incidentText = await getByLabel(popup, 'Incident text');
+  await expect.poll(() => inputValue(incidentText)).toBe('#1a1a1a');
+  await fill(incidentText, '#102030');
+
+  const refusal = 'incident_text_color is not a colour this plan allows';
+  await queueFault(sandbox, { status: 422, method: 'PATCH', path: `/pages/${payments}/status_embed_config`, shape: 'error', message: refusal });
+  await (await getByRole(popup, 'button', 'Save')).click();
+  await expect.poll(() => incidentText.evaluate((element) => element.getAttribute('aria-invalid'))).toBe('true');
+  expect(await textOf((await popup.$('#incident_text_color-message'))!)).toBe(`Statuspage: ${refusal}`);
+  // The notice (an alert, with its own Dismiss button) says what happened and that the draft stays.
+  await expect
+    .poll(() => textsByRole(popup, 'alert'))
+    .toContainEqual(
+      expect.stringContaining(`Not saved. Statuspage refused the values for the page "Acme Payments" (422): ${refusal}. Your draft is kept.`),
+    );
+  await expect.poll(() => badgeText(extension)).toBe('!');
+  expect(await apiCall(sandbox, 'GET', `/pages/${payments}/status_embed_config`)).toMatchObject({ incident_text_color: '#1A1A1A' });
+
+  // Statuspage accepts it now (the fault was used up): the save goes through and the badge clears.
+  await (await getByRole(popup, 'button', 'Save')).click();
+  await expectSaved(popup);
+  await expect.poll(() => badgeText(extension)).toBe('');
+  expect(await apiCall(sandbox, 'GET', `/pages/${payments}/status_embed_config`)).toMatchObject({ incident_text_color: '#102030' });
 });

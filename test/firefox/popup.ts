@@ -199,3 +199,24 @@ export async function pickUser(popup: Page, text: string): Promise<void> {
   await picker.press('Enter');
   await getByRole(popup, 'table');
 }
+
+/**
+ * Queues a Statuspage refusal in the sandbox (POST /_control/faults): the next `times` (1) management API requests
+ * matching `path` (under /v1) and `method` are answered `status` with `{"message"}`, or `{"error"}` with `shape: 'error'`.
+ */
+export async function queueFault(
+  sandbox: RunningSandbox,
+  fault: { status: number; message?: string; times?: number; path?: string; method?: string; shape?: 'message' | 'error' },
+): Promise<void> {
+  const response = await fetch(`${sandbox.url}/_control/faults`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify(fault),
+  });
+  if (!response.ok) throw new Error(`faults: ${response.status} ${await response.text()}`);
+}
+
+/** The toolbar button's badge text (MV2: browserAction), read from an extension page. */
+export function badgeText(extension: Page): Promise<string> {
+  return extension.evaluate(() => browser.browserAction.getBadgeText({}));
+}
