@@ -218,5 +218,7 @@ export async function queueFault(
 
 /** The toolbar button's badge text (MV2: browserAction), read from an extension page. */
 export function badgeText(extension: Page): Promise<string> {
-  return extension.evaluate(() => browser.browserAction.getBadgeText({}));
+  // Firefox's browserAction answers with a promise; the chrome-derived types know only the callback form.
+  type PromisedBadge = { getBadgeText(details: object): Promise<string> };
+  return extension.evaluate(() => (browser.browserAction as unknown as PromisedBadge).getBadgeText({}));
 }
