@@ -20,7 +20,7 @@ export interface RunningSandbox {
   statusPageUrl(pageId: string): string;
   /** A clean slate: the seed, the start settings, an empty request log, empty rate-limit windows and no queued faults. */
   reset(): void;
-  /** The management API calls so far, oldest first (never the key). */
+  /** The management API calls so far, oldest first: never a key, at most REQUEST_LOG_BUDGET_CHARS of JSON (the oldest go first). */
   requests(): LoggedRequest[];
   /** Stops the server, dropping kept-alive connections so it never hangs. */
   close(): Promise<void>;

@@ -53,11 +53,6 @@ export class RequestLog {
     return structuredClone(this.#entries.map(({ entry }) => entry));
   }
 
-  /** What the entries weigh (the length of their JSON), at most the budget. */
-  size(): number {
-    return this.#size;
-  }
-
   clear(): void {
     this.#entries = [];
     this.#size = 0;
