@@ -222,3 +222,13 @@ export function badgeText(extension: Page): Promise<string> {
   type PromisedBadge = { getBadgeText(details: object): Promise<string> };
   return extension.evaluate(() => (browser.browserAction as unknown as PromisedBadge).getBadgeText({}));
 }
+
+/**
+ * The open shadow root of the first `host` on the page, as a scope for getByRole/getByName. Firefox's accessibility
+ * locator (BiDi locateNodes) does not cross a shadow boundary from outside, but finds names from inside the root.
+ */
+export async function shadowRootOf(page: Page, host: string): Promise<ElementHandle<Element>> {
+  const root = (await page.evaluateHandle((selector) => document.querySelector(selector)?.shadowRoot ?? null, host)).asElement();
+  if (!root) throw new Error(`no ${host} with an open shadow root`);
+  return root as ElementHandle<Element>; // a ShadowRoot node: puppeteer queries it as it queries an element
+}

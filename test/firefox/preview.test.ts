@@ -10,7 +10,22 @@ import type { Page } from 'puppeteer-core';
 import { expect, test } from 'vitest';
 import { SEED_PAGE_IDS } from '../../sandbox';
 import { createWidgetDemo } from '../../widget/demo';
-import { connectThroughSetup, countByRole, cssOf, eventually, fill, firefoxSuite, getByLabel, getByRole, inputValue, textOf } from './popup';
+import {
+  apiCall,
+  connectThroughSetup,
+  countByRole,
+  cssOf,
+  eventually,
+  expectSaved,
+  fill,
+  firefoxSuite,
+  getByLabel,
+  getByRole,
+  inputValue,
+  logged,
+  shadowRootOf,
+  textOf,
+} from './popup';
 
 const suite = firefoxSuite();
 
@@ -35,18 +50,12 @@ async function expectNoDraft(popup: Page, where: 'page' | 'tab'): Promise<void> 
   await eventually(() => textOf(status)).toBe(`Change the corner or a colour to preview the card on this ${where}.`);
 }
 
-/** Connects once and leaves `pageId` as the last used page, so that the popups the test opens start on it. */
-async function startOn(pageId: string, savedBackground: string): Promise<void> {
-  const popup = await connectThroughSetup(suite);
-  await (await getByLabel(popup, 'Page')).select(pageId);
-  await expect.poll(async () => inputValue(await getByLabel(popup, 'Incident background'))).toBe(savedBackground);
-  await popup.close();
-}
-
-test('on manage.statuspage.io the preview follows the draft by itself and goes when the popup closes', async () => {
-  const payments = SEED_PAGE_IDS.payments; // seeded at `bottom_right`, #FFB000 with #1A1A1A text
-  await startOn(payments, '#ffb000');
-
+/**
+ * A manage.statuspage.io tab, where the preview's content script runs: the page is answered by request interception
+ * (BiDi network.provideResponse), the way the Chromium tests use route interception. `fromManage` collects any other
+ * request the tab makes.
+ */
+async function openManagePage(pageId: string): Promise<{ manage: Page; address: string; fromManage: string[] }> {
   const manage = await suite.newTab();
   await manage.setRequestInterception(true);
   const fromManage: string[] = [];
@@ -62,8 +71,24 @@ test('on manage.statuspage.io the preview follows the draft by itself and goes w
       void request.continue();
     }
   });
-  const address = `https://manage.statuspage.io/pages/${payments}/status-embed`;
+  const address = `https://manage.statuspage.io/pages/${pageId}/status-embed`;
   await manage.goto(address);
+  return { manage, address, fromManage };
+}
+
+/** Connects once and leaves `pageId` as the last used page, so that the popups the test opens start on it. */
+async function startOn(pageId: string, savedBackground: string): Promise<void> {
+  const popup = await connectThroughSetup(suite);
+  await (await getByLabel(popup, 'Page')).select(pageId);
+  await expect.poll(async () => inputValue(await getByLabel(popup, 'Incident background'))).toBe(savedBackground);
+  await popup.close();
+}
+
+test('on manage.statuspage.io the preview follows the draft by itself and goes when the popup closes', async () => {
+  const payments = SEED_PAGE_IDS.payments; // seeded at `bottom_right`, #FFB000 with #1A1A1A text
+  await startOn(payments, '#ffb000');
+
+  const { manage, address, fromManage } = await openManagePage(payments);
   const popup = await suite.openPopup(`?tab=${await tabIdOf(address)}`);
 
   // No draft, no preview.
@@ -75,6 +100,8 @@ test('on manage.statuspage.io the preview follows the draft by itself and goes w
   expect(await cssOf(manage, PREVIEW_CARD, 'color')).toBe('rgb(26, 26, 26)'); // the saved text colour, not yet edited
   expect(await cssOf(manage, PREVIEW_CARD, 'bottom')).toBe('60px');
   expect(await cssOf(manage, PREVIEW_CARD, 'right')).toBe('60px');
+  // A tag next to it says what it is (text, not a named control: puppeteer's text query, which pierces shadow roots).
+  expect(await manage.waitForSelector('::-p-text(Preview · Esc to close)', { visible: true, timeout: 5_000 })).not.toBeNull();
   const status = (await popup.$('[data-testid="in-page-preview-status"]'))!;
   await eventually(() => textOf(status)).toContain('Previewing on this page');
 
@@ -90,6 +117,43 @@ test('on manage.statuspage.io the preview follows the draft by itself and goes w
   // Closing the popup without saving ends it.
   await popup.close();
   await eventually(() => hostCount(manage)).toBe(0);
+});
+
+test("Escape on the page, or the card's ×, removes the preview and the popup offers it again; a save removes it", async () => {
+  const { sandbox } = suite;
+  const payments = SEED_PAGE_IDS.payments;
+  await startOn(payments, '#ffb000');
+  const { manage, address } = await openManagePage(payments);
+  const popup = await suite.openPopup(`?tab=${await tabIdOf(address)}`);
+  const status = (await popup.waitForSelector('[data-testid="in-page-preview-status"]'))!;
+  await fill(await getByLabel(popup, 'Incident background'), '#334455');
+  await eventually(() => cssOf(manage, PREVIEW_CARD, 'background-color')).toBe('rgb(51, 68, 85)');
+
+  // Escape, pressed on the page.
+  await manage.keyboard.press('Escape');
+  await eventually(() => hostCount(manage)).toBe(0);
+  await eventually(() => textOf(status)).toBe('Preview closed on the page.');
+  // Edits no longer bring it back by themselves; the button does.
+  await fill(await getByLabel(popup, 'Incident background'), '#445566');
+  await eventually(() => cssOf(popup, '[data-testid="preview-incident"] >>> .card', 'background-color')).toBe('rgb(68, 85, 102)');
+  expect(await hostCount(manage)).toBe(0);
+  await (await getByRole(popup, 'button', 'Preview on this tab')).click();
+  await eventually(() => cssOf(manage, PREVIEW_CARD, 'background-color')).toBe('rgb(68, 85, 102)');
+
+  // The card's own ×, found by its accessible name inside the preview's shadow root.
+  const dismiss = await getByRole(await shadowRootOf(manage, PREVIEW_HOST), 'button', 'Dismiss status message');
+  await dismiss.click();
+  await eventually(() => hostCount(manage)).toBe(0);
+  await getByRole(popup, 'button', 'Preview on this tab');
+
+  // Shown again, then saved: the save ends it, and the sandbox holds the colour.
+  await (await getByRole(popup, 'button', 'Preview on this tab')).click();
+  await eventually(() => hostCount(manage)).toBe(1);
+  await (await getByRole(popup, 'button', 'Save')).click();
+  await eventually(() => hostCount(manage)).toBe(0);
+  await expectSaved(popup);
+  expect(logged(sandbox, 'PATCH', `/pages/${payments}/status_embed_config`).map((entry) => entry.status)).toEqual([200]);
+  expect(await apiCall(sandbox, 'GET', `/pages/${payments}/status_embed_config`)).toMatchObject({ incident_background_color: '#445566' });
 });
 
 test('on a demo customer site the preview appears only on "Preview on this tab", follows edits, and goes with the popup', async () => {
@@ -127,6 +191,13 @@ test('on a demo customer site the preview appears only on "Preview on this tab",
     await (await getByRole(popup, 'radio', 'Top right')).click();
     await eventually(() => cssOf(site, PREVIEW_CARD, 'top')).toBe('60px');
     expect(await hostCount(site)).toBe(1);
+
+    // A reload ends it (the injected script is gone with the page); the popup says so and offers it again.
+    await site.reload();
+    await eventually(() => textOf(status)).toBe('The page was reloaded or left: the preview ended.');
+    expect(await hostCount(site)).toBe(0);
+    await (await getByRole(popup, 'button', 'Preview on this tab')).click();
+    await eventually(() => cssOf(site, PREVIEW_CARD, 'color')).toBe('rgb(255, 221, 0)');
 
     await popup.close();
     await eventually(() => hostCount(site)).toBe(0);
