@@ -1,24 +1,94 @@
-// `npm run build:widget`: the script-tag file (IIFE, global `StatusEmbed`), an ES module for bundlers, and type
-// declarations, in dist/widget/. Preact's JSX comes from the tsconfig (jsxImportSource). zod goes in without the
-// parts the widget never reaches (build/trim-zod.ts): the size budget.
+// `npm run build:widget`, into dist/widget/: the card stage first (Preact, zod/mini as published, the card),
+// named and hashed by its content; then the loader, the script-tag file (IIFE, global `StatusEmbed`), with the
+// card's file name and sha384 written in; the ES module for bundlers (card included); type declarations; and
+// integrity.json with every browser file's hash. Every browser file must be pure ASCII (build/ascii.ts).
+// Preact's JSX comes from the tsconfig (jsxImportSource). No step edits a dependency's code.
 import { spawnSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { defineConfig, type Plugin } from 'vite';
-import { trimZod } from './build/trim-zod.ts';
+import { build, defineConfig, type InlineConfig, type Plugin } from 'vite';
+import { assertAscii } from './build/ascii.ts';
+import { contentName, sriHash } from './build/integrity.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const outDir = `${root}dist/widget`;
+/** The browser files, besides the card stage (whose name carries its hash). */
+const LOADER = 'status-embed.js';
+const MODULE = 'status-embed.mjs';
 
-/** Emits declarations with tsc once both bundles are written, behind `status-embed.d.ts` and `.d.mts`. */
-function declarations(): Plugin {
+/**
+ * Calls the bundler may drop when their value is unused: building a zod schema (`z.looseObject(...)` in the shared
+ * modules) and the shared helper that shapes the embed schemas have no effect besides their value. So the
+ * schemas the widget never uses (the PATCH/PUT bodies, the wire corner enum, ...) go, with the parts of zod only
+ * they reach. zod itself is bundled as published.
+ */
+const PURE_CALLS = [
+  'embedShape',
+  ...[
+    'string',
+    'boolean',
+    'unknown',
+    'optional',
+    'nullable',
+    'array',
+    'record',
+    'union',
+    'enum',
+    'looseObject',
+    'strictObject',
+    'extend',
+    'pipe',
+    'regex',
+    'minLength',
+    'superRefine',
+  ].map((name) => `z.${name}`),
+];
+
+const shared = {
+  target: 'es2022',
+  cssTarget: ['chrome111', 'edge111', 'firefox114', 'safari16.4'],
+  minify: true,
+  // charset: the minifier escapes every non-ASCII character (build/ascii.ts checks that it did).
+  rollupOptions: {
+    output: { generatedCode: { symbols: false }, charset: 'ascii' },
+    treeshake: { manualPureFunctions: PURE_CALLS },
+  },
+} satisfies InlineConfig['build'];
+
+/** Builds one entry to a single file in memory and returns its code. */
+async function bundle(entry: string, format: 'iife' | 'es', name?: string): Promise<string> {
+  const output = await build({
+    root,
+    configFile: false,
+    publicDir: false,
+    logLevel: 'warn',
+    build: { ...shared, write: false, lib: { entry: `${root}${entry}`, name, formats: [format], fileName: () => 'out.js' } },
+  });
+  const [result] = Array.isArray(output) ? output : [output];
+  if (!result || !('output' in result)) throw new Error(`vite did not return a bundle for ${entry}`);
+  return assertAscii(entry, result.output[0].code);
+}
+
+// Before the loader: its build needs the card's name and hash.
+const cardCode = await bundle('widget/card-stage/index.ts', 'iife', 'StatusEmbedCard');
+const CARD = contentName('status-embed-card', cardCode);
+const cardIntegrity = sriHash(cardCode);
+
+/** After the loader is written: the card, the ES module, integrity.json and the declarations. */
+function companions(): Plugin {
   let done = false;
   return {
-    name: 'status-embed-declarations',
+    name: 'status-embed-companions',
     apply: 'build',
-    closeBundle() {
+    async closeBundle() {
       if (done) return;
       done = true;
+      writeFileSync(`${outDir}/${CARD}`, cardCode);
+      writeFileSync(`${outDir}/${MODULE}`, await bundle('widget/status-embed.module.ts', 'es'));
+      const loader = assertAscii(LOADER, readFileSync(`${outDir}/${LOADER}`, 'utf8'));
+      const integrity = { [LOADER]: sriHash(loader), [CARD]: cardIntegrity, [MODULE]: sriHash(readFileSync(`${outDir}/${MODULE}`, 'utf8')) };
+      writeFileSync(`${outDir}/integrity.json`, `${JSON.stringify(integrity, null, 2)}\n`);
+
       const result = spawnSync('npx', ['tsc', '-p', 'widget/tsconfig.types.json'], { cwd: root, encoding: 'utf8' });
       if (result.status !== 0) throw new Error(`tsc (declarations) failed:\n${result.stdout}${result.stderr}`);
       // One entry for `status-embed.js` and one for `status-embed.mjs` (TypeScript looks for .d.mts beside .mjs).
@@ -33,19 +103,12 @@ export default defineConfig({
   root,
   publicDir: false,
   logLevel: 'warn',
-  plugins: [trimZod(), declarations()],
+  plugins: [companions()],
+  define: { __STATUS_EMBED_CARD_FILE__: JSON.stringify(CARD), __STATUS_EMBED_CARD_INTEGRITY__: JSON.stringify(cardIntegrity) },
   build: {
+    ...shared,
     outDir,
     emptyOutDir: true,
-    target: 'es2022',
-    cssTarget: ['chrome111', 'edge111', 'firefox114', 'safari16.4'],
-    minify: true,
-    lib: {
-      entry: `${root}widget/status-embed.ts`,
-      name: 'StatusEmbed',
-      formats: ['iife', 'es'],
-      fileName: (format) => (format === 'iife' ? 'status-embed.js' : 'status-embed.mjs'),
-    },
-    rollupOptions: { output: { generatedCode: { symbols: false } } },
+    lib: { entry: `${root}widget/status-embed.ts`, name: 'StatusEmbed', formats: ['iife'], fileName: () => LOADER },
   },
 });

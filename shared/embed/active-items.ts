@@ -28,9 +28,19 @@ export function lastActivity(item: EmbedSummaryItem, latest = latestUpdate(item)
   return latest ? updateTime(latest) : time(item.updated_at ?? item.created_at);
 }
 
-function pick(kind: ActiveItem['kind'], items: EmbedSummaryItem[], statuses: readonly string[]): ActiveItem[] {
+/**
+ * Whether an item concerns one of `components` (ids): summary.json lists the affected components per incident.
+ * Without a filter every item counts; an item that lists none never matches a filter.
+ */
+export function affectsComponents(item: EmbedSummaryItem, components: readonly string[] | undefined): boolean {
+  if (!components) return true;
+  const listed: unknown = (item as { components?: unknown }).components; // passed through by the loose schema, unchecked
+  return Array.isArray(listed) && listed.some((component) => components.includes((component as { id?: unknown } | null)?.id as string));
+}
+
+function pick(kind: ActiveItem['kind'], items: EmbedSummaryItem[], statuses: readonly string[], components?: readonly string[]): ActiveItem[] {
   return items
-    .filter((item) => statuses.includes(item.status))
+    .filter((item) => statuses.includes(item.status) && affectsComponents(item, components))
     .map((item) => {
       const latest = latestUpdate(item);
       return { kind, item, latest, at: lastActivity(item, latest) };
@@ -40,11 +50,12 @@ function pick(kind: ActiveItem['kind'], items: EmbedSummaryItem[], statuses: rea
 
 /**
  * What the card may show, in the order it shows them: unresolved incidents first, then maintenances under way;
- * within each, the most recently updated first. Scheduled (not started) maintenances and resolved incidents are left out.
+ * within each, the most recently updated first. Scheduled (not started) maintenances and resolved incidents are left out,
+ * and so is an item that affects none of `components` when they are given.
  */
-export function activeItems(summary: EmbedSummary): ActiveItem[] {
+export function activeItems(summary: EmbedSummary, components?: readonly string[]): ActiveItem[] {
   return [
-    ...pick('incident', summary.incidents, ACTIVE_INCIDENT_STATUSES),
-    ...pick('maintenance', summary.scheduled_maintenances, ACTIVE_MAINTENANCE_STATUSES),
+    ...pick('incident', summary.incidents, ACTIVE_INCIDENT_STATUSES, components),
+    ...pick('maintenance', summary.scheduled_maintenances, ACTIVE_MAINTENANCE_STATUSES, components),
   ];
 }

@@ -10,6 +10,10 @@ import { safeHttpUrl } from './safe-url';
 export interface EmbedView {
   kind: 'incident' | 'maintenance';
   id: string;
+  /** The item's own status (`monitoring`, `in_progress`, ...), as summary.json has it. */
+  status: string;
+  /** Its impact (`none`, `minor`, `major`, `critical`, `maintenance`), or null when summary.json gives none. */
+  impact: string | null;
   /** "Incident · Monitoring", "Maintenance · In progress". */
   label: string;
   name: string;
@@ -31,18 +35,30 @@ export interface EmbedViewOptions extends DateFormatOptions {
   dismissed?: readonly string[];
   /** The status page the widget was pointed at (preferred to the summary's own `page.url`). */
   statusPageUrl?: string;
+  /** Component ids: only an item affecting one of them is shown or counted (all items when absent). */
+  components?: readonly string[];
+  /** The card's words in another language: the kind of event and a status (English by default). */
+  labels?: EmbedLabels;
+}
+
+/** Words the view puts in the label ("Incident · Monitoring") and in a detail that has no update text. */
+export interface EmbedLabels {
+  kind(kind: EmbedView['kind']): string;
+  status(status: string): string;
 }
 
 /** Longest update text the card carries (the card clamps it visually too; this keeps the live region short). */
 export const MAX_DETAIL_LENGTH = 280;
 
 /** `in_progress` -> "In progress" (also for statuses Atlassian may add later). */
-const statusLabel = (status: string) => status.charAt(0).toUpperCase() + status.slice(1).replace(/_/g, ' ');
+export const statusLabel = (status: string) => status.charAt(0).toUpperCase() + status.slice(1).replace(/_/g, ' ');
 
-function describe({ kind, item, latest }: ActiveItem, options: DateFormatOptions): string {
+const ENGLISH: EmbedLabels = { kind: (kind) => (kind === 'incident' ? 'Incident' : 'Maintenance'), status: statusLabel };
+
+function describe({ kind, item, latest }: ActiveItem, options: DateFormatOptions, labels: EmbedLabels): string {
   const window = kind === 'maintenance' ? formatMaintenanceWindow(item.scheduled_for, item.scheduled_until, options) : undefined;
   const text = latest?.body?.trim() ?? '';
-  return window ?? (text.length > MAX_DETAIL_LENGTH ? `${text.slice(0, MAX_DETAIL_LENGTH - 1).trimEnd()}…` : text || statusLabel(item.status));
+  return window ?? (text.length > MAX_DETAIL_LENGTH ? `${text.slice(0, MAX_DETAIL_LENGTH - 1).trimEnd()}…` : text || labels.status(item.status));
 }
 
 /**
@@ -57,18 +73,22 @@ export function computeEmbedView(
 ): EmbedView | null {
   if (!summary) return null;
   const dismissed = options.dismissed ?? [];
-  const [shown, ...others] = activeItems(summary).filter((active) => !dismissed.includes(dismissalKey(active.item)));
+  const labels = options.labels ?? ENGLISH;
+  const [shown, ...others] = activeItems(summary, options.components).filter((active) => !dismissed.includes(dismissalKey(active.item)));
   const statusPage = safeHttpUrl(options.statusPageUrl) ?? safeHttpUrl(summary.page.url);
   const href = safeHttpUrl(shown?.item.shortlink) ?? statusPage;
   if (!shown || !href) return null; // nothing to show, or nowhere safe to link: no card rather than a broken one
   const resolved = resolveEmbedConfig(config);
   const { kind, item } = shown;
+  const impact: unknown = (item as { impact?: unknown }).impact; // passed through by the loose schema, unchecked
   return {
     kind,
     id: item.id,
-    label: `${kind === 'incident' ? 'Incident' : 'Maintenance'} · ${statusLabel(item.status)}`,
+    status: item.status,
+    impact: typeof impact === 'string' ? impact : null,
+    label: `${labels.kind(kind)} · ${labels.status(item.status)}`,
     name: item.name,
-    detail: describe(shown, options),
+    detail: describe(shown, options, labels),
     href,
     more: others.length ? { count: others.length, href: statusPage ?? href } : null,
     corner: resolved.position,

@@ -2,7 +2,7 @@
 // upstream call however many requests come at once, and the last good config when upstream fails.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startSandbox, type RunningSandbox } from '../../sandbox';
-import { EMBED_CONFIG_FIELDS } from '../../shared';
+import { EMBED_CONFIG_FIELDS } from '../../shared/schemas/embed-config';
 import { createEmbedConfigHandler } from '../../widget/config-endpoint';
 
 let sandbox: RunningSandbox;

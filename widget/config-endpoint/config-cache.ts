@@ -1,4 +1,4 @@
-import { RateLimitedError } from '../../shared';
+import { RateLimitedError } from '../../shared/client/http-errors';
 
 export interface CachedConfig {
   /** The JSON served: the five public fields only. */

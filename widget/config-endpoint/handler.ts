@@ -1,4 +1,5 @@
-import { createStatuspageClient, pickPublicEmbedConfig, type StatuspageClient } from '../../shared';
+import { createStatuspageClient, type StatuspageClient } from '../../shared/client/create-client';
+import { pickPublicEmbedConfig } from '../../shared/schemas/embed-config';
 import { createConfigCache } from './config-cache';
 
 export interface EmbedConfigHandlerOptions {

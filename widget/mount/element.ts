@@ -1,131 +1,108 @@
-import { render, h } from 'preact';
-import { mergeEmbedConfig } from '../../shared/embed/config';
-import { safeHttpUrl } from '../../shared/embed/safe-url';
-import { computeEmbedView } from '../../shared/embed/view';
-import { EMBED_CONFIG_FIELDS, type PublicEmbedConfig } from '../../shared/schemas/embed-config';
-import type { EmbedSummary } from '../../shared/schemas/embed-summary';
-import { StatusEmbed } from '../card/StatusEmbed';
-import { adoptCardStyles } from '../card/styles';
-import { createDismissalStore } from '../data/dismissal-store';
-import { skipAfterFailures, startRefreshLoop } from '../data/refresh-loop';
-import { fetchEmbedConfig, fetchSummary } from '../data/sources';
+import type { CardInput, CardStage, RefreshResult } from '../card-stage/protocol';
+import { readDismissals } from '../data/dismissal-store';
+import { startRefreshLoop } from '../data/refresh-loop';
+import { fetchJson, summaryUrl } from '../data/sources';
+import { needsCard, parseComponents } from '../loader/quick-check';
+import { OBSERVED_ATTRIBUTES, RESTART_ATTRIBUTES } from './attributes';
+import { cardStage } from './card-loader';
 import { warn } from './warn';
 
 export const ELEMENT_NAME = 'status-embed';
 
-/** `incident_background_color` -> the attribute `incident-background-color` (`data-incident-background-color` on the script tag). */
-export const configAttribute = (field: string): string => field.replace(/_/g, '-');
-
 interface RunningEmbed {
-  /** Draws again (a config attribute changed) without fetching. */
+  /** Draws again (an attribute changed) without fetching. */
   draw(): void;
   stop(): void;
 }
 
 /**
- * Draws the card into the host's shadow root and keeps it current: summary and config fetched together, again
- * every minute while the tab is visible. A failed config means the last one, else the defaults, and is asked
- * again less and less often; a failed summary keeps the last good one (at first: no card) and slows the
- * refresh. Nothing here throws into the host page.
+ * Keeps an embed current: summary.json every minute while the tab is visible and, only once something is to be
+ * shown, the card stage, which reads the config, validates and draws. A quiet page view costs the loader and one
+ * summary request. A failed summary keeps the last good one and slows the refresh. Nothing here throws into the
+ * host page.
  */
 function runEmbed(host: HTMLElement): RunningEmbed {
   const root = host.shadowRoot ?? host.attachShadow({ mode: 'open' });
   const attribute = (name: string) => host.getAttribute(name);
-  const dismissals = createDismissalStore();
-  let summary: EmbedSummary | undefined;
-  let config: PublicEmbedConfig | undefined;
+  let summary: unknown;
+  let card: CardStage | undefined;
   let stopped = false;
   let failing = false;
 
-  const draw = () => {
-    try {
-      const overrides: PublicEmbedConfig = {};
-      for (const field of EMBED_CONFIG_FIELDS) overrides[field] = attribute(configAttribute(field));
-      const view = computeEmbedView(summary, mergeEmbedConfig(config, overrides), {
-        dismissed: dismissals.read(),
-        statusPageUrl: attribute('status-page') ?? undefined,
-      });
-      const onDismiss = (key: string) => {
-        dismissals.remember(key);
-        draw();
-      };
-      render(h(StatusEmbed, { view, onDismiss }), root);
-    } catch (error) {
-      warn('could not draw', error);
-    }
-  };
-  const stop = () => {
-    stopped = true;
-    render(null, root);
-  };
+  const components = () => parseComponents(attribute('components')); // an invalid list: all components (the card stage warns)
+  const input = (): CardInput => ({ summary, components: components() });
+  const wanted = () => !!card || (summary !== undefined && needsCard(summary, components(), readDismissals()));
+  const load = async () => (card ??= await cardStage());
 
-  adoptCardStyles(root);
-  draw(); // the empty live region first, so that the card is announced when it appears in it
-  const statusPage = safeHttpUrl(attribute('status-page'));
-  if (!statusPage) {
-    warn('status-page must be an absolute http(s) URL');
-    return { draw, stop };
+  // The empty live region first, so that the card is announced when it appears in it (the card stage fills it).
+  if (!root.firstChild) {
+    const region = document.createElement('div');
+    region.setAttribute('role', 'status');
+    region.setAttribute('aria-live', 'polite');
+    root.append(region);
   }
-  const configUrl = attribute('config-url');
-  const configTurns = skipAfterFailures();
+  const statusPage = attribute('status-page') ?? '';
+  if (!/^https?:\/\//i.test(statusPage)) {
+    warn('status-page is not an http(s) URL');
+    return { draw() {}, stop() {} };
+  }
   const stopLoop = startRefreshLoop(async () => {
-    let summaryFailure: unknown;
-    let configFailure: unknown;
-    const readConfig = configUrl && configTurns.due();
-    await Promise.all([
-      fetchSummary(statusPage).then(
-        (value) => (summary = value),
-        (error) => (summaryFailure = error),
-      ),
-      // fetch resolves a relative URL against the page, and rejects (never throws) on one it cannot read.
-      readConfig &&
-        fetchEmbedConfig(configUrl).then(
-          (value) => (config = value),
-          (error) => (configFailure = error),
-        ),
-    ]);
-    if (readConfig) configTurns.record(!configFailure);
+    let fetched = true;
+    let failure: unknown;
+    let [valid, later, configFailing]: RefreshResult = [true, undefined, false];
+    try {
+      summary = await fetchJson(summaryUrl(statusPage)); // any JSON: the quick check and the card stage judge it
+    } catch (error) {
+      fetched = false;
+      failure = error;
+    }
+    try {
+      if (!stopped && wanted()) [valid, later, configFailing] = await (await load()).refresh(host, input());
+    } catch (error) {
+      [valid, later] = [false, error]; // the card stage could not be loaded: try again later, backing off
+    }
     if (stopped) return true;
-    draw();
-    const failure = summaryFailure || configFailure;
-    if (failure && !failing) warn('using the last good data, else the defaults', failure); // once per run of failures
-    failing = !!summaryFailure || configTurns.failing();
-    return !summaryFailure; // the summary's own failures slow its refresh; the config's pace only the config
+    failure ||= later;
+    if (failure && !failing) warn('refresh failed, showing the last good data', failure); // once per run of failures
+    failing = !(fetched && valid) || configFailing;
+    return fetched && valid; // the summary's (and the card's) failures slow the refresh; the config's pace only the config
   });
   return {
-    draw,
+    // Without the card stage there is nothing to redraw: an attribute that makes something worth showing takes effect at the next refresh.
+    draw: () => card?.draw(host, input()),
     stop() {
+      stopped = true;
       stopLoop();
-      stop();
+      card?.clear(host);
     },
   };
 }
 
 /**
  * `<status-embed status-page="https://status.example.com" config-url="https://example.com/embed-config">`: the
- * card in an open shadow root. Config attributes (`position`, `incident-background-color`, ...) override the
+ * card in an open shadow root. Config and option attributes (`position`, `locale`, `offset`, ...) override the
  * served config and redraw when they change; changing `status-page` or `config-url` starts over.
  */
 export class StatusEmbedElement extends HTMLElement {
-  static observedAttributes = ['status-page', 'config-url', ...EMBED_CONFIG_FIELDS.map(configAttribute)];
+  static observedAttributes = OBSERVED_ATTRIBUTES;
 
-  private running: RunningEmbed | undefined;
+  private embed: RunningEmbed | undefined;
 
   connectedCallback(): void {
-    this.running = runEmbed(this);
+    this.embed = runEmbed(this);
   }
 
   disconnectedCallback(): void {
-    this.running?.stop();
-    this.running = undefined;
+    this.embed?.stop();
+    this.embed = undefined;
   }
 
   attributeChangedCallback(name: string): void {
-    if (!this.running) return; // not connected: connectedCallback reads every attribute
-    if (name.endsWith('url') || name.endsWith('page')) {
-      this.running.stop();
-      this.running = runEmbed(this);
-    } else this.running.draw();
+    if (!this.embed) return; // not connected: connectedCallback reads every attribute
+    if ((RESTART_ATTRIBUTES as readonly string[]).includes(name)) {
+      this.embed.stop();
+      this.embed = runEmbed(this);
+    } else this.embed.draw();
   }
 }
 

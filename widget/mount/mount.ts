@@ -1,13 +1,18 @@
-import { EMBED_CONFIG_FIELDS } from '../../shared/schemas/embed-config';
 import type { EmbedConfigInput, MountOptions, StatusEmbedHandle } from '../api';
-import { configAttribute, defineStatusEmbedElement, ELEMENT_NAME, StatusEmbedElement } from './element';
+import { OBSERVED_ATTRIBUTES } from './attributes';
+import { defineStatusEmbedElement, ELEMENT_NAME } from './element';
 
-/** Writes config fields as attributes: a string sets one, `null` removes it, `undefined` leaves it. */
-function writeConfig(element: Element, config: EmbedConfigInput = {}): void {
-  for (const field of EMBED_CONFIG_FIELDS) {
-    const value = config[field];
-    if (value === null) element.removeAttribute(configAttribute(field));
-    else if (value !== undefined) element.setAttribute(configAttribute(field), value);
+/**
+ * Writes options as attributes (`statusPage` -> `status-page`, `incident_background_color` ->
+ * `incident-background-color`, `zIndex` -> `z-index`): a value sets one, `null` removes it, `undefined` leaves it.
+ * Lists as the attributes spell them: components comma-separated, an offset's two numbers space-separated.
+ */
+function write(element: Element, options: object): void {
+  for (const [key, value] of Object.entries(options)) {
+    const name = key.replace(/_|[A-Z]/g, (char) => `-${char.replace('_', '').toLowerCase()}`);
+    if (!OBSERVED_ATTRIBUTES.includes(name)) continue; // `target`, `config`, anything unknown
+    if (value === null) element.removeAttribute(name);
+    else if (value !== undefined) element.setAttribute(name, Array.isArray(value) ? value.join(key === 'offset' ? ' ' : ',') : String(value));
   }
 }
 
@@ -17,16 +22,14 @@ function createEmbed(): HTMLElement {
 }
 
 /**
- * `StatusEmbed.mount({ statusPage, configUrl?, config? })`: appends a `<status-embed>` and returns its handle.
- * Called from a script in <head>, before <body> exists, it goes on <html>: the card is fixed-position anyway.
+ * `StatusEmbed.mount({ statusPage, configUrl?, config?, locale?, ... })`: appends a `<status-embed>` and returns
+ * its handle. Called from a script in <head>, before <body> exists, it goes on <html>: the card is fixed-position anyway.
  */
-export function mount({ statusPage, configUrl, config, target = document.body ?? document.documentElement }: MountOptions): StatusEmbedHandle {
+export function mount(options: MountOptions): StatusEmbedHandle {
   const element = createEmbed();
-  element.setAttribute('status-page', statusPage);
-  if (configUrl) element.setAttribute('config-url', configUrl);
-  writeConfig(element, config);
-  target.append(element);
-  return { element, update: (next) => writeConfig(element, next), unmount: () => element.remove() };
+  write(element, { ...options, ...options.config });
+  (options.target ?? document.body ?? document.documentElement).append(element);
+  return { element, update: (config: EmbedConfigInput) => write(element, config), unmount: () => element.remove() };
 }
 
 /**
@@ -35,7 +38,7 @@ export function mount({ statusPage, configUrl, config, target = document.body ??
  */
 export function mountFromScriptTag(script: Element): void {
   const element = createEmbed();
-  for (const name of StatusEmbedElement.observedAttributes) {
+  for (const name of OBSERVED_ATTRIBUTES) {
     const value = script.getAttribute(`data-${name}`);
     if (value !== null) element.setAttribute(name, value);
   }

@@ -1,6 +1,6 @@
 // The other ways to embed: the declarative element (single-page apps), the JS API, the ES module build.
-import { expect, test } from '../fixtures';
-import { card, CONFIG_URL, CUSTOMER, finishCardAnimations, openCustomerSite, STATUS_PAGE } from './customer-site';
+import { expect, test } from './widget-fixtures';
+import { card, CONFIG_URL, finishCardAnimations, openCustomerSite, STATUS_PAGE, WIDGET, WIDGET_URL } from './customer-site';
 
 const background = (page: import('@playwright/test').Page) => card(page).evaluate((element) => getComputedStyle(element).backgroundColor);
 
@@ -8,7 +8,7 @@ test('the declarative <status-embed> element, with config attributes', async ({ 
   await openCustomerSite(page, {
     config: { incident_background_color: '#224466' },
     embed: `<status-embed status-page="${STATUS_PAGE}" config-url="${CONFIG_URL}" position="top-left"></status-embed>
-<script src="${CUSTOMER}/status-embed.js"></script>`,
+<script src="${WIDGET_URL}"></script>`,
   });
   await expect(card(page)).toBeVisible();
   expect(await background(page)).toBe('rgb(34, 68, 102)');
@@ -21,7 +21,7 @@ test('the declarative <status-embed> element, with config attributes', async ({ 
 });
 
 test('StatusEmbed.mount(): update() and unmount()', async ({ page }) => {
-  await openCustomerSite(page, { config: { incident_background_color: '#224466' }, embed: `<script src="${CUSTOMER}/status-embed.js"></script>` });
+  await openCustomerSite(page, { config: { incident_background_color: '#224466' }, embed: `<script src="${WIDGET_URL}"></script>` });
   await expect(page.locator('status-embed')).toHaveCount(0); // no data-status-page: the script mounts nothing itself
   await page.evaluate(
     ([statusPage, configUrl]) => {
@@ -48,7 +48,7 @@ test('StatusEmbed.mount() from a script in <head>, before <body> exists', async 
   await openCustomerSite(page, {
     config: { incident_background_color: '#224466' },
     embed: '',
-    head: `<script src="${CUSTOMER}/status-embed.js"></script>
+    head: `<script src="${WIDGET_URL}"></script>
 <script>window.handle = StatusEmbed.mount({ statusPage: '${STATUS_PAGE}', configUrl: '${CONFIG_URL}' });</script>`,
   });
   await expect(card(page)).toBeVisible();
@@ -59,7 +59,7 @@ test('StatusEmbed.mount() from a script in <head>, before <body> exists', async 
 test('the ES module build', async ({ page }) => {
   await openCustomerSite(page, {
     embed: `<script type="module">
-import { mount } from '${CUSTOMER}/status-embed.mjs';
+import { mount } from '${WIDGET}status-embed.mjs';
 mount({ statusPage: '${STATUS_PAGE}', config: { incident_background_color: '#336699' } });
 </script>`,
   });

@@ -1,8 +1,8 @@
 // What a visitor does with the card (dismiss it, by mouse or keyboard), and what the widget must never do
 // (steal focus, run hostile data, break the page's CSP, throw into the page).
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test } from '../fixtures';
-import { card, CONFIG_URL, CUSTOMER, openCustomerSite, readSummaryFixture, STATUS_PAGE, finishCardAnimations } from './customer-site';
+import { expect, test } from './widget-fixtures';
+import { card, CONFIG_URL, finishCardAnimations, openCustomerSite, readSummaryFixture, STATUS_PAGE, WIDGET, WIDGET_URL } from './customer-site';
 
 /** The major-incident capture with one more update, newer than any before. */
 function withNewUpdate(): Record<string, unknown> {
@@ -115,7 +115,7 @@ test('renders under a CSP that allows only its script and the two origins it rea
   page.on('console', (message) => message.type() === 'error' && consoleErrors.push(message.text()));
   await openCustomerSite(page, {
     config: { incident_background_color: '#123456' },
-    csp: `default-src 'none'; script-src ${CUSTOMER}/status-embed.js; connect-src ${STATUS_PAGE} ${new URL(CONFIG_URL).origin}`,
+    csp: `default-src 'none'; script-src ${WIDGET}; connect-src ${STATUS_PAGE} ${new URL(CONFIG_URL).origin}`,
   });
   await expect(card(page)).toBeVisible();
   expect(await card(page).evaluate((element) => getComputedStyle(element).backgroundColor)).toBe('rgb(18, 52, 86)');
@@ -157,7 +157,7 @@ test.describe('failures stay quiet', () => {
     const warnings: string[] = [];
     page.on('console', (message) => message.type() === 'warning' && warnings.push(message.text()));
     await openCustomerSite(page, {
-      embed: `<script async src="${CUSTOMER}/status-embed.js" data-status-page="${STATUS_PAGE}" data-config-url="http://[::1"></script>`,
+      embed: `<script async src="${WIDGET_URL}" data-status-page="${STATUS_PAGE}" data-config-url="http://[::1"></script>`,
     });
     await expect(card(page)).toBeVisible();
     expect(await card(page).evaluate((element) => getComputedStyle(element).backgroundColor)).toBe('rgb(180, 35, 24)');

@@ -3,7 +3,7 @@
 // declarations a bundler user gets.
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { expect, test } from '../fixtures';
+import { expect, test } from './widget-fixtures';
 import { widgetScript } from './customer-site';
 
 test('the script-tag file holds no management client, no key plumbing and no eval', () => {

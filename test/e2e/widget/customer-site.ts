@@ -1,7 +1,7 @@
 // Test pages for the widget, served by `page.route` (nothing leaves the browser): a customer site, its status
-// page and its config endpoint on three made-up origins, the built widget as the customer's script.
+// page, its config endpoint and the CDN serving the built widget (loader and card stage) on four made-up origins.
 import { existsSync, readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { basename, resolve } from 'node:path';
 import type { Page, Request } from '@playwright/test';
 import { readSummaryFixture } from '../../support/fixtures';
 
@@ -11,12 +11,30 @@ export const CUSTOMER = 'https://customer.test';
 export const STATUS_PAGE = 'https://status.test';
 export const CONFIG_URL = 'https://config.test/embed-config';
 
-const WIDGET_FILE = resolve('dist/widget/status-embed.js');
+/** The directory the customer's script tag points into (a CDN: another origin, CORS-open as SRI needs). */
+export const WIDGET = 'https://cdn.test/widget/';
+export const WIDGET_URL = `${WIDGET}status-embed.js`;
+
+const WIDGET_DIR = resolve('dist/widget');
+const WIDGET_FILE = resolve(WIDGET_DIR, 'status-embed.js');
 
 export function widgetScript(): string {
   if (!existsSync(WIDGET_FILE)) throw new Error(`No widget build at ${WIDGET_FILE}: run npm run build:widget`);
   return readFileSync(WIDGET_FILE, 'utf8');
 }
+
+/** `{ "<file>": "sha384-..." }` for every browser file of the build. */
+export const widgetIntegrity = (): Record<string, string> => JSON.parse(readFileSync(resolve(WIDGET_DIR, 'integrity.json'), 'utf8'));
+
+/** The card stage's file name (it carries a content hash). */
+export const cardFile = (): string => {
+  const file = Object.keys(widgetIntegrity()).find((name) => name.startsWith('status-embed-card-'));
+  if (!file) throw new Error('integrity.json lists no card stage');
+  return file;
+};
+
+/** Every browser file of the build: the loader, the card stage, the ES module. */
+export const widgetFiles = (): string[] => Object.keys(widgetIntegrity()).map((file) => resolve(WIDGET_DIR, file));
 
 /** A JSON answer as a public status page or our config endpoint gives it: CORS-open. */
 const json = (body: unknown, status = 200) => ({
@@ -41,6 +59,10 @@ export interface CustomerSiteOptions {
   scriptAttributes?: string;
   /** Replaces the script tag entirely (the declarative form, the JS API). */
   embed?: string;
+  /** Serves a card stage that differs from the build by a few bytes (its integrity hash no longer matches). */
+  tamperCard?: boolean;
+  /** Serves the page with no charset at all (no meta, no header parameter): the browser falls back to windows-1252. */
+  noCharset?: boolean;
 }
 
 export interface CustomerSite {
@@ -50,6 +72,8 @@ export interface CustomerSite {
   setSummary(summary: string | object | number): void;
   /** How many summary requests reached the "status page". */
   summaryRequests(): Request[];
+  /** Requests for the card stage's file. */
+  cardRequests(): Request[];
   /** Every request the page made, to check nothing unexpected went out. */
   requests(): string[];
 }
@@ -58,27 +82,43 @@ export interface CustomerSite {
 export async function openCustomerSite(page: Page, options: CustomerSiteOptions = {}): Promise<CustomerSite> {
   let summary = options.summary ?? 'incident_major_update-3_monitoring.json';
   const summaryRequests: Request[] = [];
+  const cardRequests: Request[] = [];
   const requests: string[] = [];
   const finished = new Set<string>();
-  page.on('request', (request) => requests.push(request.url()));
-  page.on('requestfinished', (request) => finished.add(new URL(request.url()).origin));
-  page.on('requestfailed', (request) => finished.add(new URL(request.url()).origin));
+  let inFlight = 0;
+  page.on('request', (request) => {
+    requests.push(request.url());
+    inFlight += 1;
+  });
+  const done = (request: Request) => {
+    finished.add(new URL(request.url()).origin);
+    inFlight -= 1;
+  };
+  page.on('requestfinished', done);
+  page.on('requestfailed', done);
   page.on('framenavigated', (frame) => frame === page.mainFrame() && finished.clear()); // a reload fetches again
-  const script = widgetScript();
+  widgetScript(); // fails early, with the fix, when the widget is not built
   const configAttribute = options.config === undefined ? '' : ` data-config-url="${CONFIG_URL}"`;
   const embed =
     options.embed ??
-    `<script async src="${CUSTOMER}/status-embed.js" data-status-page="${STATUS_PAGE}"${configAttribute} ${options.scriptAttributes ?? ''}></script>`;
-  const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Customer</title>${options.head ?? ''}</head>
+    `<script async src="${WIDGET_URL}" data-status-page="${STATUS_PAGE}"${configAttribute} ${options.scriptAttributes ?? ''}></script>`;
+  const charset = options.noCharset ? '' : '<meta charset="utf-8">';
+  const html = `<!doctype html><html lang="en"><head>${charset}<title>Customer</title>${options.head ?? ''}</head>
 <body><h1>Customer site</h1><button id="before">A button on the page</button>${options.body ?? ''}${embed}</body></html>`;
 
   await page.route(`${CUSTOMER}/**`, (route) => {
-    const url = new URL(route.request().url());
-    if (url.pathname === '/status-embed.js') return route.fulfill({ contentType: 'text/javascript', body: script });
-    if (url.pathname === '/status-embed.mjs')
-      return route.fulfill({ contentType: 'text/javascript', body: readFileSync(resolve('dist/widget/status-embed.mjs'), 'utf8') });
     const headers: Record<string, string> = options.csp ? { 'content-security-policy': options.csp } : {};
-    return route.fulfill({ contentType: 'text/html', headers, body: html });
+    // Playwright's contentType is sent as given: 'text/html' carries no charset parameter.
+    return route.fulfill({ contentType: 'text/html', headers, body: options.noCharset ? Buffer.from(html, 'latin1') : html });
+  });
+  await page.route(`${WIDGET}**`, (route) => {
+    const file = basename(new URL(route.request().url()).pathname);
+    if (file.startsWith('status-embed-card-')) cardRequests.push(route.request());
+    const path = resolve(WIDGET_DIR, file);
+    if (!/^status-embed[\w.-]*\.m?js$/.test(file) || !existsSync(path)) return route.fulfill({ status: 404, body: 'not found' });
+    let body = readFileSync(path, 'utf8');
+    if (options.tamperCard && file.startsWith('status-embed-card-')) body = `window.tampered=true;${body}`;
+    return route.fulfill({ contentType: 'text/javascript', headers: { 'access-control-allow-origin': '*' }, body });
   });
   await page.route(`${STATUS_PAGE}/**`, (route) => {
     summaryRequests.push(route.request());
@@ -93,13 +133,24 @@ export async function openCustomerSite(page: Page, options: CustomerSiteOptions 
   await devtools.send('Storage.clearDataForOrigin', { origin: CUSTOMER, storageTypes: 'local_storage' });
   await devtools.detach();
   await page.goto(`${CUSTOMER}/`);
+  const frames = () => page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
   const settled = async () => {
-    const origins = [STATUS_PAGE, ...(options.config === undefined ? [] : [new URL(CONFIG_URL).origin])];
-    await expectSoon(() => origins.every((origin) => finished.has(origin)));
-    // The answers are in the page; parsing and drawing take well under two frames.
-    await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+    await expectSoon(() => finished.has(STATUS_PAGE));
+    // The summary is in; the loader may then fetch the card stage and the config. Parsing and drawing take well
+    // under two frames: settled once two frames pass with nothing in flight.
+    for (;;) {
+      await frames();
+      if (inFlight <= 0) break;
+      await expectSoon(() => inFlight <= 0);
+    }
   };
-  return { settled, setSummary: (next) => (summary = next), summaryRequests: () => summaryRequests, requests: () => requests };
+  return {
+    settled,
+    setSummary: (next) => (summary = next),
+    summaryRequests: () => summaryRequests,
+    cardRequests: () => cardRequests,
+    requests: () => requests,
+  };
 }
 
 async function expectSoon(condition: () => boolean, timeoutMs = 5_000): Promise<void> {
@@ -115,10 +166,6 @@ export const card = (page: Page) => page.locator('status-embed .card');
 
 /** Ends the card's entrance animation at once, so geometry reads the resting place (not a frame of the slide-in). */
 export const finishCardAnimations = (page: Page) =>
-  page.evaluate(() =>
-    document
-      .querySelector('status-embed')
-      ?.shadowRoot?.querySelector('.card')
-      ?.getAnimations()
-      .forEach((a) => a.finish()),
-  );
+  page.evaluate(() => {
+    for (const animation of document.querySelector('status-embed')?.shadowRoot?.querySelector('.card')?.getAnimations() ?? []) animation.finish();
+  });

@@ -1,6 +1,6 @@
 // The whole chain against the sandbox: an incident opened in "Statuspage" appears on the demo customer page
 // in the page's configured colours, under the demo's strict CSP; the config endpoint holds the line on upstream calls.
-import { expect, test } from '../fixtures';
+import { expect, test } from './widget-fixtures';
 import { card } from './customer-site';
 import { startDemoServer, type DemoServer } from './demo-server';
 
@@ -41,15 +41,17 @@ test('an incident opened in the sandbox shows on the demo page, in the configure
   expect(hex).toBe(config.incident_background_color.toLowerCase());
 
   await control(`${sandbox.url}/_control/pages/${pageId}/incidents/${incident.id}/resolve`);
-  // The widget draws once both answers are in: wait for both, then for two frames, before looking for no card.
-  const answered = ['/api/v2/summary.json', `/embed-config/${pageId}`].map((path) =>
-    page.waitForResponse((response) => response.url().endsWith(path)),
-  );
+  // Quiet again: the loader reads the summary and stops there (no config, no card stage). Wait for the summary,
+  // then for two frames, before looking for no card.
+  const requested: string[] = [];
+  page.on('request', (request) => requested.push(new URL(request.url()).pathname));
+  const answered = page.waitForResponse((response) => response.url().endsWith('/api/v2/summary.json'));
   await page.reload();
-  await Promise.all(answered);
+  await answered;
   await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
   await expect(page.locator('status-embed [role=status]')).toBeAttached();
   await expect(card(page)).toHaveCount(0);
+  expect(requested.filter((path) => path.includes('status-embed-card-') || path.startsWith('/embed-config/'))).toEqual([]);
   expect(violations).toEqual([]); // the demo page's strict CSP reports nothing
 });
 

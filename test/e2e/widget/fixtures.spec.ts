@@ -1,5 +1,5 @@
 // Each real summary.json capture on a customer page: the right card, or none.
-import { expect, test } from '../fixtures';
+import { expect, test } from './widget-fixtures';
 import { card, openCustomerSite } from './customer-site';
 
 const CARDS: Record<string, { label: string; name: string; detail: RegExp; href: string } | null> = {

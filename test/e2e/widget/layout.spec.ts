@@ -1,5 +1,5 @@
 // Where the card sits and how it looks: corners, colours, the bottom sheet, motion, and a page that attacks it with CSS.
-import { expect, test } from '../fixtures';
+import { expect, test } from './widget-fixtures';
 import type { Page } from '@playwright/test';
 import { card, openCustomerSite, finishCardAnimations } from './customer-site';
 

@@ -3,7 +3,7 @@
 // (Playwright's own clock would be installed on the whole shared context, the extension's pages included); short
 // timers run as usual.
 import type { Page } from '@playwright/test';
-import { expect, test } from '../fixtures';
+import { expect, test } from './widget-fixtures';
 import { card, CONFIG_URL, openCustomerSite } from './customer-site';
 
 interface TestClock {

@@ -14,8 +14,14 @@ function fakeStorage(failing = false): Storage & { data: Map<string, string> } {
     },
     clear: () => data.clear(),
     key: (index) => [...data.keys()][index] ?? null,
-    getItem: (key) => (guard(), data.get(key) ?? null),
-    setItem: (key, value) => (guard(), void data.set(key, value)),
+    getItem: (key) => {
+      guard();
+      return data.get(key) ?? null;
+    },
+    setItem: (key, value) => {
+      guard();
+      data.set(key, value);
+    },
     removeItem: (key) => void data.delete(key),
   };
 }

@@ -1,0 +1,8 @@
+import { createHash } from 'node:crypto';
+
+/** The Subresource Integrity value of a file's text: `sha384-<base64>`. */
+export const sriHash = (code: string): string => `sha384-${createHash('sha384').update(code, 'utf8').digest('base64')}`;
+
+/** `status-embed-card` -> `status-embed-card-1a2b3c4d5e.js`: a new card is a new URL, so caches never mix versions. */
+export const contentName = (stem: string, code: string): string =>
+  `${stem}-${createHash('sha256').update(code, 'utf8').digest('hex').slice(0, 10)}.js`;

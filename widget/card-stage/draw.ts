@@ -1,0 +1,147 @@
+import { render } from 'preact';
+import { mergeEmbedConfig } from '../../shared/embed/config';
+import { computeEmbedView, statusLabel, type EmbedView } from '../../shared/embed/view';
+import { EMBED_CONFIG_FIELDS, PublicEmbedConfig } from '../../shared/schemas/embed-config';
+import { EmbedSummary } from '../../shared/schemas/embed-summary';
+import { statusCard } from '../card/StatusEmbed';
+import { adoptCardStyles } from '../card/styles';
+import { createDismissalStore } from '../data/dismissal-store';
+import { skipAfterFailures } from '../data/refresh-loop';
+import { fetchJson } from '../data/sources';
+import { warn } from '../mount/warn';
+import { parseComponents } from '../loader/quick-check';
+import { canonicalLocale, resolveLocale } from './locales';
+import { parseOffset, parseZIndex } from './options';
+import type { CardInput, RefreshResult } from './protocol';
+
+/** What the card stage keeps per `<status-embed>`. */
+interface HostState {
+  summary?: EmbedSummary;
+  config?: PublicEmbedConfig;
+  /** Paces the config endpoint after failures (it never slows the summary down). */
+  configTurns: ReturnType<typeof skipAfterFailures>;
+  /** The last `status-embed:change` detail sent, as JSON (`null` before anything was shown). */
+  shown: string;
+  /** `name=value` of the invalid attributes already reported: one warning each. */
+  warned: Set<string>;
+}
+
+const states = new WeakMap<HTMLElement, HostState>();
+/** The visitor's dismissals, for every embed of the page (in localStorage, else in memory). */
+const dismissals = createDismissalStore();
+
+/** What `status-embed:change` carries. */
+export interface StatusEmbedChange {
+  kind: EmbedView['kind'] | null;
+  id: string | null;
+  status: string | null;
+  impact: string | null;
+}
+
+function announce(host: HTMLElement, state: HostState, view: EmbedView | null): void {
+  const detail: StatusEmbedChange = { kind: view?.kind ?? null, id: view?.id ?? null, status: view?.status ?? null, impact: view?.impact ?? null };
+  const json = JSON.stringify(detail);
+  if (json !== state.shown) host.dispatchEvent(new CustomEvent('status-embed:change', { bubbles: true, composed: true, detail }));
+  state.shown = json;
+}
+
+/** An attribute's value, checked: an invalid one is reported once and ignored. */
+function option<T>(host: HTMLElement, state: HostState, name: string, parse: (value: string | null) => T | undefined): T | undefined {
+  const value = host.getAttribute(name);
+  const parsed = value === null ? undefined : parse(value);
+  if (value !== null && parsed === undefined && !state.warned.has(`${name}=${value}`)) {
+    state.warned.add(`${name}=${value}`);
+    warn(`ignoring ${name}="${value.slice(0, 40)}" (not a valid value)`);
+  }
+  return parsed;
+}
+
+const stateOf = (host: HTMLElement): HostState => {
+  let state = states.get(host);
+  if (!state) {
+    state = { shown: 'null', warned: new Set(), configTurns: skipAfterFailures() };
+    states.set(host, state);
+  }
+  return state;
+};
+
+/** Reads the config when due, validates the summary (keeping the last good one), and draws. */
+export async function refreshCard(host: HTMLElement, input: CardInput): Promise<RefreshResult> {
+  const state = stateOf(host);
+  const configUrl = host.getAttribute('config-url');
+  let configFailure: unknown;
+  if (configUrl && state.configTurns.due()) {
+    try {
+      // fetch resolves a relative URL against the page, and rejects (never throws) on one it cannot read.
+      const config = PublicEmbedConfig.safeParse(await fetchJson(configUrl));
+      if (!config.success) throw new Error(`unusable answer: ${configUrl}`);
+      state.config = config.data;
+      state.configTurns.record(true);
+    } catch (error) {
+      configFailure = error;
+      state.configTurns.record(false);
+    }
+  }
+  const summary = EmbedSummary.safeParse(input.summary);
+  if (summary.success) state.summary = summary.data;
+  drawCard(host, input);
+  return [summary.success, summary.success ? configFailure : new Error('unusable answer: summary.json'), state.configTurns.failing()];
+}
+
+/** Draws what the host's state holds, with the attributes as they are now. */
+export function drawCard(host: HTMLElement, input: CardInput): void {
+  const root = host.shadowRoot;
+  if (!root) return;
+  const state = stateOf(host);
+  try {
+    const overrides: PublicEmbedConfig = {};
+    for (const field of EMBED_CONFIG_FIELDS) overrides[field] = host.getAttribute(field.replace(/_/g, '-')); // as mount/attributes.ts spells them
+    option(host, state, 'components', parseComponents); // the loader parsed it already; a bad list is reported here, once
+    const chosen = option(host, state, 'locale', canonicalLocale);
+    const locale = resolveLocale([chosen, document.documentElement.lang, ...navigator.languages]);
+    const { strings } = locale;
+    const view = computeEmbedView(state.summary, mergeEmbedConfig(state.config, overrides), {
+      dismissed: dismissals.read(),
+      statusPageUrl: host.getAttribute('status-page') ?? undefined,
+      components: input.components,
+      locale: locale.tag,
+      labels: {
+        kind: (kind) => strings[kind],
+        status: (status) => (strings.statuses as Record<string, string>)[status] ?? statusLabel(status),
+      },
+    });
+    adoptCardStyles(root);
+    // The loader's live region, already announced to assistive technology: the card goes inside it.
+    const region = liveRegion(root);
+    region.className = 'fixed';
+    const zIndex = option(host, state, 'z-index', parseZIndex);
+    if (zIndex === undefined) region.style.removeProperty('--z');
+    else region.style.setProperty('--z', String(zIndex));
+    const onDismiss = (key: string) => {
+      dismissals.remember(key);
+      drawCard(host, input);
+    };
+    render(statusCard({ view, onDismiss, words: strings, lang: locale.tag, offset: option(host, state, 'offset', parseOffset) }), region);
+    announce(host, state, view);
+  } catch (error) {
+    warn('could not draw', error);
+  }
+}
+
+/** The shadow root's `role=status` region (the loader makes it; made here if a page removed it). */
+function liveRegion(root: ShadowRoot): HTMLElement {
+  let region = root.querySelector<HTMLElement>('[role=status]');
+  if (!region) {
+    region = document.createElement('div');
+    region.setAttribute('role', 'status');
+    region.setAttribute('aria-live', 'polite');
+    root.append(region);
+  }
+  return region;
+}
+
+export function clearCard(host: HTMLElement): void {
+  const region = host.shadowRoot?.querySelector<HTMLElement>('[role=status]');
+  if (region) render(null, region);
+  states.delete(host);
+}

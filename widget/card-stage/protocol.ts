@@ -1,0 +1,31 @@
+// What the loader (status-embed.js) hands the card stage (status-embed-card-*.js) once something is to be shown.
+
+/** One refresh's worth of data: the loader fetched the summary and only glanced at it; the card stage validates it. */
+export interface CardInput {
+  /** summary.json as parsed JSON, unchecked. */
+  summary: unknown;
+  /** Component ids from the `components` attribute (already checked), or undefined for all components. */
+  components: readonly string[] | undefined;
+}
+
+/** How a refresh went: whether the summary validated, what to report (if anything), whether the config keeps failing. */
+export type RefreshResult = [valid: boolean, failure: unknown, configFailing: boolean];
+
+/** The card stage's entry point, registered as `window.__statusEmbedCard` when its file runs. */
+export interface CardStage {
+  /**
+   * A refresh: reads the config (`config-url`, paced after failures), validates the summary (the last good one is
+   * kept) and draws the card into `host`'s open shadow root, or nothing if nothing is to be shown.
+   */
+  refresh(host: HTMLElement, input: CardInput): Promise<RefreshResult>;
+  /** Draws again from what it holds (an attribute changed). */
+  draw(host: HTMLElement, input: CardInput): void;
+  /** Removes the card and forgets the host. */
+  clear(host: HTMLElement): void;
+}
+
+declare global {
+  interface Window {
+    __statusEmbedCard?: CardStage;
+  }
+}

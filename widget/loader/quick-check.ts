@@ -1,0 +1,44 @@
+// The loader's glance at summary.json: is anything active, for these components, and not dismissed? Hand-written
+// (no zod: this runs on every page view) and never throws. It must agree with shared/embed (activeItems,
+// dismissalKey): test/unit/widget/quick-check.test.ts compares them on every fixture. When in doubt it says yes,
+// and the card stage, which validates fully, decides.
+
+/** As ACTIVE_INCIDENT_STATUSES and ACTIVE_MAINTENANCE_STATUSES in shared/schemas/summary.ts. */
+export const INCIDENT_STATUSES = ['investigating', 'identified', 'monitoring'];
+export const MAINTENANCE_STATUSES = ['in_progress', 'verifying'];
+
+// biome-ignore lint/suspicious/noExplicitAny: unchecked JSON, every access below is guarded
+type Loose = any;
+
+const time = (value: unknown): number => Date.parse(typeof value === 'string' ? value : '') || -Number.POSITIVE_INFINITY;
+
+/** The same key as shared/embed's `dismissalKey`: `<id>@<time of the latest update>`. */
+export function quickDismissalKey(item: Loose): string {
+  const updates: Loose[] = Array.isArray(item.incident_updates) ? item.incident_updates : [];
+  let at = updates[0] ? -Number.POSITIVE_INFINITY : time(item.updated_at ?? item.created_at);
+  for (const update of updates) at = Math.max(at, time(update?.display_at), time(update?.created_at));
+  return `${item.id}@${at > 0 ? new Date(at).toISOString() : '?'}`;
+}
+
+/**
+ * Whether the card stage is needed: an active item affecting one of `components` (any, when undefined), not
+ * dismissed. Reads JSON values only (no getters, no proxies), guarded at each step: it cannot throw.
+ */
+export function needsCard(summary: Loose, components: readonly string[] | undefined, dismissed: readonly unknown[]): boolean {
+  const active = (items: Loose, statuses: string[]) =>
+    Array.isArray(items) &&
+    items.some(
+      (item) =>
+        item &&
+        statuses.includes(item.status) &&
+        (!components || (Array.isArray(item.components) && item.components.some((component: Loose) => components.includes(component?.id)))) &&
+        !dismissed.includes(quickDismissalKey(item)),
+    );
+  return active(summary?.incidents, INCIDENT_STATUSES) || active(summary?.scheduled_maintenances, MAINTENANCE_STATUSES);
+}
+
+/** `components="abc123, def456"` -> the ids; undefined when there is no such attribute or it is not such a list. */
+export function parseComponents(value: string | null): string[] | undefined {
+  const ids = value?.split(',').map((id) => id.trim());
+  return ids?.every((id) => /^[\w-]{1,64}$/.test(id)) ? ids : undefined;
+}

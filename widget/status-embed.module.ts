@@ -1,0 +1,10 @@
+// The ES module: `dist/widget/status-embed.mjs` for bundlers. The same API as the script tag's loader, with the
+// card stage imported (a bundler splits or inlines it as it likes).
+import { clearCard, drawCard, refreshCard } from './card-stage/draw';
+import { startWidget } from './loader/start';
+
+export type { EmbedConfigInput, EmbedOptions, MountOptions, StatusEmbedChangeDetail, StatusEmbedHandle } from './api';
+export { StatusEmbedElement } from './mount/element';
+export { mount } from './mount/mount';
+
+startWidget(() => Promise.resolve({ refresh: refreshCard, draw: drawCard, clear: clearCard }), null);
