@@ -9,6 +9,8 @@ import { findFirefox } from '../../scripts/find-firefox.mjs';
 
 /** The Firefox test build (`npm run build:extension:firefox:test`): it may reach 127.0.0.1 and read manage.statuspage.io tabs. */
 export const FIREFOX_EXTENSION_DIR = resolve('.output/firefox-mv2-test');
+/** The Firefox store build (`npm run build:extension:firefox`): only the real API, other origins asked for at run time. */
+export const FIREFOX_STORE_EXTENSION_DIR = resolve('.output/firefox-mv2');
 
 /**
  * The extension's internal UUID, fixed through the `extensions.webextensions.uuids` pref so that its pages have a
@@ -22,7 +24,8 @@ export const extensionUrl = (path: string): string => `moz-extension://${EXTENSI
 function geckoId(extensionDir: string): string {
   const manifestPath = join(extensionDir, 'manifest.json');
   if (!existsSync(manifestPath)) {
-    throw new Error(`No Firefox test build of the extension in ${extensionDir}: run npm run build:extension:firefox:test`);
+    const script = extensionDir === FIREFOX_STORE_EXTENSION_DIR ? 'build:extension:firefox' : 'build:extension:firefox:test';
+    throw new Error(`No Firefox build of the extension in ${extensionDir}: run npm run ${script}`);
   }
   const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as { browser_specific_settings?: { gecko?: { id?: string } } };
   const id = manifest.browser_specific_settings?.gecko?.id;
@@ -36,8 +39,11 @@ export interface LaunchedFirefox {
   close(): Promise<void>;
 }
 
-/** Starts a headless Firefox with a fresh profile and the extension installed, and lets go of it for the test files. */
-export async function launchFirefox(extensionDir = FIREFOX_EXTENSION_DIR): Promise<LaunchedFirefox> {
+/**
+ * Starts a headless Firefox with a fresh profile and the extension installed, and lets go of it for the test files.
+ * `prefs` are added to the profile's.
+ */
+export async function launchFirefox(extensionDir = FIREFOX_EXTENSION_DIR, prefs: Record<string, unknown> = {}): Promise<LaunchedFirefox> {
   const id = geckoId(extensionDir);
   const executablePath = findFirefox();
   if (!executablePath) throw new Error("No Firefox found: set FIREFOX_PATH or install Debian's firefox-esr (apt-get install firefox-esr).");
@@ -50,7 +56,7 @@ export async function launchFirefox(extensionDir = FIREFOX_EXTENSION_DIR): Promi
       userDataDir: profile,
       // Without it WebDriver BiDi refuses to navigate a tab to a moz-extension:// page.
       args: ['--remote-allow-system-access'],
-      extraPrefsFirefox: { 'extensions.webextensions.uuids': JSON.stringify({ [id]: EXTENSION_UUID }) },
+      extraPrefsFirefox: { ...prefs, 'extensions.webextensions.uuids': JSON.stringify({ [id]: EXTENSION_UUID }) },
     })
     .catch((error: Error) => {
       rmSync(profile, { recursive: true, force: true });
