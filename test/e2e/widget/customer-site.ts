@@ -63,6 +63,8 @@ export interface CustomerSiteOptions {
   tamperCard?: boolean;
   /** Serves the page with no charset at all (no meta, no header parameter): the browser falls back to windows-1252. */
   noCharset?: boolean;
+  /** The page's `<html lang>` (default `en`; an empty string leaves it out). */
+  lang?: string;
 }
 
 export interface CustomerSite {
@@ -103,7 +105,8 @@ export async function openCustomerSite(page: Page, options: CustomerSiteOptions 
     options.embed ??
     `<script async src="${WIDGET_URL}" data-status-page="${STATUS_PAGE}"${configAttribute} ${options.scriptAttributes ?? ''}></script>`;
   const charset = options.noCharset ? '' : '<meta charset="utf-8">';
-  const html = `<!doctype html><html lang="en"><head>${charset}<title>Customer</title>${options.head ?? ''}</head>
+  const lang = options.lang ?? 'en';
+  const html = `<!doctype html><html${lang ? ` lang="${lang}"` : ''}><head>${charset}<title>Customer</title>${options.head ?? ''}</head>
 <body><h1>Customer site</h1><button id="before">A button on the page</button>${options.body ?? ''}${embed}</body></html>`;
 
   await page.route(`${CUSTOMER}/**`, (route) => {
