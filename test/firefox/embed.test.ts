@@ -7,6 +7,7 @@ import {
   badgeText,
   connectThroughSetup,
   cssOf,
+  eventually,
   expectSaved,
   fill,
   firefoxSuite,
@@ -28,19 +29,19 @@ test('corner and colours are saved with a PATCH of only the changed fields, and 
   const popup = await connectThroughSetup(suite);
   await (await getByLabel(popup, 'Page')).select(payments);
   const incidentBackground = await getByLabel(popup, 'Incident background');
-  await expect.poll(() => inputValue(incidentBackground)).toBe('#ffb000');
+  await eventually(() => inputValue(incidentBackground)).toBe('#ffb000');
 
   await (await getByRole(popup, 'radio', 'Top left')).click();
   await fill(incidentBackground, '#0b3d91');
   const incidentText = await getByLabel(popup, 'Incident text');
   await fill(incidentText, '#334455');
   const contrast = (await popup.$('[data-testid="contrast-incident"]'))!;
-  await expect.poll(() => textOf(contrast)).toContain('below the 4.5:1');
+  await eventually(() => textOf(contrast)).toContain('below the 4.5:1');
   await fill(incidentText, '#ffffff');
-  await expect.poll(() => textOf(contrast)).toContain('WCAG AA');
+  await eventually(() => textOf(contrast)).toContain('WCAG AA');
   // The popup's preview is the widget's own card (in a shadow root), in the draft's colours.
-  await expect.poll(() => cssOf(popup, '[data-testid="preview-incident"] >>> .card', 'background-color')).toBe('rgb(11, 61, 145)');
-  await expect.poll(() => cssOf(popup, '[data-testid="preview-incident"] >>> .card', 'color')).toBe('rgb(255, 255, 255)');
+  await eventually(() => cssOf(popup, '[data-testid="preview-incident"] >>> .card', 'background-color')).toBe('rgb(11, 61, 145)');
+  await eventually(() => cssOf(popup, '[data-testid="preview-incident"] >>> .card', 'color')).toBe('rgb(255, 255, 255)');
 
   await (await getByRole(popup, 'button', 'Save')).click();
   await expectSaved(popup);
@@ -67,26 +68,24 @@ test('a refused save (422) shows the server\'s words by the field, keeps the dra
   const popup = await connectThroughSetup(suite);
   await (await getByLabel(popup, 'Page')).select(payments);
   const incidentText = await getByLabel(popup, 'Incident text');
-  await expect.poll(() => inputValue(incidentText)).toBe('#1a1a1a');
+  await eventually(() => inputValue(incidentText)).toBe('#1a1a1a');
   await fill(incidentText, '#102030');
 
   const refusal = 'incident_text_color is not a colour this plan allows';
   await queueFault(sandbox, { status: 422, method: 'PATCH', path: `/pages/${payments}/status_embed_config`, shape: 'error', message: refusal });
   await (await getByRole(popup, 'button', 'Save')).click();
-  await expect.poll(() => incidentText.evaluate((element) => element.getAttribute('aria-invalid'))).toBe('true');
+  await eventually(() => incidentText.evaluate((element) => element.getAttribute('aria-invalid'))).toBe('true');
   expect(await textOf((await popup.$('#incident_text_color-message'))!)).toBe(`Statuspage: ${refusal}`);
   // The notice (an alert, with its own Dismiss button) says what happened and that the draft stays.
-  await expect
-    .poll(() => textsByRole(popup, 'alert'))
-    .toContainEqual(
-      expect.stringContaining(`Not saved. Statuspage refused the values for the page "Acme Payments" (422): ${refusal}. Your draft is kept.`),
-    );
-  await expect.poll(() => badgeText(extension)).toBe('!');
+  await eventually(() => textsByRole(popup, 'alert')).toContainEqual(
+    expect.stringContaining(`Not saved. Statuspage refused the values for the page "Acme Payments" (422): ${refusal}. Your draft is kept.`),
+  );
+  await eventually(() => badgeText(extension)).toBe('!');
   expect(await apiCall(sandbox, 'GET', `/pages/${payments}/status_embed_config`)).toMatchObject({ incident_text_color: '#1A1A1A' });
 
   // Statuspage accepts it now (the fault was used up): the save goes through and the badge clears.
   await (await getByRole(popup, 'button', 'Save')).click();
   await expectSaved(popup);
-  await expect.poll(() => badgeText(extension)).toBe('');
+  await eventually(() => badgeText(extension)).toBe('');
   expect(await apiCall(sandbox, 'GET', `/pages/${payments}/status_embed_config`)).toMatchObject({ incident_text_color: '#102030' });
 });

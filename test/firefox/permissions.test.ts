@@ -39,7 +39,7 @@ test('a role revoked is saved as the complete mapping; removing access asks firs
 
   // Revoke a role: one PUT of every page the user keeps, read again just before.
   const manageIncidents = await getByLabel(popup, 'Manage incidents on Acme Payments');
-  await expect.poll(() => isChecked(manageIncidents)).toBe(true);
+  await eventually(() => isChecked(manageIncidents)).toBe(true);
   await manageIncidents.click();
   await (await getByRole(popup, 'button', 'Save')).click();
   await expectSaved(popup);
@@ -64,7 +64,7 @@ test('a role revoked is saved as the complete mapping; removing access asks firs
 
   // Only Acme Labs, then: the dialog names it alone, and confirmed, that access goes.
   await (await getByRole(popup, 'button', 'Revert')).click();
-  await expect.poll(async () => isChecked(await getByLabel(popup, 'Access to Acme Payments'))).toBe(true);
+  await eventually(async () => isChecked(await getByLabel(popup, 'Access to Acme Payments'))).toBe(true);
   await (await getByLabel(popup, 'Access to Acme Labs')).click();
   await (await getByRole(popup, 'button', 'Save')).click();
   const confirm = await getByRole(popup, 'dialog', dialogName);

@@ -80,7 +80,7 @@ async function openManagePage(pageId: string): Promise<{ manage: Page; address: 
 async function startOn(pageId: string, savedBackground: string): Promise<void> {
   const popup = await connectThroughSetup(suite);
   await (await getByLabel(popup, 'Page')).select(pageId);
-  await expect.poll(async () => inputValue(await getByLabel(popup, 'Incident background'))).toBe(savedBackground);
+  await eventually(async () => inputValue(await getByLabel(popup, 'Incident background'))).toBe(savedBackground);
   await popup.close();
 }
 
