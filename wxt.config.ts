@@ -21,7 +21,8 @@ export default defineConfig({
       name: 'Statuspage Toolkit',
       description: "Edit a Statuspage page's status embed and your team's page roles from the toolbar.",
       // scripting + activeTab: "Preview on this tab" injects the in-page preview on request, with no host permission.
-      permissions: ['storage', 'activeTab', 'alarms', 'scripting'],
+      // contextMenus: "Open Team access" on the toolbar button's menu.
+      permissions: ['storage', 'activeTab', 'alarms', 'scripting', 'contextMenus'],
       host_permissions: hostPermissions,
       // MV3 keeps optional origins apart; MV2 (the Firefox build) lists them with the optional permissions.
       ...(manifestVersion === 3 ? { optional_host_permissions: optionalOrigins } : { optional_permissions: optionalOrigins }),

@@ -12,6 +12,7 @@ import { refreshPages, refreshUsers } from '../organization/reads';
 import { refreshPermissions } from '../permissions/permission-reads';
 import { savePermissions } from '../permissions/save-permissions';
 import { cancelSave, dismissSave } from '../saves/run-saves';
+import { batchAction, runBatchRequest, scanAction } from '../team-access/team-access-background';
 
 type Sender = Parameters<Parameters<typeof messenger.onMessage>[1]>[0]['sender'];
 type Handlers = { [K in MessageName]: (request: RequestOf<K>) => Promise<ResponseOf<K>> };
@@ -37,6 +38,9 @@ const HANDLERS: Handlers = {
     await dismissSave(id);
     return null;
   },
+  teamAccessScan: scanAction,
+  teamAccessRunBatch: (plan) => runBatchRequest(plan),
+  teamAccessBatch: batchAction,
 };
 
 function senderKindOf(sender: Sender) {

@@ -10,6 +10,7 @@ import { showBadge } from '../saves/badge';
 import { nextResumeAt, RESUME_ALARM } from '../saves/resume-alarm';
 import { registerSaveKind, resumeSaves } from '../saves/run-saves';
 import { type SaveRecord, savesItem } from '../saves/save-record';
+import { startTeamAccess } from '../team-access/team-access-background';
 import { registerHandlers } from './routes';
 import { closeLocalStorageToContentScripts } from './storage-access';
 
@@ -25,6 +26,9 @@ export function startBackground(): void {
   registerSaveKind('embed', (save) => saveEmbed(save.request as Parameters<typeof saveEmbed>[0], save.retryAt));
   registerSaveKind('permissions', (save) => savePermissions(save.request as Parameters<typeof savePermissions>[0], save.retryAt));
   registerHandlers();
+  // The Team access page's scan and bulk changes (resume alarm, start-up resumption) and the toolbar button's
+  // context menu entry "Open Team access".
+  startTeamAccess();
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === RESUME_ALARM) void resumeSaves();
   });

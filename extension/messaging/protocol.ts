@@ -60,6 +60,30 @@ export const SaveKind = z.enum(['embed', 'permissions']);
 export type SaveKind = z.infer<typeof SaveKind>;
 export const SaveId = z.string().check(z.regex(/^(embed|permissions):[\w-]+$/, 'must be a save id'));
 
+/** One user's part of a bulk change on the Team access page: their permissions as the scan read them, and after. */
+export const BulkPlanUser = z.strictObject({
+  userId: Id,
+  label: Label,
+  /** As the scan read them: the change goes ahead only if the server still has exactly these. */
+  before: PagePermissions,
+  /** The complete mapping the user should have: a page left out loses access. */
+  after: PagePermissions,
+});
+export type BulkPlanUser = z.infer<typeof BulkPlanUser>;
+
+/** A confirmed bulk change (or a CSV import): only users whose plan changes something. */
+export const BulkPlanRequest = z.strictObject({
+  /** What it does, for the report ("Give access to Acme Cloud"). */
+  label: Label,
+  users: z.array(BulkPlanUser).check(z.minLength(1), z.maxLength(100_000)),
+});
+export type BulkPlanRequest = z.infer<typeof BulkPlanRequest>;
+
+/** The Team access scan: start a new one (oldest rows first), pause, resume; `nudge` wakes a stopped worker to go on. */
+export const TeamScanAction = z.enum(['start', 'pause', 'resume', 'nudge']);
+/** The bulk change under way: pause, resume, cancel, undo (a finished batch), nudge (as for the scan). */
+export const TeamBatchAction = z.enum(['pause', 'resume', 'cancel', 'undo', 'nudge']);
+
 interface MessageSpec {
   /** Who may send it. */
   from: readonly SenderKind[];
@@ -85,6 +109,11 @@ export const PROTOCOL = {
   cancelSave: { from: POPUP, request: SaveId, response: z.null() },
   /** Forgets a failed save (the admin reverted or reloaded). */
   dismissSave: { from: POPUP, request: SaveId, response: z.null() },
+  /** Team access page: the organization's permission scan, run in the background under the key's one limiter. */
+  teamAccessScan: { from: POPUP, request: TeamScanAction, response: z.null() },
+  /** Team access page: stores the plan and runs it user by user (re-read, conflict check, PUT). */
+  teamAccessRunBatch: { from: POPUP, request: BulkPlanRequest, response: z.null() },
+  teamAccessBatch: { from: POPUP, request: TeamBatchAction, response: z.null() },
 } as const satisfies Record<string, MessageSpec>;
 
 export type MessageName = keyof typeof PROTOCOL;

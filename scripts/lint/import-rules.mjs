@@ -15,6 +15,7 @@ export const EXTENSION_LAYERS = [
   'preview',
   'embed',
   'permissions',
+  'team-access',
   'popup',
   'background',
   'entrypoints',

@@ -1,0 +1,107 @@
+import * as z from 'zod/mini';
+import { PagePermissions } from '../../shared/schemas';
+import { BulkPlanRequest } from '../messaging/protocol';
+import { storedItem } from '../storage/stored-item';
+import { CellCodes } from './cell-code';
+
+// Every storage item of the Team access page, in one file. Written by the background only (single writer);
+// the page reads and watches them.
+
+/** One member of the organization as the matrix knows them. */
+export const MatrixUser = z.object({
+  id: z.string(),
+  name: z.string(),
+  email: z.string(),
+  /** When a user list first showed them (epoch ms): "new since the last scan". */
+  firstSeenAt: z.number(),
+  /** When their permissions were last read; absent: not read yet. */
+  readAt: z.optional(z.number()),
+  /** Their access, page by page, from that read. */
+  cells: z.optional(CellCodes),
+});
+export type MatrixUser = z.infer<typeof MatrixUser>;
+
+export const MatrixPage = z.object({
+  id: z.string(),
+  name: z.string(),
+  /** Role based access control, as the permission reads showed it; absent: not known yet. */
+  usesRoles: z.optional(z.boolean()),
+});
+export type MatrixPage = z.infer<typeof MatrixPage>;
+
+/** The organization's users x pages, as the scans last read it. */
+export const TeamMatrix = z.object({
+  users: z.record(z.string(), MatrixUser),
+  pages: z.array(MatrixPage),
+});
+export type TeamMatrix = z.infer<typeof TeamMatrix>;
+
+export const ScanState = z.enum(['listing', 'running', 'paused', 'rate-limited', 'offline', 'done', 'failed']);
+export type ScanState = z.infer<typeof ScanState>;
+
+/** The scan under way or last run. Progress is derived from the matrix: a user is done when read since `startedAt`. */
+export const TeamScan = z.object({
+  state: ScanState,
+  startedAt: z.number(),
+  /** User ids, oldest read first: the order the scan reads them in. */
+  order: z.array(z.string()),
+  /** When the scan before this one started: users first seen after it are "new since the last scan". */
+  previousStartedAt: z.optional(z.number()),
+  finishedAt: z.optional(z.number()),
+  /** Rate limited or offline: when it goes on by itself. */
+  retryAt: z.optional(z.number()),
+  error: z.optional(z.string()),
+  updatedAt: z.number(),
+});
+export type TeamScan = z.infer<typeof TeamScan>;
+
+/** Written after every read, so the progress bar moves without reading the whole matrix's order. */
+export const TeamScanProgress = z.object({
+  done: z.number(),
+  total: z.number(),
+  /** From the rate limiter's own schedule for the reads left. */
+  timeLeftMs: z.number(),
+  updatedAt: z.number(),
+});
+export type TeamScanProgress = z.infer<typeof TeamScanProgress>;
+
+export const BatchState = z.enum(['running', 'paused', 'rate-limited', 'offline', 'cancelled', 'done']);
+export type BatchState = z.infer<typeof BatchState>;
+
+/** A bulk change as confirmed: the plan (stored once) and where its run stands. */
+export const TeamBatch = z.object({
+  id: z.string(),
+  plan: BulkPlanRequest,
+  /** The batch this one undoes. */
+  undoOf: z.optional(z.string()),
+  state: BatchState,
+  retryAt: z.optional(z.number()),
+  /** Why it stopped by itself (a revoked key...). */
+  error: z.optional(z.string()),
+  createdAt: z.number(),
+  updatedAt: z.number(),
+});
+export type TeamBatch = z.infer<typeof TeamBatch>;
+
+/**
+ * One user's outcome. `sending`: the PUT may have landed (a stopped worker cannot tell), so a resume re-reads
+ * and compares with the plan. `conflict`: changed since the scan (`current` says how), never overwritten.
+ */
+export const UserOutcome = z.object({
+  status: z.enum(['sending', 'done', 'conflict', 'failed', 'cancelled']),
+  current: z.optional(PagePermissions),
+  /** The server's words, for a failure. */
+  error: z.optional(z.string()),
+  at: z.number(),
+});
+export type UserOutcome = z.infer<typeof UserOutcome>;
+
+/** Each user's outcome, recorded before the runner moves on; kept apart from the plan so each write stays small. */
+export const BatchOutcomes = z.object({ batchId: z.string(), users: z.record(z.string(), UserOutcome) });
+export type BatchOutcomes = z.infer<typeof BatchOutcomes>;
+
+export const teamMatrixItem = storedItem('local:teamAccess.matrix', { schema: TeamMatrix, fallback: { users: {}, pages: [] } });
+export const teamScanItem = storedItem('local:teamAccess.scan', { schema: z.nullable(TeamScan), fallback: null });
+export const teamScanProgressItem = storedItem('local:teamAccess.scanProgress', { schema: z.nullable(TeamScanProgress), fallback: null });
+export const teamBatchItem = storedItem('local:teamAccess.batch', { schema: z.nullable(TeamBatch), fallback: null });
+export const teamBatchOutcomesItem = storedItem('local:teamAccess.batchOutcomes', { schema: z.nullable(BatchOutcomes), fallback: null });

@@ -1,0 +1,35 @@
+import { setRateLimit } from '../popup/helpers';
+import { expect, freshStart, permissionReads, stopServiceWorkers, test, teamAccessUrl, USER_COUNT } from './fixtures';
+
+test('a scan shows its progress, waits out 429s, and after the worker is stopped goes on where it was', async ({ page, context, extensionId, sandbox }) => {
+  test.setTimeout(90_000);
+  await freshStart(page, context, extensionId, sandbox);
+  // A short window on the server: the scan meets 429s and must wait out their Retry-After by itself.
+  await setRateLimit(sandbox, { limit: 5, windowMs: 1000 });
+  sandbox.requests().length = 0;
+  await page.goto(teamAccessUrl(extensionId));
+  await page.getByRole('button', { name: 'Scan the organization' }).click();
+
+  const status = page.getByRole('status').filter({ hasText: /users read|Rate limited/ });
+  await expect(status).toContainText(`of ${USER_COUNT} users read`);
+  await expect(page.getByRole('progressbar', { name: 'Scan progress' })).toBeVisible();
+  await expect(page.getByRole('status').filter({ hasText: /Rate limited by Statuspage: going on by itself in \d+ s/ })).toBeVisible({ timeout: 15_000 });
+  await expect
+    .poll(() => [...permissionReads(sandbox).keys()].length, { timeout: 20_000 })
+    .toBeGreaterThanOrEqual(10);
+
+  const restarted = context.waitForEvent('serviceworker', { timeout: 30_000 });
+  await stopServiceWorkers(page);
+  const readBeforeStop = new Set(permissionReads(sandbox).keys());
+  expect(readBeforeStop.size).toBeLessThan(USER_COUNT);
+
+  await restarted; // the stop was real: a new worker started (woken by the page) and resumed the scan
+  await expect(page.getByRole('status').filter({ hasText: `Scanned ${USER_COUNT} users` })).toBeVisible({ timeout: 60_000 });
+  const reads = permissionReads(sandbox);
+  expect(reads.size).toBe(USER_COUNT);
+  // Went on from where it stopped: no user read twice, but for at most the one whose answer the stop cut off.
+  const twice = [...reads.entries()].filter(([, count]) => count > 1);
+  expect(twice.length).toBeLessThanOrEqual(1);
+  // Every call of the scan was a background one; the matrix now has a row per user.
+  await expect(page.getByRole('table', { name: 'Team access: users by page' })).toHaveAttribute('aria-rowcount', String(USER_COUNT + 1));
+});
