@@ -1,0 +1,10 @@
+export interface WorkspacePackage {
+  dir: string;
+  manifest: string;
+  name: string;
+  version: string;
+}
+/** Every workspace package the root package.json lists. */
+export declare function workspacePackages(root?: string): WorkspacePackage[];
+/** The packages whose version differs from the root's. */
+export declare function versionMismatches(root?: string): { name: string; version: string; expected: string }[];
