@@ -1,9 +1,13 @@
 // The embed config endpoint on Node, against the sandbox over real HTTP: what it serves, its caching, one
-// upstream call however many requests come at once, and the last good config when upstream fails.
+// upstream call however many requests come at once, the last good config when upstream fails, and answers at
+// memory speed while a slow refresh is in flight.
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startSandbox, type RunningSandbox } from '../../sandbox';
 import { EMBED_CONFIG_FIELDS } from '../../shared/schemas/embed-config';
 import { createEmbedConfigHandler } from '../../widget/config-endpoint';
+import { handlerOptionsFromEnv } from '../../widget/config-endpoint/env';
 
 let sandbox: RunningSandbox;
 let pageId: string;
@@ -66,6 +70,9 @@ describe('the embed config endpoint (Node)', () => {
       body: JSON.stringify({ status_embed_config: { incident_background_color: '#123456' } }),
     });
     advance(60_000);
+    const stale = await handler(get({ 'if-none-match': etag })); // the held config at once; the refresh runs behind it
+    expect(stale.status).toBe(304);
+    await handler.pending();
     const changed = await handler(get({ 'if-none-match': etag }));
     expect(changed.status).toBe(200);
     expect(changed.headers.get('etag')).not.toBe(etag);
@@ -84,6 +91,7 @@ describe('the embed config endpoint (Node)', () => {
 
     advance(1_000);
     await Promise.all(Array.from({ length: 10 }, () => handler(get())));
+    await handler.pending();
     expect(upstreamCalls()).toHaveLength(2);
   });
 
@@ -94,6 +102,7 @@ describe('the embed config endpoint (Node)', () => {
     for (let i = 0; i < 2; i += 1) await fetch(`${sandbox.apiBaseUrl}/pages`, { headers: { authorization: `OAuth ${sandbox.apiKey}` } });
     advance(1_000);
     const stale = await handler(get());
+    await handler.pending();
     expect(stale.status).toBe(200);
     expect(await stale.text()).toBe(good);
     expect(errors).toHaveLength(1);
@@ -103,6 +112,7 @@ describe('the embed config endpoint (Node)', () => {
     // Retry-After (up to a minute here) is longer than the 1 s TTL: no upstream call before it.
     advance(2_000);
     await handler(get());
+    expect(handler.pending()).toBeUndefined();
     expect(upstreamCalls()).toHaveLength(callsSoFar);
   });
 
@@ -118,6 +128,7 @@ describe('the embed config endpoint (Node)', () => {
 
     advance(10_000);
     const during = await handler(get());
+    await handler.pending();
     expect(during.status).toBe(200);
     expect(await during.text()).toBe(good);
     expect((errors[0] as Error).name).toBe('ServerError');
@@ -128,7 +139,9 @@ describe('the embed config endpoint (Node)', () => {
       headers: { authorization: `OAuth ${sandbox.apiKey}`, 'content-type': 'application/json' },
       body: JSON.stringify({ status_embed_config: { position: 'top-right' } }),
     });
-    advance(10_000);
+    advance(10_000); // one failure: the TTL once more before the next try
+    await handler(get());
+    await handler.pending();
     expect(((await (await handler(get())).json()) as { position: string }).position).toBe('top-right');
   });
 
@@ -158,5 +171,115 @@ describe('the embed config endpoint (Node)', () => {
 
   it('refuses a TTL under a second (the API allows one request a second)', () => {
     expect(() => createEmbedConfigHandler({ apiKey: 'k', pageId: 'p', ttlSeconds: 0.5 })).toThrow(/at least 1/);
+  });
+});
+
+/** A management API of our own on 127.0.0.1 that answers the config after `delayMs`, counting calls in flight. */
+async function slowUpstream() {
+  const state = { delayMs: 0, calls: 0, inFlight: 0, maxInFlight: 0, status: 200 };
+  const server = createServer((request, response) => {
+    state.calls += 1;
+    state.inFlight += 1;
+    state.maxInFlight = Math.max(state.maxInFlight, state.inFlight);
+    setTimeout(() => {
+      state.inFlight -= 1;
+      response.writeHead(state.status, { 'content-type': 'application/json' });
+      response.end(JSON.stringify({ position: 'top-right', incident_background_color: '#123456', page_id: 'slowpage' }));
+    }, state.delayMs);
+    request.resume();
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    state,
+    baseUrl: `http://127.0.0.1:${port}/v1`,
+    close: () => {
+      server.closeAllConnections();
+      return new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}
+
+describe('stale while revalidating (issue 13, item 1)', () => {
+  it('with a config held and the TTL past, an upstream that takes 6 s delays no answer, and only one refresh runs', async () => {
+    const upstream = await slowUpstream();
+    try {
+      const handler = createEmbedConfigHandler({ apiKey: 'k', pageId: 'slowpage', baseUrl: upstream.baseUrl, ttlSeconds: 1, onError: () => {} });
+      expect((await handler(get())).status).toBe(200); // the config is held
+      upstream.state.delayMs = 6_000;
+      await new Promise((done) => setTimeout(done, 1_100)); // the TTL is past
+
+      const timings: number[] = [];
+      for (let round = 0; round < 15; round += 1) {
+        const started = performance.now();
+        const answers = await Promise.all(Array.from({ length: 5 }, () => handler(get())));
+        timings.push(performance.now() - started);
+        for (const answer of answers) expect(((await answer.json()) as { position: string }).position).toBe('top-right');
+        await new Promise((done) => setTimeout(done, 100));
+      }
+      expect(Math.max(...timings)).toBeLessThan(200);
+      expect(upstream.state.calls).toBe(2); // the first read and one refresh, still in flight
+      expect(upstream.state.maxInFlight).toBe(1);
+      expect(handler.pending()).toBeDefined();
+    } finally {
+      await upstream.close();
+    }
+  }, 15_000);
+
+  it('a failed refresh keeps the held config and backs off: the TTL doubled per failure in a row', async () => {
+    const upstream = await slowUpstream();
+    try {
+      let now = Date.now();
+      const errors: unknown[] = [];
+      const handler = createEmbedConfigHandler({
+        apiKey: 'k',
+        pageId: 'slowpage',
+        baseUrl: upstream.baseUrl,
+        ttlSeconds: 10,
+        now: () => now,
+        onError: (error) => errors.push(error),
+      });
+      const good = await (await handler(get())).text();
+      upstream.state.status = 500;
+      const tryAt = async (ms: number) => {
+        now += ms;
+        const answer = await handler(get());
+        await handler.pending();
+        expect(await answer.text()).toBe(good);
+      };
+      await tryAt(10_000); // failure 1: next try in 10 s
+      await tryAt(9_000);
+      expect(upstream.state.calls).toBe(2);
+      await tryAt(1_000); // failure 2: next try in 20 s
+      expect(upstream.state.calls).toBe(3);
+      await tryAt(19_000);
+      expect(upstream.state.calls).toBe(3);
+      await tryAt(1_000);
+      expect(upstream.state.calls).toBe(4);
+      expect(errors).toHaveLength(3);
+    } finally {
+      await upstream.close();
+    }
+  });
+});
+
+describe('handlerOptionsFromEnv (Node and Workers read the same settings)', () => {
+  it('reads the key, the page, the base URL and the TTL', () => {
+    expect(
+      handlerOptionsFromEnv({ STATUSPAGE_API_KEY: 'k', STATUSPAGE_PAGE_ID: 'p', STATUSPAGE_BASE_URL: 'http://x/v1', EMBED_CONFIG_TTL_SECONDS: '30' }),
+    ).toEqual({ apiKey: 'k', pageId: 'p', baseUrl: 'http://x/v1', ttlSeconds: 30 });
+    expect(handlerOptionsFromEnv({ STATUSPAGE_API_KEY: 'k', STATUSPAGE_PAGE_ID: 'p', STATUSPAGE_BASE_URL: '' })).toEqual({
+      apiKey: 'k',
+      pageId: 'p',
+      baseUrl: undefined,
+      ttlSeconds: undefined,
+    });
+  });
+
+  it('refuses a missing key or page, and a TTL that is not a number', () => {
+    expect(() => handlerOptionsFromEnv({ STATUSPAGE_PAGE_ID: 'p' })).toThrow(/STATUSPAGE_API_KEY/);
+    expect(() => handlerOptionsFromEnv({ STATUSPAGE_API_KEY: 'k', STATUSPAGE_PAGE_ID: 'p', EMBED_CONFIG_TTL_SECONDS: '1m' })).toThrow(
+      /EMBED_CONFIG_TTL_SECONDS/,
+    );
   });
 });

@@ -17,6 +17,9 @@ export interface ConfigCacheOptions {
   onError: (error: unknown) => void;
 }
 
+/** The longest wait between attempts while upstream keeps failing (or the TTL, if longer). */
+export const MAX_BACKOFF_MS = 10 * 60_000;
+
 /** SHA-256 of the body, quoted: a strong validator that changes exactly when the served bytes do. */
 async function etagOf(body: string): Promise<string> {
   const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(body)));
@@ -24,13 +27,16 @@ async function etagOf(body: string): Promise<string> {
 }
 
 /**
- * The last good config and when to ask upstream again. At most one upstream attempt per TTL, whatever
- * happens: concurrent requests share the attempt in flight, a failure waits out the TTL (or the server's
- * Retry-After, if later) like a success does, and the last good config is served meanwhile.
+ * The last good config and when to ask upstream again, stale-while-revalidate: once a config is held, every
+ * request gets it at once, and a due refresh runs behind it (one at a time). At most one upstream attempt per
+ * TTL, whatever happens: a failure keeps the held config and backs off (the TTL doubled per failure in a row,
+ * up to MAX_BACKOFF_MS, or the server's Retry-After if later). Only while none was ever read do requests wait,
+ * sharing the one attempt in flight.
  */
 export function createConfigCache({ load, ttlMs, now, onError }: ConfigCacheOptions) {
   let cached: CachedConfig | undefined;
   let nextAttemptAt = 0;
+  let failures = 0;
   let inFlight: Promise<CachedConfig | undefined> | undefined;
 
   async function refresh(): Promise<CachedConfig | undefined> {
@@ -38,22 +44,25 @@ export function createConfigCache({ load, ttlMs, now, onError }: ConfigCacheOpti
     try {
       const body = await load();
       cached = { body, etag: await etagOf(body), fetchedAt: now() };
+      failures = 0;
     } catch (error) {
-      if (error instanceof RateLimitedError) nextAttemptAt = Math.max(nextAttemptAt, error.retryAt.getTime());
+      failures += 1;
+      const backoff = Math.min(ttlMs * 2 ** (failures - 1), Math.max(ttlMs, MAX_BACKOFF_MS));
+      nextAttemptAt = Math.max(nextAttemptAt, now() + backoff, error instanceof RateLimitedError ? error.retryAt.getTime() : 0);
       onError(error);
     }
     return cached;
   }
 
   return {
-    /** The config to serve (undefined while none was ever read), refreshed first when it is due. */
+    /** The config to serve (undefined while none was ever read); starts a refresh when one is due. */
     get(): Promise<CachedConfig | undefined> {
-      if (inFlight) return inFlight; // everyone waits for the one attempt under way
-      if (now() < nextAttemptAt) return Promise.resolve(cached);
-      inFlight = refresh().finally(() => (inFlight = undefined));
-      return inFlight;
+      if (!inFlight && now() >= nextAttemptAt) inFlight = refresh().finally(() => (inFlight = undefined));
+      return cached ? Promise.resolve(cached) : (inFlight ?? Promise.resolve(undefined));
     },
     /** When the served config may next change: until then a CDN may keep it. */
     expiresAt: () => nextAttemptAt,
+    /** The refresh under way, if any (tests, and a runtime that must keep it alive past the response: waitUntil). */
+    pending: (): Promise<unknown> | undefined => inFlight,
   };
 }

@@ -24,7 +24,10 @@ export interface EmbedConfigHandlerOptions {
   onError?: (error: unknown) => void;
 }
 
-export type EmbedConfigHandler = (request: Request) => Promise<Response>;
+export type EmbedConfigHandler = ((request: Request) => Promise<Response>) & {
+  /** The upstream refresh under way behind the answers, if any (to keep it alive past a response, and for tests). */
+  pending(): Promise<unknown> | undefined;
+};
 
 const UPSTREAM_TIMEOUT_MS = 10_000;
 
@@ -34,15 +37,17 @@ const CORS = {
   'access-control-max-age': '86400',
 };
 
-function matches(ifNoneMatch: string | null, etag: string): boolean {
-  return !!ifNoneMatch && ifNoneMatch.split(',').some((tag) => ['*', etag].includes(tag.trim().replace(/^W\//, '')));
+/** Whether an `If-None-Match` header names `etag` (weakly compared, as RFC 9110 asks for GET). */
+export function matchesEtag(ifNoneMatch: string | null, etag: string | null): boolean {
+  return !!ifNoneMatch && !!etag && ifNoneMatch.split(',').some((tag) => ['*', etag].includes(tag.trim().replace(/^W\//, '')));
 }
 
 /**
  * The widget's server side: `(request: Request) => Promise<Response>`, web-standard, so it runs unchanged on
  * Node and on edge runtimes (Cloudflare Workers, Deno, Bun). Serves the page's five public embed fields as
  * JSON to any origin, with an ETag (304 on a match) and Cache-Control a CDN can follow; reads upstream at most
- * once per TTL however many requests come at once, and serves the last good config when upstream fails.
+ * once per TTL however many requests come at once, never makes a request wait for it once a config is held
+ * (stale-while-revalidate), and serves the last good config when upstream fails.
  */
 export function createEmbedConfigHandler(options: EmbedConfigHandlerOptions): EmbedConfigHandler {
   const ttlSeconds = options.ttlSeconds ?? 60;
@@ -64,7 +69,7 @@ export function createEmbedConfigHandler(options: EmbedConfigHandlerOptions): Em
     },
   });
 
-  return async (request) => {
+  const handler = async (request: Request): Promise<Response> => {
     if (request.method === 'OPTIONS') return new Response(null, { status: 204, headers: CORS });
     if (request.method !== 'GET' && request.method !== 'HEAD') {
       return new Response(null, { status: 405, headers: { ...CORS, allow: 'GET, HEAD, OPTIONS' } });
@@ -86,7 +91,8 @@ export function createEmbedConfigHandler(options: EmbedConfigHandlerOptions): Em
       'content-type': 'application/json; charset=utf-8',
       'x-content-type-options': 'nosniff',
     };
-    if (matches(request.headers.get('if-none-match'), config.etag)) return new Response(null, { status: 304, headers });
+    if (matchesEtag(request.headers.get('if-none-match'), config.etag)) return new Response(null, { status: 304, headers });
     return new Response(request.method === 'HEAD' ? null : config.body, { status: 200, headers });
   };
+  return Object.assign(handler, { pending: cache.pending });
 }
