@@ -10,7 +10,7 @@ import { connectFirefox, openExtensionPage } from './firefox';
 export interface FirefoxSuite {
   browser: Browser;
   sandbox: RunningSandbox;
-  /** An extension page (blank.html) kept open for the file: storage, tabs and the background page are reached from it. */
+  /** An extension page (blank.html, test build only) kept open for the file: storage, tabs and the badge are reached from it. */
   extension: Page;
   /** A new tab, closed after the test. */
   newTab(): Promise<Page>;
