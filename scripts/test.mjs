@@ -1,9 +1,10 @@
 #!/usr/bin/env node
 // `npm test`: every check the project has, in the order a failure is cheapest to read:
 // lint (Biome), type check, unit + integration (vitest), builds (store, test and Firefox builds, widget,
-// add-ons linter), browser tests (Playwright: the widget in Chromium, the built extension in Chromium), then the
-// Firefox browser tests (the Firefox test build in firefox-esr, over WebDriver BiDi). It runs them all even when one
-// fails, then prints one closing line, `N passed, N failed`, that CI reads.
+// add-ons linter), packaging (the client package's publint, attw and install test; npm run package), browser tests
+// (Playwright: the widget in Chromium, the built extension in Chromium), then the Firefox browser tests (the Firefox
+// test build in firefox-esr, over WebDriver BiDi). It runs them all even when one fails, then prints one closing
+// line, `N passed, N failed`, that CI reads.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { findChromium } from './find-chromium.mjs';
@@ -91,6 +92,33 @@ const builtStore = check('store build (extension + widget)', 'npm', ['run', '--s
 const builtTest = check('test build of the extension', 'npm', ['run', '--silent', 'build:extension:test']);
 if (check('Firefox build', 'npm', ['run', '--silent', 'build:extension:firefox'])) {
   check('add-ons linter (web-ext lint)', 'npx', ['web-ext', 'lint', '--source-dir', '.output/firefox-mv2']);
+}
+
+// Packaging: the client package (packages/client) as a stranger installs it, and the extension's store packages.
+// publint and attw fail on errors. attw's node16 profile: the package needs Node 20.19 (engines), so node10
+// resolution is not served; cjs-resolves-to-esm is ignored because CommonJS callers get the ES module through Node's
+// require(esm), which attw 0.18's resolution model (TypeScript 5.6) predates; the packaging test requires it for real.
+check('client package: publint', 'npx', ['publint', 'packages/client']);
+check('client package: attw', 'npx', ['attw', '--pack', 'packages/client', '--profile', 'node16', '--ignore-rules', 'cjs-resolves-to-esm']);
+run('packaging tests', 'npx', [
+  'vitest',
+  'run',
+  '--config',
+  'test/packaging/vitest.config.ts',
+  '--reporter=default',
+  '--reporter=json',
+  `--outputFile.json=${RESULTS}/packaging.json`,
+]);
+const packaging = readJson(`${RESULTS}/packaging.json`);
+if (packaging?.numTotalTests) {
+  tally.passed += packaging.numPassedTests;
+  tally.failed += packaging.numFailedTests;
+  // A file that fails to load (or whose set-up fails) has no failed test to count: count it as one failure.
+  if (!packaging.numFailedTests && packaging.numFailedTestSuites) tally.failed += packaging.numFailedTestSuites;
+  if (packaging.numFailedTests || packaging.numFailedTestSuites) failures.push('packaging tests');
+} else {
+  tally.failed += 1;
+  failures.push(packaging ? 'packaging tests (none ran)' : 'packaging tests (no report)');
 }
 
 if (builtStore && builtTest) {
