@@ -9,6 +9,7 @@ export const USER_COUNT = 40;
 
 export const test = base.extend({
   sandbox: [
+    // biome-ignore lint/correctness/noEmptyPattern: Playwright reads a fixture's dependencies from this pattern; it has none
     async ({}, use) => {
       const sandbox = await startSandbox({ port: 0, users: USER_COUNT });
       await use(sandbox);
@@ -33,7 +34,12 @@ export async function liveWorker(context: BrowserContext, extensionId: string): 
 }
 
 /** The sandbox's seed and an extension with nothing stored, nothing running: then set up through the popup. */
-export async function freshStart(page: Page, context: BrowserContext, extensionId: string, sandbox: Parameters<typeof connectPopup>[2]): Promise<void> {
+export async function freshStart(
+  page: Page,
+  context: BrowserContext,
+  extensionId: string,
+  sandbox: Parameters<typeof connectPopup>[2],
+): Promise<void> {
   const worker = await liveWorker(context, extensionId);
   sandbox.reset();
   await worker.evaluate(async () => {

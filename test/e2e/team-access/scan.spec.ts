@@ -1,7 +1,12 @@
 import { setRateLimit } from '../popup/helpers';
 import { expect, freshStart, permissionReads, stopServiceWorkers, test, teamAccessUrl, USER_COUNT } from './fixtures';
 
-test('a scan shows its progress, waits out 429s, and after the worker is stopped goes on where it was', async ({ page, context, extensionId, sandbox }) => {
+test('a scan shows its progress, waits out 429s, and after the worker is stopped goes on where it was', async ({
+  page,
+  context,
+  extensionId,
+  sandbox,
+}) => {
   test.setTimeout(90_000);
   await freshStart(page, context, extensionId, sandbox);
   // A short window on the server: the scan meets 429s and must wait out their Retry-After by itself.
@@ -13,10 +18,10 @@ test('a scan shows its progress, waits out 429s, and after the worker is stopped
   const status = page.getByRole('status').filter({ hasText: /users read|Rate limited/ });
   await expect(status).toContainText(`of ${USER_COUNT} users read`);
   await expect(page.getByRole('progressbar', { name: 'Scan progress' })).toBeVisible();
-  await expect(page.getByRole('status').filter({ hasText: /Rate limited by Statuspage: going on by itself in \d+ s/ })).toBeVisible({ timeout: 15_000 });
-  await expect
-    .poll(() => [...permissionReads(sandbox).keys()].length, { timeout: 20_000 })
-    .toBeGreaterThanOrEqual(10);
+  await expect(page.getByRole('status').filter({ hasText: /Rate limited by Statuspage: going on by itself in \d+ s/ })).toBeVisible({
+    timeout: 15_000,
+  });
+  await expect.poll(() => [...permissionReads(sandbox).keys()].length, { timeout: 20_000 }).toBeGreaterThanOrEqual(10);
 
   const restarted = context.waitForEvent('serviceworker', { timeout: 30_000 });
   await stopServiceWorkers(page);

@@ -1,0 +1,89 @@
+import { describe, expect, it } from 'vitest';
+import { UnprocessableEntityError } from '../../../shared/client';
+import type { PagePermissions } from '../../../shared/schemas';
+import { type BatchDeps, CANCEL, runBatch, undoPlan } from '../../../extension/team-access/batch-runner';
+import type { BatchOutcomes, TeamBatch } from '../../../extension/team-access/team-access-storage';
+import { memory } from './support';
+
+const NONE: PagePermissions = {};
+const CLOUD: PagePermissions = { cloud: { page_configuration: false, incident_manager: true, maintenance_manager: false } };
+
+function setUp(server: Record<string, PagePermissions>, outcomes: BatchOutcomes | null = null, refuse: string[] = []) {
+  const calls: string[] = [];
+  const batch = memory<TeamBatch | null>({
+    id: 'b1',
+    state: 'running',
+    createdAt: 0,
+    updatedAt: 0,
+    plan: {
+      label: 'Give access to Acme Cloud',
+      users: ['ada', 'bob', 'cy'].map((userId) => ({ userId, label: userId, before: NONE, after: CLOUD })),
+    },
+  });
+  const stored = memory<BatchOutcomes | null>(outcomes);
+  const deps: BatchDeps = {
+    client: {
+      getUserPermissions: async (_org, userId) => {
+        calls.push(`GET ${userId}`);
+        return { userId, pages: structuredClone(server[userId] ?? {}) };
+      },
+      replaceUserPermissions: async (_org, userId, pages) => {
+        calls.push(`PUT ${userId}`);
+        if (refuse.includes(userId)) throw new UnprocessableEntityError({ serverMessage: 'pages is invalid' });
+        server[userId] = structuredClone(pages);
+        return { userId, pages };
+      },
+    },
+    organizationId: 'org',
+    now: () => 1,
+    sleep: async () => {},
+    batch,
+    outcomes: stored,
+    usesRoles: () => true,
+    onPermissions: async () => {},
+  };
+  return { deps, calls, batch, stored, server };
+}
+
+describe('the batch runner', () => {
+  it('re-reads each user, skips one changed since the scan as a conflict, PUTs the complete mapping for the rest', async () => {
+    const t = setUp({ ada: {}, bob: { pay: {} }, cy: {} }, null, ['cy']);
+    await runBatch(t.deps, new AbortController().signal);
+    expect(t.calls).toEqual(['GET ada', 'PUT ada', 'GET bob', 'GET cy', 'PUT cy']);
+    const users = t.stored.value?.users ?? {};
+    expect(users.ada?.status).toBe('done');
+    expect(users.bob).toMatchObject({ status: 'conflict', current: { pay: {} } });
+    expect(users.cy?.status).toBe('failed');
+    expect(users.cy?.error).toContain('pages is invalid');
+    expect(t.server.bob).toEqual({ pay: {} }); // never overwritten
+    expect(t.batch.value?.state).toBe('done');
+  });
+
+  it('resumed after a stop, a user whose PUT may have landed is re-read: already as planned counts as done, nothing sent twice', async () => {
+    const t = setUp({ ada: CLOUD, bob: {}, cy: {} }, { batchId: 'b1', users: { ada: { status: 'sending', at: 0 } } });
+    await runBatch(t.deps, new AbortController().signal);
+    expect(t.calls).toEqual(['GET ada', 'GET bob', 'PUT bob', 'GET cy', 'PUT cy']);
+    expect(t.stored.value?.users.ada?.status).toBe('done');
+  });
+
+  it('a user already done is not touched again; a cancel marks the rest cancelled', async () => {
+    const t = setUp({ ada: CLOUD, bob: {}, cy: {} }, { batchId: 'b1', users: { ada: { status: 'done', at: 0 } } });
+    const controller = new AbortController();
+    controller.abort(CANCEL);
+    await runBatch(t.deps, controller.signal);
+    expect(t.calls).toEqual([]);
+    expect(t.batch.value?.state).toBe('cancelled');
+    expect(Object.values(t.stored.value?.users ?? {}).map((outcome) => outcome.status)).toEqual(['done', 'cancelled', 'cancelled']);
+  });
+
+  it('undo plans, for the users the batch changed only, their mapping from before it', async () => {
+    const t = setUp({ ada: {}, bob: { pay: {} }, cy: {} });
+    await runBatch(t.deps, new AbortController().signal);
+    const plan = undoPlan(t.batch.value!, t.stored.value);
+    expect(plan?.label).toBe('Undo: Give access to Acme Cloud');
+    expect(plan?.users.map((user) => [user.userId, user.before, user.after])).toEqual([
+      ['ada', CLOUD, NONE],
+      ['cy', CLOUD, NONE],
+    ]);
+  });
+});

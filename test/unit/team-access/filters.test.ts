@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { NO_FILTER, visibleUsers } from '../../../extension/team-access/filters';
+import { visibleWindow } from '../../../extension/team-access/visible-window';
+import { user } from './support';
+
+const ada = user('ada', 'Ada Lovelace', { cloud: 'i', labs: '' }, { firstSeenAt: 100 });
+const bob = user('bob', 'Bob Byte', {}, { firstSeenAt: 500 });
+const cy = user('cy', 'Cy Press', { cloud: 'cim', pay: 'c' }, { firstSeenAt: 100 });
+const nia = user('nia', 'Nia New', undefined, { firstSeenAt: 500 });
+const users = [cy, nia, bob, ada];
+const byName = { key: 'name', descending: false } as const;
+const scan = { startedAt: 400, previousStartedAt: 50 };
+const ids = (list: { id: string }[]) => list.map((u) => u.id);
+
+describe('filters and sort', () => {
+  it('filters by page and access, by role, by no access, by text', () => {
+    expect(ids(visibleUsers(users, { ...NO_FILTER, pageId: 'cloud', access: 'has' }, byName, scan))).toEqual(['ada', 'cy']);
+    expect(ids(visibleUsers(users, { ...NO_FILTER, pageId: 'cloud', access: 'none' }, byName, scan))).toEqual(['bob']);
+    expect(ids(visibleUsers(users, { ...NO_FILTER, role: 'page_configuration' }, byName, scan))).toEqual(['cy']);
+    expect(ids(visibleUsers(users, { ...NO_FILTER, pageId: 'pay', role: 'incident_manager' }, byName, scan))).toEqual([]);
+    expect(ids(visibleUsers(users, { ...NO_FILTER, text: 'LOVE' }, byName, scan))).toEqual(['ada']);
+    expect(ids(visibleUsers(users, { ...NO_FILTER, text: 'cy.press@' }, byName, scan))).toEqual(['cy']);
+  });
+  it('"new since the last scan" is the users the latest scan saw first, and nobody after a first scan', () => {
+    expect(ids(visibleUsers(users, { ...NO_FILTER, newOnly: true }, byName, scan))).toEqual(['bob', 'nia']);
+    expect(ids(visibleUsers(users, { ...NO_FILTER, newOnly: true }, byName, { startedAt: 400 }))).toEqual([]);
+  });
+  it('sorts by name, email or number of pages, either way', () => {
+    expect(ids(visibleUsers(users, NO_FILTER, byName, scan))).toEqual(['ada', 'bob', 'cy', 'nia']);
+    expect(ids(visibleUsers(users, NO_FILTER, { key: 'pages', descending: true }, scan))).toEqual(['ada', 'cy', 'bob', 'nia']);
+    expect(ids(visibleUsers(users, NO_FILTER, { key: 'email', descending: true }, scan))).toEqual(['nia', 'cy', 'bob', 'ada']);
+  });
+  it('draws only the rows in view, plus a few either side', () => {
+    expect(visibleWindow(0, 480, 40, 5000)).toEqual({ first: 0, end: 18 });
+    expect(visibleWindow(40 * 1000, 480, 40, 5000)).toEqual({ first: 994, end: 1018 });
+    expect(visibleWindow(40 * 4990, 480, 40, 5000)).toEqual({ first: 4984, end: 5000 });
+  });
+});

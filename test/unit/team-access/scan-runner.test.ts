@@ -1,0 +1,166 @@
+import { describe, expect, it } from 'vitest';
+import { NotFoundError, RateLimitedError } from '../../../shared/client';
+import { SlidingWindowLimiter } from '../../../shared/rate-limit';
+import type { PagePermissions, User } from '../../../shared/schemas';
+import { matrixStore } from '../../../extension/team-access/matrix-store';
+import { runScan, type ScanDeps } from '../../../extension/team-access/scan-runner';
+import type { TeamMatrix, TeamScan, TeamScanProgress } from '../../../extension/team-access/team-access-storage';
+import { FakeClock } from '../rate-limit/fake-clock';
+import { memory } from './support';
+
+const PAGES = [{ id: 'cloud', name: 'Acme Cloud' }];
+const people = (count: number): User[] =>
+  Array.from({ length: count }, (_, i) => ({ id: `u${i}`, email: `u${i}@acme.example`, first_name: `User`, last_name: `${i}` }));
+
+/** A client that queues on the limiter like the real one, and logs each call with its time and priority. */
+function fakeApi(clock: FakeClock, limiter: SlidingWindowLimiter, users: User[], faults: Record<string, Error> = {}) {
+  const log: Array<{ call: string; at: number; priority: string | undefined }> = [];
+  const call = async <T>(
+    name: string,
+    priority: 'interactive' | 'background' | undefined,
+    signal: AbortSignal | undefined,
+    answer: () => T,
+  ): Promise<T> => {
+    const release = await limiter.acquire(signal, priority);
+    try {
+      log.push({ call: name, at: clock.now(), priority });
+      const fault = faults[name];
+      if (fault) {
+        delete faults[name];
+        throw fault;
+      }
+      return answer();
+    } finally {
+      release();
+    }
+  };
+  const client = {
+    listUsers: (_org: string, options?: { priority?: 'background'; signal?: AbortSignal }) =>
+      call('users', options?.priority, options?.signal, () => users),
+    listPages: (options?: { priority?: 'background'; signal?: AbortSignal }) => call('pages', options?.priority, options?.signal, () => PAGES),
+    getUserPermissions: (_org: string, userId: string, options?: { priority?: 'background'; signal?: AbortSignal }) =>
+      call(userId, options?.priority, options?.signal, () => ({
+        userId,
+        pages: { cloud: { incident_manager: userId === 'u1' } } as PagePermissions,
+      })),
+  };
+  return { client: client as unknown as ScanDeps['client'], log };
+}
+
+function setUp(users: User[], faults?: Record<string, Error>, matrix: TeamMatrix = { users: {}, pages: [] }) {
+  const clock = new FakeClock();
+  const limiter = new SlidingWindowLimiter({ limit: 5, windowMs: 1000, clock });
+  const api = fakeApi(clock, limiter, users, faults);
+  const matrixItem = memory<TeamMatrix>(matrix);
+  const scan = memory<TeamScan | null>(null);
+  const progress = memory<TeamScanProgress | null>(null);
+  const deps = (): ScanDeps => ({
+    client: api.client,
+    organizationId: 'org',
+    now: () => clock.now(),
+    sleep: (ms, signal) => clock.sleep(ms, signal),
+    timeLeftMs: (count) => limiter.estimateWaitMs(count, 'background'),
+    matrix: matrixStore(matrixItem), // a fresh store each run: a new worker reads storage again
+    scan,
+    progress,
+  });
+  return { clock, limiter, api, matrixItem, scan, progress, deps };
+}
+
+describe('the scan', () => {
+  it('reads every user once at background priority, at the pace the limiter allows, with an honest time left', async () => {
+    const t = setUp(people(12));
+    const start = t.clock.now();
+    const done = runScan(t.deps(), { signal: new AbortController().signal, fresh: true });
+    await t.clock.advance(0);
+    // 14 calls (list users, list pages, 12 reads); at first the limiter's schedule says how long the rest will take.
+    const firstEstimate = t.progress.value?.timeLeftMs ?? 0;
+    await t.clock.runAll();
+    await done;
+    expect(t.api.log.map((entry) => entry.priority)).toEqual(Array(14).fill('background'));
+    expect(new Set(t.api.log.map((entry) => entry.call)).size).toBe(14);
+    const took = t.clock.now() - start;
+    // Background calls leave one slot a window for people: 4 a second, so 14 calls end in their fourth window.
+    expect(took).toBeGreaterThanOrEqual(2_000);
+    expect(took).toBeLessThan(4_000);
+    expect(firstEstimate).toBeGreaterThan(took - 1_000);
+    expect(firstEstimate).toBeLessThanOrEqual(took);
+    expect(t.scan.value?.state).toBe('done');
+    expect(t.progress.value).toMatchObject({ done: 12, total: 12, timeLeftMs: 0 });
+    expect(Object.keys(t.matrixItem.value.users)).toHaveLength(12);
+  });
+
+  it('a person’s call during the scan gets the next free slot, ahead of the queued scan', async () => {
+    const t = setUp(people(30));
+    const scan = runScan(t.deps(), { signal: new AbortController().signal, fresh: true });
+    await t.clock.advance(2_500);
+    const askedAt = t.clock.now();
+    const person = t.limiter.acquire(undefined, 'interactive').then((release) => {
+      release();
+      return t.clock.now();
+    });
+    await t.clock.advance(2_000);
+    expect((await person) - askedAt).toBeLessThanOrEqual(t.limiter.headroomMs);
+    await t.clock.runAll();
+    await scan;
+  });
+
+  it('a 429 pauses the scan until Retry-After, then it goes on by itself', async () => {
+    const t = setUp(people(3));
+    const retryAt = new Date(new FakeClock().now() + 5_000);
+    const faults = { u1: new RateLimitedError({ retryAt }) };
+    const api = fakeApi(t.clock, t.limiter, people(3), faults);
+    const deps = { ...t.deps(), client: api.client };
+    const done = runScan(deps, { signal: new AbortController().signal, fresh: true });
+    await t.clock.advance(100);
+    expect(t.scan.value).toMatchObject({ state: 'rate-limited', retryAt: retryAt.getTime() });
+    await t.clock.advance(4_800);
+    expect(api.log.filter((entry) => entry.call === 'u1')).toHaveLength(1);
+    await t.clock.runAll();
+    await done;
+    expect(api.log.filter((entry) => entry.call === 'u1').map((entry) => entry.at >= retryAt.getTime())).toEqual([false, true]);
+    expect(t.scan.value?.state).toBe('done');
+  });
+
+  it('paused (or stopped) mid-way, a resumed scan reads only the users it has not read yet', async () => {
+    const t = setUp(people(20));
+    const controller = new AbortController();
+    const first = runScan(t.deps(), { signal: controller.signal, fresh: true });
+    await t.clock.advance(1_500);
+    controller.abort('pause');
+    await t.clock.runAll();
+    await first;
+    expect(t.scan.value?.state).toBe('paused');
+    const readBefore = t.api.log.filter((entry) => /^u\d+$/.test(entry.call)).length;
+    expect(readBefore).toBeGreaterThan(0);
+    expect(readBefore).toBeLessThan(20);
+
+    const resumed = runScan(t.deps(), { signal: new AbortController().signal, fresh: false });
+    await t.clock.runAll();
+    await resumed;
+    const reads = t.api.log.filter((entry) => /^u\d+$/.test(entry.call)).map((entry) => entry.call);
+    expect(reads).toHaveLength(20);
+    expect(new Set(reads).size).toBe(20);
+    expect(t.scan.value?.state).toBe('done');
+  });
+
+  it('a new scan reads the oldest rows first; a user who left, or is gone mid-scan, leaves the matrix', async () => {
+    const old: TeamMatrix = {
+      pages: [],
+      users: {
+        u0: { id: 'u0', name: 'User 0', email: 'u0@acme.example', firstSeenAt: 0, readAt: 300, cells: {} },
+        u1: { id: 'u1', name: 'User 1', email: 'u1@acme.example', firstSeenAt: 0, readAt: 100, cells: {} },
+        gone: { id: 'gone', name: 'Gone', email: 'g@acme.example', firstSeenAt: 0, readAt: 50, cells: {} },
+      },
+    };
+    const t = setUp(people(4), { u3: new NotFoundError() }, old);
+    const done = runScan(t.deps(), { signal: new AbortController().signal, fresh: true });
+    await t.clock.runAll();
+    await done;
+    // Never read (u2, u3) first, then the oldest read (u1), then u0.
+    expect(t.api.log.map((entry) => entry.call).slice(2)).toEqual(['u2', 'u3', 'u1', 'u0']);
+    expect(Object.keys(t.matrixItem.value.users).sort()).toEqual(['u0', 'u1', 'u2']);
+    expect(t.matrixItem.value.pages).toEqual([{ id: 'cloud', name: 'Acme Cloud', usesRoles: true }]);
+    expect(t.matrixItem.value.users.u1?.cells).toEqual({ cloud: 'i' });
+  });
+});
