@@ -90,40 +90,40 @@ export function BulkChangeForm({ pages, users, selectedCount, onPlan }: Props) {
         </>
       )}
       {kind !== 'grant' && kind !== 'copy' && (
-        <label>
-          Page for the change
-          <select value={onePage} onChange={(event) => setPageId(event.currentTarget.value)}>
+        <div class="field">
+          <label htmlFor="bulk-page-for-the-change">Page for the change</label>{' '}
+          <select id="bulk-page-for-the-change" value={onePage} onChange={(event) => setPageId(event.currentTarget.value)}>
             {(kind === 'remove' ? pages : rolePages).map((page) => (
               <option key={page.id} value={page.id}>
                 {page.name}
               </option>
             ))}
           </select>
-        </label>
+        </div>
       )}
       {(kind === 'set-role' || kind === 'clear-role') && (
-        <label>
-          Role for the change
-          <select value={role} onChange={(event) => setRole(event.currentTarget.value as Role)}>
+        <div class="field">
+          <label htmlFor="bulk-role-for-the-change">Role for the change</label>{' '}
+          <select id="bulk-role-for-the-change" value={role} onChange={(event) => setRole(event.currentTarget.value as Role)}>
             {ROLES.map((candidate) => (
               <option key={candidate} value={candidate}>
                 {ROLE_LABELS[candidate]}
               </option>
             ))}
           </select>
-        </label>
+        </div>
       )}
       {kind === 'copy' && (
-        <label>
-          Copy the access of
-          <select value={fromUserId || users[0]?.id} onChange={(event) => setFromUserId(event.currentTarget.value)}>
+        <div class="field">
+          <label htmlFor="bulk-copy-the-access-of">Copy the access of</label>{' '}
+          <select id="bulk-copy-the-access-of" value={fromUserId || users[0]?.id} onChange={(event) => setFromUserId(event.currentTarget.value)}>
             {users.map((user) => (
               <option key={user.id} value={user.id}>
                 {user.name} ({user.email})
               </option>
             ))}
           </select>
-        </label>
+        </div>
       )}
       <div class="actions">
         <button type="submit" class="primary" disabled={!ready || selectedCount === 0}>

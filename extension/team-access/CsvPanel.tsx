@@ -35,10 +35,10 @@ export function CsvPanel({ matrix, users, onPlan }: Props) {
         <button type="button" onClick={() => downloadText('team-access.csv', exportMatrixCsv(matrix, users))}>
           Export {users.length} rows as CSV
         </button>
-        <label>
-          Import a CSV file as a plan
-          <input type="file" accept=".csv,text/csv" onChange={(event) => void onFile(event.currentTarget.files?.[0])} />
-        </label>
+        <div class="field">
+          <label htmlFor="csv-import">Import a CSV file as a plan</label>
+          <input id="csv-import" type="file" accept=".csv,text/csv" onChange={(event) => void onFile(event.currentTarget.files?.[0])} />
+        </div>
       </div>
       <p class="hint">
         Cells: <code>none</code>, <code>access</code>, or roles joined by <code>+</code> (<code>configure</code>, <code>incidents</code>,{' '}

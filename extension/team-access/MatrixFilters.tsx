@@ -16,13 +16,19 @@ export function MatrixFilters({ pages, filter, onFilter, sort, onSort }: Props) 
   return (
     <fieldset class="filters">
       <legend>Filter and sort</legend>
-      <label>
-        Search
-        <input type="search" value={filter.text} placeholder="Name or email" onInput={(event) => set({ text: event.currentTarget.value })} />
-      </label>
-      <label>
-        Page
-        <select value={filter.pageId} onChange={(event) => set({ pageId: event.currentTarget.value })}>
+      <div class="field">
+        <label htmlFor="filter-search">Search</label>{' '}
+        <input
+          id="filter-search"
+          type="search"
+          value={filter.text}
+          placeholder="Name or email"
+          onInput={(event) => set({ text: event.currentTarget.value })}
+        />
+      </div>
+      <div class="field">
+        <label htmlFor="filter-page">Page</label>{' '}
+        <select id="filter-page" value={filter.pageId} onChange={(event) => set({ pageId: event.currentTarget.value })}>
           <option value="">Any page</option>
           {pages.map((page) => (
             <option key={page.id} value={page.id}>
@@ -30,18 +36,18 @@ export function MatrixFilters({ pages, filter, onFilter, sort, onSort }: Props) 
             </option>
           ))}
         </select>
-      </label>
-      <label>
-        Access
-        <select value={filter.access} onChange={(event) => set({ access: event.currentTarget.value as MatrixFilter['access'] })}>
+      </div>
+      <div class="field">
+        <label htmlFor="filter-access">Access</label>{' '}
+        <select id="filter-access" value={filter.access} onChange={(event) => set({ access: event.currentTarget.value as MatrixFilter['access'] })}>
           <option value="any">Anyone</option>
           <option value="has">Has access</option>
           <option value="none">No access</option>
         </select>
-      </label>
-      <label>
-        Role
-        <select value={filter.role} onChange={(event) => set({ role: event.currentTarget.value as Role | '' })}>
+      </div>
+      <div class="field">
+        <label htmlFor="filter-role">Role</label>{' '}
+        <select id="filter-role" value={filter.role} onChange={(event) => set({ role: event.currentTarget.value as Role | '' })}>
           <option value="">Any role</option>
           {ROLES.map((role) => (
             <option key={role} value={role}>
@@ -49,19 +55,19 @@ export function MatrixFilters({ pages, filter, onFilter, sort, onSort }: Props) 
             </option>
           ))}
         </select>
-      </label>
+      </div>
       <label class="inline">
         <input type="checkbox" checked={filter.newOnly} onChange={(event) => set({ newOnly: event.currentTarget.checked })} />
         New since the last scan
       </label>
-      <label>
-        Sort by
-        <select value={sort.key} onChange={(event) => onSort({ ...sort, key: event.currentTarget.value as SortKey })}>
+      <div class="field">
+        <label htmlFor="filter-sort-by">Sort by</label>{' '}
+        <select id="filter-sort-by" value={sort.key} onChange={(event) => onSort({ ...sort, key: event.currentTarget.value as SortKey })}>
           <option value="name">Name</option>
           <option value="email">Email</option>
           <option value="pages">Number of pages</option>
         </select>
-      </label>
+      </div>
       <label class="inline">
         <input type="checkbox" checked={sort.descending} onChange={(event) => onSort({ ...sort, descending: event.currentTarget.checked })} />
         Descending
