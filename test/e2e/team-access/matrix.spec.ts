@@ -30,7 +30,12 @@ async function tabRound(page: Page, stops: number): Promise<{ reached: string[];
   return { reached, noRing };
 }
 
-test('the matrix: accessible cells, filters, sort, windowed rows, keyboard and axe in light and dark', async ({ page, context, extensionId, sandbox }) => {
+test('the matrix: accessible cells, filters, sort, windowed rows, keyboard and axe in light and dark', async ({
+  page,
+  context,
+  extensionId,
+  sandbox,
+}) => {
   test.setTimeout(90_000);
   await freshStart(page, context, extensionId, sandbox);
   await setRateLimit(sandbox, { limit: 1000, windowMs: 60_000 }); // the checks below read the sandbox from Node too
@@ -39,7 +44,9 @@ test('the matrix: accessible cells, filters, sort, windowed rows, keyboard and a
 
   const grid = page.getByRole('table', { name: 'Team access: users by page' });
   await expect(grid).toHaveAttribute('aria-rowcount', String(USER_COUNT + 1));
-  await expect(page.getByRole('cell', { name: 'Ada Lovelace on Acme Cloud: access, Configure page, Manage incidents, Manage maintenances' })).toBeVisible();
+  await expect(
+    page.getByRole('cell', { name: 'Ada Lovelace on Acme Cloud: access, Configure page, Manage incidents, Manage maintenances' }),
+  ).toBeVisible();
   await expect(page.getByRole('cell', { name: 'Ada Lovelace on Acme Labs: access', exact: true })).toBeVisible();
   await expect(page.getByRole('cell', { name: 'Amara Khan on Acme Labs: no access' })).toBeVisible();
   await expect(page.getByRole('cell', { name: 'Amara Khan on Acme Payments: access, Manage incidents', exact: true })).toBeVisible();
@@ -54,7 +61,9 @@ test('the matrix: accessible cells, filters, sort, windowed rows, keyboard and a
   const labsId = sandbox.pages.find((page) => page.name === 'Acme Labs')!.id;
   let withoutLabs = 0;
   for (const user of users) {
-    const answer = (await apiCall(sandbox, 'GET', `/organizations/${sandbox.organizationId}/permissions/${user.id}`)) as { pages: Array<{ page_id: string }> };
+    const answer = (await apiCall(sandbox, 'GET', `/organizations/${sandbox.organizationId}/permissions/${user.id}`)) as {
+      pages: Array<{ page_id: string }>;
+    };
     if (!answer.pages.some((entry) => entry.page_id === labsId)) withoutLabs++;
   }
   expect(withoutLabs).toBeGreaterThan(0);
@@ -68,7 +77,10 @@ test('the matrix: accessible cells, filters, sort, windowed rows, keyboard and a
   await page.getByLabel('Access', { exact: true }).selectOption({ label: 'Anyone' });
 
   // Sort by email, descending: the first row is the last email in alphabetical order.
-  const lastEmail = users.map((user) => user.email).sort((a, b) => a.localeCompare(b)).at(-1)!;
+  const lastEmail = users
+    .map((user) => user.email)
+    .sort((a, b) => a.localeCompare(b))
+    .at(-1)!;
   await page.getByLabel('Sort by').selectOption({ label: 'Email' });
   await page.getByLabel('Descending').check();
   await page.locator('.grid-scroll').evaluate((element) => element.scrollTo(0, 0));
