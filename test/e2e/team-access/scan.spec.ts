@@ -1,4 +1,4 @@
-import { setRateLimit } from '../popup/helpers';
+import { pickUser, popupUrl, setRateLimit } from '../popup/helpers';
 import { expect, freshStart, permissionReads, stopServiceWorkers, test, teamAccessUrl, USER_COUNT } from './fixtures';
 
 test('a scan shows its progress, waits out 429s, and after the worker is stopped goes on where it was', async ({
@@ -37,4 +37,27 @@ test('a scan shows its progress, waits out 429s, and after the worker is stopped
   expect(twice.length).toBeLessThanOrEqual(1);
   // Every call of the scan was a background one; the matrix now has a row per user.
   await expect(page.getByRole('table', { name: 'Team access: users by page' })).toHaveAttribute('aria-rowcount', String(USER_COUNT + 1));
+});
+
+test('the popup stays usable during a scan: a person’s read goes ahead of the queued scan', async ({ page, context, extensionId, sandbox }) => {
+  test.setTimeout(60_000);
+  await freshStart(page, context, extensionId, sandbox);
+  await setRateLimit(sandbox, { limit: 5, windowMs: 1000 });
+  await page.goto(teamAccessUrl(extensionId));
+  await page.getByRole('button', { name: 'Scan the organization' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'users read' })).toBeVisible();
+
+  const popup = await context.newPage();
+  await popup.goto(popupUrl(extensionId));
+  await popup.getByRole('tab', { name: 'Permissions' }).click();
+  const started = Date.now();
+  await pickUser(popup, 'zainab');
+  await expect(popup.getByRole('table')).toContainText('Acme Cloud');
+  const answeredIn = Date.now() - started;
+  // Answered while the scan still runs, within a few seconds (the scan alone needs ten at this rate).
+  await expect(page.getByRole('status').filter({ hasText: /users read/ })).toBeVisible();
+  expect(answeredIn).toBeLessThan(5_000);
+  await popup.close();
+  await page.getByRole('button', { name: 'Pause scan' }).click();
+  await expect(page.getByRole('status').filter({ hasText: /Paused$/ })).toBeVisible();
 });
