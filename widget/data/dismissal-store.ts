@@ -18,8 +18,7 @@ export function parseStoredKeys(stored: string | null): string[] {
  */
 export function readDismissals(): unknown[] {
   try {
-    const keys: unknown = JSON.parse(localStorage.getItem(STORAGE_KEY) || '[]');
-    return Array.isArray(keys) ? keys : [];
+    return [].concat(JSON.parse(localStorage.getItem(STORAGE_KEY) || '[]')); // a list stays a list; anything else, a list of one
   } catch {
     return [];
   }

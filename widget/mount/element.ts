@@ -41,31 +41,21 @@ function runEmbed(host: HTMLElement): RunningEmbed {
     region.setAttribute('aria-live', 'polite');
     root.append(region);
   }
+  // A status page that is not an http(s) URL fails its first fetch: one warning, and no request ever goes out.
   const statusPage = attribute('status-page') ?? '';
-  if (!/^https?:\/\//i.test(statusPage)) {
-    warn('status-page is not an http(s) URL');
-    return { draw() {}, stop() {} };
-  }
   const stopLoop = startRefreshLoop(async () => {
-    let fetched = true;
-    let failure: unknown;
-    let [valid, later, configFailing]: RefreshResult = [true, undefined, false];
+    let result: RefreshResult = [true, undefined, false];
     try {
       summary = await fetchJson(summaryUrl(statusPage)); // any JSON: the quick check and the card stage judge it
+      if (!stopped && wanted()) result = await (await load()).refresh(host, input());
     } catch (error) {
-      fetched = false;
-      failure = error;
-    }
-    try {
-      if (!stopped && wanted()) [valid, later, configFailing] = await (await load()).refresh(host, input());
-    } catch (error) {
-      [valid, later] = [false, error]; // the card stage could not be loaded: try again later, backing off
+      result = [false, error, false]; // no summary (the card keeps the last one), or no card stage: try again later
     }
     if (stopped) return true;
-    failure ||= later;
+    const [valid, failure, configFailing] = result;
     if (failure && !failing) warn('refresh failed, showing the last good data', failure); // once per run of failures
-    failing = !(fetched && valid) || configFailing;
-    return fetched && valid; // the summary's (and the card's) failures slow the refresh; the config's pace only the config
+    failing = !valid || configFailing;
+    return valid; // the summary's (and the card's) failures slow the refresh; the config's pace only the config
   });
   return {
     // Without the card stage there is nothing to redraw: an attribute that makes something worth showing takes effect at the next refresh.
