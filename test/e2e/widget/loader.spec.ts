@@ -60,3 +60,18 @@ test('a quiet page that turns active on a refresh loads the card stage then', as
   await expect(card(page)).toBeVisible();
   expect(site.cardRequests()).toHaveLength(1);
 });
+
+test('a status page that is not an http(s) URL: one warning, no request, no error', async ({ page }) => {
+  const warnings: string[] = [];
+  const pageErrors: Error[] = [];
+  page.on('console', (message) => message.type() === 'warning' && warnings.push(message.text()));
+  page.on('pageerror', (error) => pageErrors.push(error));
+  const site = await openCustomerSite(page, {
+    embed: `<status-embed status-page="javascript:alert(1)"></status-embed><script src="${WIDGET}status-embed.js"></script>`,
+  });
+  await expect.poll(() => warnings.length).toBe(1);
+  expect(warnings[0]).toMatch(/^\[status-embed\] /);
+  expect(site.requests().filter((url) => !url.startsWith('https://customer.test/') && !url.startsWith(WIDGET))).toEqual([]);
+  expect(pageErrors).toEqual([]);
+  await expect(card(page)).toHaveCount(0);
+});
