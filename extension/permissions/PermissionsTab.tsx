@@ -1,3 +1,4 @@
+import { browser } from 'wxt/browser';
 import { userDisplayName, type Page, type User } from '../../shared';
 import { ask } from '../ui/background-api';
 import { Loading } from '../ui/Loading';
@@ -72,6 +73,12 @@ export function PermissionsTab({ pages, users, userId, onUserChange, unknownUser
         <Loading refresh={refresh} what={`${userDisplayName(user)}'s permissions`} />
       )}
       {!user && <p class="hint">Choose a user to see and change their roles on each page.</p>}
+      <p class="hint">
+        <button type="button" class="link" onClick={() => void browser.tabs.create({ url: browser.runtime.getURL('/team-access.html') })}>
+          Open Team access
+        </button>{' '}
+        to see and change everyone's access, on every page, at once.
+      </p>
     </div>
   );
 }

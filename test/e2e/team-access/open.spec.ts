@@ -1,0 +1,15 @@
+import { popupUrl } from '../popup/helpers';
+import { expect, freshStart, test, teamAccessUrl } from './fixtures';
+
+test('the popup’s Permissions tab opens the Team access page in a new tab', async ({ page, context, extensionId, sandbox }) => {
+  await freshStart(page, context, extensionId, sandbox);
+  await page.goto(popupUrl(extensionId));
+  await page.getByRole('tab', { name: 'Permissions' }).click();
+  const opened = context.waitForEvent('page');
+  await page.getByRole('button', { name: 'Open Team access' }).click();
+  const teamAccess = await opened;
+  await expect(teamAccess).toHaveURL(teamAccessUrl(extensionId));
+  await expect(teamAccess.getByRole('heading', { name: 'Team access', level: 1 })).toBeVisible();
+  await expect(teamAccess.getByRole('button', { name: 'Scan the organization' })).toBeVisible();
+  await teamAccess.close();
+});
