@@ -16,6 +16,7 @@ const benches: Array<[string, () => Promise<void>]> = [
   ['Widget', async () => (await import('./bench/widget-bench')).benchWidget()],
   ['Popup', async () => (await import('./bench/popup-bench')).benchPopup()],
   ['In-page preview', async () => (await import('./bench/preview-bench')).benchPreview()],
+  ['Team access', async () => (await import('./bench/team-access-bench')).benchTeamAccess()],
 ];
 for (const [title, bench] of benches) {
   console.log(`\n== ${title}`);
