@@ -21,6 +21,11 @@ const SHARED_SOURCES = ['shared', 'package.json', 'tsconfig.json'];
 /** Builds by name: the npm script that makes it, the file that proves it exists, and the sources it comes from. */
 export const BUILDS = {
   widget: { script: 'build:widget', output: 'dist/widget/status-embed.js', sources: ['widget', ...SHARED_SOURCES] },
+  'extension (store build)': {
+    script: 'build:extension',
+    output: '.output/chrome-mv3/manifest.json',
+    sources: ['extension', 'widget/card', 'wxt.config.ts', ...SHARED_SOURCES],
+  },
   'extension (test build)': {
     script: 'build:extension:test',
     output: '.output/chrome-mv3-test/manifest.json',
@@ -29,7 +34,7 @@ export const BUILDS = {
 };
 
 /** Which builds a Playwright project needs. */
-export const PROJECT_BUILDS = { widget: ['widget'], extension: ['extension (test build)', 'widget'] };
+export const PROJECT_BUILDS = { widget: ['widget'], extension: ['extension (test build)', 'extension (store build)', 'widget'] };
 
 /** 'missing', 'stale' (a source is newer than the build) or 'fresh'. */
 export function buildState(name) {

@@ -12,7 +12,7 @@ import { findChromium } from './find-chromium.mjs';
 
 const DOCS_IMAGES = resolve('docs/images');
 
-const tests = spawnSync('node', ['scripts/test-e2e.mjs', '--project', 'extension', '--grep', '@screenshot'], {
+const tests = spawnSync('node', ['scripts/test-e2e.mjs', '--project=extension', '--grep', '@screenshot'], {
   stdio: 'inherit',
   env: { ...process.env, SCREENSHOT_DIR: DOCS_IMAGES },
 });

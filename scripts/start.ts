@@ -22,8 +22,8 @@ const port = parsePort(process.env.PORT, DEFAULT_SANDBOX_PORT);
 
 // SKIP_BUILD=1 starts on the builds already there (the test of this script uses it).
 if (process.env.SKIP_BUILD !== '1') {
-  console.log('Building the extension and the widget (npm run build)...');
-  const build = spawnSync('npm', ['run', '--silent', 'build'], { stdio: 'inherit' });
+  console.log('Building the extension (store and test builds) and the widget...');
+  const build = spawnSync('sh', ['-c', 'npm run --silent build && npm run --silent build:extension:test'], { stdio: 'inherit' });
   if (build.status !== 0) {
     console.error('The build failed: see above.');
     process.exit(1);
@@ -67,9 +67,13 @@ ${sandbox.pages
   .join('\n')}
 
 Config endpoint       ${demoUrl}/embed-config/<page id>
-Extension             load .output/chrome-mv3 (chrome://extensions, Developer mode, Load unpacked);
-                      in its set-up, Advanced: API base URL ${sandbox.apiBaseUrl}
+Extension             chrome://extensions -> Developer mode -> Load unpacked -> choose a build:
+  .output/chrome-mv3-test   reaches this sandbox with no prompt (it may reach 127.0.0.1): easiest for a try-out
+  .output/chrome-mv3        the store build: Chrome asks once to allow 127.0.0.1 when you connect
+                      In its set-up: API key ${sandbox.apiKey}, organization ${sandbox.organizationId},
+                      Advanced -> API base URL ${sandbox.apiBaseUrl}
 Open an incident      ${incidentCommand} -- open "Checkout is slow" --impact major   (help: ${incidentCommand} -- help)
+                      The card shows on the demo page within a minute (the widget checks every 60 s), or at once on reload.
 
 Ctrl+C stops everything.`);
 

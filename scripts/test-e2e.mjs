@@ -6,13 +6,15 @@ import { spawnSync } from 'node:child_process';
 import { BUILDS, buildState, PROJECT_BUILDS } from './e2e-builds.mjs';
 import { findChromium } from './find-chromium.mjs';
 
-const args = process.argv.slice(2);
-const named = args.flatMap((arg, i) => (arg === '--project' ? [args[i + 1]] : arg.startsWith('--project=') ? [arg.slice(10)] : []));
+// Playwright's --project takes every following word as a project name: pass it on as --project=<name>.
+const raw = process.argv.slice(2);
+const args = raw.flatMap((arg, i) => (arg === '--project' ? [] : raw[i - 1] === '--project' ? [`--project=${arg}`] : [arg]));
+const named = args.filter((arg) => arg.startsWith('--project=')).map((arg) => arg.slice('--project='.length));
 const files = args.filter((arg) => arg.startsWith('test/') || arg.endsWith('.spec.ts'));
 let projects = named.length ? named : Object.keys(PROJECT_BUILDS);
 if (!named.length && files.length && files.every((file) => file.includes('e2e/widget/'))) {
   projects = ['widget'];
-  args.push('--project', 'widget');
+  args.push('--project=widget');
 }
 const needed = [...new Set(projects.flatMap((project) => PROJECT_BUILDS[project] ?? []))];
 

@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import { InvalidRequestError } from '../../shared/client/errors';
-import { connect, disconnect } from '../connection/connect';
+import { connect, removeConnection, renameConnection, switchConnection } from '../connection/connect';
 import { currentSession } from '../connection/session';
 import { refreshEmbedConfig } from '../embed/embed-reads';
 import { saveEmbed } from '../embed/save-embed';
@@ -11,7 +11,7 @@ import { senderKind } from '../messaging/sender';
 import { refreshPages, refreshUsers } from '../organization/reads';
 import { refreshPermissions } from '../permissions/permission-reads';
 import { savePermissions } from '../permissions/save-permissions';
-import { cancelSave, dismissSave } from '../saves/run-saves';
+import { cancelSave, dismissSave, forgetSavesOf } from '../saves/run-saves';
 import { batchAction, runBatchRequest, scanAction } from '../team-access/team-access-background';
 
 type Sender = Parameters<Parameters<typeof messenger.onMessage>[1]>[0]['sender'];
@@ -20,8 +20,10 @@ type Handlers = { [K in MessageName]: (request: RequestOf<K>) => Promise<Respons
 /** What each message does; which senders may send it and what it carries come from PROTOCOL. */
 const HANDLERS: Handlers = {
   connect,
-  disconnect: async () => {
-    await disconnect();
+  switchConnection,
+  renameConnection,
+  removeConnection: async (connectionId) => {
+    await removeConnection(connectionId, forgetSavesOf);
     return null;
   },
   refreshPages: async () => refreshPages(await currentSession()),

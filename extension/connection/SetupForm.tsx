@@ -3,12 +3,13 @@ import { browser } from 'wxt/browser';
 import { InvalidRequestError, UnauthorizedError } from '../../shared';
 import { DEFAULT_API_BASE_URL, DEFAULT_API_ORIGIN_PATTERN, normalizeApiBaseUrl, originPattern } from './api-base-url';
 import { checkCredentials } from './credentials';
-import type { Connection } from './connection-item';
+import type { Connection } from './connections-item';
+import { permissionPrompt, type PermissionPrompt } from './permission-prompt';
 import { ask } from '../ui/background-api';
 import { describeError } from '../ui/error-text';
 
 interface Props {
-  /** The current set-up, when changing it (the key itself is never shown back). */
+  /** The connection being changed (a new key, say; the key itself is never shown back); null adds a new one. */
   connection: Connection | null;
   /** Why the form is shown again (a key refused with 401). */
   reason?: string;
@@ -16,11 +17,16 @@ interface Props {
   onCancel?: () => void;
 }
 
-type Field = 'apiKey' | 'organizationId' | 'apiBaseUrl';
+type Field = 'apiKey' | 'organizationId' | 'apiBaseUrl' | 'label';
 
-/** First open (or a refused key): the API key and organization ID from Statuspage's "API info" page. */
+/**
+ * First open, another organization, or a refused key: the API key and organization ID from Statuspage's "API info"
+ * page. Pointing it at another API origin asks the browser for that origin first, and says so while its prompt waits.
+ */
 export function SetupForm({ connection, reason, onDone, onCancel }: Props) {
   const [apiKey, setApiKey] = useState('');
+  const [label, setLabel] = useState(connection?.label ?? '');
+  const [waiting, setWaiting] = useState<PermissionPrompt>();
   const [organizationId, setOrganizationId] = useState(connection?.organizationId ?? '');
   const [apiBaseUrl, setApiBaseUrl] = useState(connection?.apiBaseUrl ?? DEFAULT_API_BASE_URL);
   const [problems, setProblems] = useState<Partial<Record<Field, string>>>({});
@@ -43,19 +49,29 @@ export function SetupForm({ connection, reason, onDone, onCancel }: Props) {
     if (Object.keys(found).length) return;
     // Asked here, inside the click: the browser only shows its permission prompt for a user gesture. The real
     // API's origin is granted at install (Firefox refuses to "request" a permission that is not optional).
-    const origins = [originPattern(base)];
-    const permission =
-      origins[0] === DEFAULT_API_ORIGIN_PATTERN
-        ? Promise.resolve(true)
-        : browser.permissions.request({ origins }).catch(() => browser.permissions.contains({ origins }));
+    const origin = originPattern(base);
+    const prompt = origin === DEFAULT_API_ORIGIN_PATTERN ? undefined : permissionPrompt(browser.permissions, origin, new URL(base).hostname);
     setBusy(true);
     void (async () => {
       try {
-        if (!(await permission)) {
-          setProblems({ apiBaseUrl: `The extension needs permission to reach ${new URL(base).host}` });
-          return;
+        if (prompt) {
+          // The browser's prompt may wait (in automation, forever): say what it waits for, and offer Cancel.
+          const shown = setTimeout(() => setWaiting(prompt), 150);
+          const answer = await prompt.answer;
+          clearTimeout(shown);
+          setWaiting(undefined);
+          if (answer !== 'granted') {
+            setProblems({ apiBaseUrl: prompt.explain(answer) });
+            return;
+          }
         }
-        await ask('connect', { apiKey: apiKey.trim(), organizationId: organizationId.trim(), apiBaseUrl: base });
+        await ask('connect', {
+          apiKey: apiKey.trim(),
+          organizationId: organizationId.trim(),
+          apiBaseUrl: base,
+          ...(connection && { connectionId: connection.id }),
+          ...(label.trim() && { label: label.trim() }),
+        });
         setApiKey('');
         onDone();
       } catch (error) {
@@ -63,23 +79,18 @@ export function SetupForm({ connection, reason, onDone, onCancel }: Props) {
           setProblems({ apiKey: 'Statuspage did not accept this API key (401). Check it on the "API info" page.' });
         else if (error instanceof InvalidRequestError && error.field && ['apiKey', 'organizationId', 'apiBaseUrl'].includes(error.field)) {
           setProblems({ [error.field]: error.message });
-        } else setFormError(describeError(error).message);
+        } else setFormError(describeError(error, undefined, base).message);
       } finally {
         setBusy(false);
       }
     })();
   }
 
-  async function onDisconnect(): Promise<void> {
-    await ask('disconnect');
-    onDone();
-  }
-
   const describedBy = (field: Field) => (problems[field] ? `${field}-problem` : `${field}-hint`);
   return (
     <form class="stack" onSubmit={onSubmit} noValidate aria-labelledby="setup-title">
       <h2 id="setup-title" style={{ fontSize: '14px', margin: 0 }}>
-        {connection ? 'Connection' : 'Connect to Statuspage'}
+        {connection ? `Change ${connection.label}` : 'Connect to Statuspage'}
       </h2>
       {reason && (
         <p class="notice danger" role="alert">
@@ -131,6 +142,22 @@ export function SetupForm({ connection, reason, onDone, onCancel }: Props) {
           </p>
         )}
       </div>
+      <div class="field">
+        <label for="label">Name (optional)</label>
+        <input
+          id="label"
+          type="text"
+          autoComplete="off"
+          maxLength={80}
+          value={label}
+          placeholder={organizationId.trim() ? `Organization ${organizationId.trim()}` : 'Acme production'}
+          onInput={(e) => setLabel(e.currentTarget.value)}
+          aria-describedby="label-hint"
+        />
+        <p class="hint" id="label-hint">
+          How the popup names this organization when you have several.
+        </p>
+      </div>
       <details open={apiBaseUrl !== DEFAULT_API_BASE_URL || Boolean(problems.apiBaseUrl)}>
         <summary>Advanced</summary>
         <div class="field" style={{ marginTop: '8px' }}>
@@ -160,18 +187,23 @@ export function SetupForm({ connection, reason, onDone, onCancel }: Props) {
           {formError}
         </p>
       )}
+      {waiting && (
+        <div class="notice warn" role="status">
+          <p>{waiting.waitingText}</p>
+          <div class="actions">
+            <button type="button" onClick={() => waiting.cancel()}>
+              Cancel
+            </button>
+          </div>
+        </div>
+      )}
       <div class="actions">
         <button class="primary" type="submit" disabled={busy}>
-          {busy ? 'Checking…' : connection ? 'Save and check' : 'Connect'}
+          {waiting ? 'Waiting for the browser…' : busy ? 'Checking…' : connection ? 'Save and check' : 'Connect'}
         </button>
         {onCancel && (
           <button type="button" onClick={onCancel}>
             Cancel
-          </button>
-        )}
-        {connection && (
-          <button type="button" onClick={() => void onDisconnect()}>
-            Forget the key
           </button>
         )}
       </div>

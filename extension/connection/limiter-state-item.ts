@@ -1,11 +1,11 @@
 import * as z from 'zod/mini';
-import { storedItem } from '../storage/stored-item';
+import { orgItem } from '../storage/org-item';
 
 /**
- * The shared rate limiter's memory, so a restarted service worker still knows the key's recent requests. Only its
+ * Each key's rate limiter memory, so a restarted service worker still knows the key's recent requests. Only its
  * outline is checked here: the limiter's own `restore()` checks the rest and knows every version it can read.
  */
-export const rateLimiterStateItem = storedItem('local:rateLimiter', {
+export const rateLimiterStateItem = orgItem('rateLimiter', {
   schema: z.nullable(z.looseObject({ version: z.number() })),
   fallback: null,
 });

@@ -1,4 +1,4 @@
-import { normalizeHexColour } from '../../shared';
+import { readColourInput } from './colour-input';
 import type { ColourField as Field } from './embed-draft';
 
 interface Props {
@@ -12,10 +12,15 @@ interface Props {
   serverError?: string;
 }
 
-/** A colour picker and a hex field that edit the same value; the hex field may hold a half-typed colour. */
+/**
+ * A colour picker and a hex field that edit the same value. The hex field keeps exactly what was typed or pasted
+ * (no length limit cuts a paste short) and says why it is not a colour; leaving it writes the colour meant as
+ * `#rrggbb` (`C0392B` and ` #c0392b ` both become `#c0392b`).
+ */
 export function ColourField({ field, label, value, onChange, note, serverError }: Props) {
-  const valid = normalizeHexColour(value);
-  const problem = valid ? undefined : 'Write a colour as #rgb or #rrggbb';
+  const read = readColourInput(value);
+  const valid = read.ok ? read.hex : undefined;
+  const problem = read.ok ? undefined : read.reason;
   const messageId = `${field}-message`;
   return (
     <div class="field">
@@ -27,9 +32,11 @@ export function ColourField({ field, label, value, onChange, note, serverError }
           type="text"
           spellcheck={false}
           autoComplete="off"
-          maxLength={7}
           value={value}
           onInput={(e) => onChange(e.currentTarget.value)}
+          onBlur={() => {
+            if (valid && valid !== value) onChange(valid);
+          }}
           aria-invalid={problem || serverError ? true : undefined}
           aria-describedby={problem || serverError || note ? messageId : undefined}
         />

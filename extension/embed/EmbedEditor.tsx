@@ -2,10 +2,13 @@ import { useLayoutEffect, useMemo, useState } from 'preact/hooks';
 import { mergeEmbedConfig } from '../../shared/embed';
 import { pickPublicEmbedConfig, statusPageUrl, type Page, type StatusEmbedConfig } from '../../shared';
 import { ask } from '../ui/background-api';
+import { useConnectionId } from '../ui/connection-context';
+import { useSaveShortcut } from '../ui/use-save-shortcut';
 import { fieldOfServerMessage, refusedValuesMessage } from '../ui/error-text';
 import { markFirstData } from '../ui/first-data';
 import { SaveStatus } from '../saves/SaveStatus';
 import { InPagePreviewControls } from '../preview/popup/InPagePreviewControls';
+import { SampleSwitch } from '../preview/popup/SampleSwitch';
 import type { PreviewSample } from '../preview/protocol';
 import { useInPagePreview } from '../preview/popup/use-in-page-preview';
 import { usePopupTab } from '../context/use-popup-tab';
@@ -35,6 +38,7 @@ interface Props {
 
 /** Corner, four colours with their contrast, the live preview, and Save / Revert / Copy embed snippet. */
 export function EmbedEditor({ page, serverConfig, storedDraft, save }: Props) {
+  const connectionId = useConnectionId();
   const { base, values, draft, set: setValue, revert } = useEmbedDraft(page.id, serverConfig, storedDraft);
   // "Saved." until the next edit: the answer to the save this popup sent.
   const [saved, setSaved] = useState(false);
@@ -59,13 +63,15 @@ export function EmbedEditor({ page, serverConfig, storedDraft, save }: Props) {
   const serverErrorFor = (field: string) => (serverField === field ? `Statuspage: ${serverMessage}` : undefined);
 
   function onSave(): void {
-    if (!hasChanges(changes) || invalid.length) return;
+    if (!hasChanges(changes) || invalid.length || busy) return;
     setSaved(false);
-    ask('saveEmbed', { pageId: page.id, label: page.name, changes, draftUpdatedAt: draft?.updatedAt }).then(
+    ask('saveEmbed', { connectionId, pageId: page.id, label: page.name, changes, draftUpdatedAt: draft?.updatedAt }).then(
       () => setSaved(true),
       () => {}, // shown from the saves record (SaveStatus), which outlives this popup
     );
   }
+
+  useSaveShortcut(onSave);
 
   function onRevert(): void {
     revert();
@@ -112,9 +118,9 @@ export function EmbedEditor({ page, serverConfig, storedDraft, save }: Props) {
         </p>
       )}
       <section aria-label="Preview" class="stack">
-        <EmbedPreview kind="incident" config={previewConfig} statusPageUrl={statusPageUrl(page)} />
-        <EmbedPreview kind="maintenance" config={previewConfig} statusPageUrl={statusPageUrl(page)} />
-        <InPagePreviewControls preview={inPage} active={draft !== null} sample={sample} onSampleChange={setSample} />
+        <SampleSwitch value={sample} onChange={setSample} />
+        <EmbedPreview kind={sample} config={previewConfig} statusPageUrl={statusPageUrl(page)} />
+        <InPagePreviewControls preview={inPage} active={draft !== null} />
       </section>
       <div class="sticky-actions stack">
         <SaveStatus save={save} subject={{ kind: 'page', name: page.name }} />

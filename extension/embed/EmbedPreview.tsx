@@ -1,7 +1,7 @@
 import { render } from 'preact';
 import { useEffect, useMemo, useRef } from 'preact/hooks';
-import { computeEmbedView, sampleSummary, type SampleKind } from '../../shared/embed';
-import type { PublicEmbedConfig } from '../../shared';
+import { computeEmbedView, type SampleKind, sampleSummary } from '../../shared/embed';
+import type { PublicEmbedConfig } from '../../shared/schemas';
 import { adoptCardStyles, StatusEmbed } from '../../widget/card';
 
 interface Props {
@@ -11,9 +11,28 @@ interface Props {
 }
 
 /**
- * The customer's card, drawn by the widget's own StatusEmbed on a sample incident or maintenance, in the
- * chosen corner of a page scaled down to fit (a 960×400 page at 40 %). It lives in a shadow root with the
- * card's stylesheet, like on a customer's site, and is inert: a picture, not a second set of controls.
+ * The popup's own adjustments to the card, for a preview that can be read: the card at its real size (the popup is
+ * narrower than the 450 px under which customers' phones get a bottom sheet, so the frame is no size container
+ * here), 12 px from the box's edges rather than 60, and no entrance animation on every edit.
+ */
+const PREVIEW_CSS = `
+.contained { container: none; --side: 12px; --edge: 12px; }
+.card { animation: none; }
+`;
+let previewSheet: CSSStyleSheet | undefined;
+function adoptPreviewStyles(root: ShadowRoot): void {
+  if (!previewSheet) {
+    previewSheet = new CSSStyleSheet();
+    previewSheet.replaceSync(PREVIEW_CSS);
+  }
+  adoptCardStyles(root);
+  if (!root.adoptedStyleSheets.includes(previewSheet)) root.adoptedStyleSheets = [...root.adoptedStyleSheets, previewSheet];
+}
+
+/**
+ * The customer's card, drawn by the widget's own StatusEmbed on a sample incident or maintenance, at real size in
+ * the chosen corner of a box that stands for the customer's page. It lives in a shadow root with the card's
+ * stylesheet, like on a customer's site, and is inert: a picture, not a second set of controls.
  */
 export function EmbedPreview({ kind, config, statusPageUrl }: Props) {
   const host = useRef<HTMLDivElement>(null);
@@ -26,7 +45,7 @@ export function EmbedPreview({ kind, config, statusPageUrl }: Props) {
     const element = host.current;
     if (!element) return;
     const root = element.shadowRoot ?? element.attachShadow({ mode: 'open' });
-    adoptCardStyles(root);
+    adoptPreviewStyles(root);
     render(<StatusEmbed view={view} layout="contained" />, root);
   }, [view]);
 
@@ -37,14 +56,11 @@ export function EmbedPreview({ kind, config, statusPageUrl }: Props) {
     };
   }, []);
 
-  const label = kind === 'incident' ? 'Incident' : 'Maintenance';
   return (
-    <figure style={{ margin: 0 }}>
-      <div class="preview-frame">
-        <div class="preview-page" ref={host} inert data-testid={`preview-${kind}`} data-corner={view?.corner} />
-      </div>
+    <figure class="preview">
+      <div class="preview-frame" ref={host} inert data-testid={`preview-${kind}`} data-corner={view?.corner} />
       <figcaption class="preview-caption">
-        {label} sample, {view?.corner.replace('-', ' ') ?? 'not shown'}
+        {kind === 'incident' ? 'Incident' : 'Maintenance'} sample, {view?.corner.replace('-', ' ') ?? 'not shown'} corner, at real size
       </figcaption>
     </figure>
   );

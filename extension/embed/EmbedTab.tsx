@@ -3,6 +3,7 @@ import { ask } from '../ui/background-api';
 import { Loading } from '../ui/Loading';
 import { RefreshNote } from '../ui/RefreshNote';
 import { useRefresh } from '../ui/use-refresh';
+import { useConnectionId } from '../ui/connection-context';
 import { useStored } from '../ui/use-stored';
 import { embedConfigCache } from './embed-config-cache';
 import { embedDraftItem } from './embed-draft-item';
@@ -23,8 +24,9 @@ interface Props {
 
 export function EmbedTab({ pages, pageId, onPageChange, unknownPageId, focusFirstField }: Props) {
   const page = pages.find((candidate) => candidate.id === pageId);
-  const config = useStored(page ? embedConfigCache(page.id) : undefined);
-  const draft = useStored(page ? embedDraftItem(page.id) : undefined);
+  const connectionId = useConnectionId();
+  const config = useStored(page ? embedConfigCache(connectionId, page.id) : undefined);
+  const draft = useStored(page ? embedDraftItem(connectionId, page.id) : undefined);
   const saves = useStored(savesItem);
   const refresh = useRefresh(page?.id, () => ask('refreshEmbedConfig', page!.id), page && { kind: 'page', name: page.name });
 
@@ -45,7 +47,7 @@ export function EmbedTab({ pages, pageId, onPageChange, unknownPageId, focusFirs
             page={page}
             serverConfig={serverConfig}
             storedDraft={draft.value ?? null}
-            save={saves.value?.[saveId('embed', page.id)]}
+            save={saves.value?.[saveId('embed', connectionId, page.id)]}
           />
         </>
       )}

@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { EMBED_CONFIG_FIELDS } from '../../shared/schemas';
-import { keyedItem } from '../storage/keyed-item';
+import { orgKeyedItem } from '../storage/org-item';
 import { EmbedDraft } from './embed-draft';
 
 /** Version 1 had no per-field stamps: every field counts as edited when the draft was. */
@@ -10,10 +10,10 @@ export function embedDraftV1ToV2(v1: { updatedAt?: unknown }): unknown {
 }
 
 /**
- * Written by the popup as the admin types, one item per page. Only extension pages read it: the in-page preview
+ * Written by the popup as the admin types, one item per connection and page. Only extension pages read it: the in-page preview
  * gets the draft's five public fields from the popup over its port, never from storage.
  */
-export const embedDraftItem = keyedItem('local:draft.embed.', {
+export const embedDraftItem = orgKeyedItem('draft.embed.', {
   schema: z.nullable(EmbedDraft),
   fallback: null,
   version: 2,

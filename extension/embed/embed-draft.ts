@@ -13,11 +13,13 @@ import {
   type StatusEmbedConfigChanges,
   spellCornerLike,
 } from '../../shared/schemas';
+import { colourOf } from './colour-input';
 
 export { COLOUR_FIELDS, type ColourField };
 
 /** What the editor holds: the corner and the four colours exactly as typed (a hex field may be half typed). */
-export const EmbedValues = z.object(embedShape(z.enum(CORNERS), z.string().check(z.maxLength(64))));
+// A colour field holds what was typed, however long (a paste is never cut short): 1,000 characters is far past any colour.
+export const EmbedValues = z.object(embedShape(z.enum(CORNERS), z.string().check(z.maxLength(1000))));
 export type EmbedValues = z.infer<typeof EmbedValues>;
 
 /**
@@ -45,7 +47,7 @@ export function valuesFromConfig(config: StatusEmbedConfig): EmbedValues {
 
 /** The fields whose typed value is not a colour: Save stays off until they are fixed. */
 export function invalidColourFields(values: EmbedValues): ColourField[] {
-  return COLOUR_FIELDS.filter((field) => normalizeHexColour(values[field]) === undefined);
+  return COLOUR_FIELDS.filter((field) => colourOf(values[field]) === undefined);
 }
 
 /**
@@ -60,7 +62,7 @@ export function embedChanges(base: StatusEmbedConfig, values: EmbedValues): Stat
     changes.position = spellCornerLike(values.position, base.position) as StatusEmbedConfigChanges['position'];
   }
   for (const field of COLOUR_FIELDS) {
-    const typed = normalizeHexColour(values[field]);
+    const typed = colourOf(values[field]);
     if (typed === undefined) continue;
     const current = normalizeHexColour(base[field]) ?? FALLBACK_EMBED_VALUES[field];
     if (typed !== current) changes[field] = typed;

@@ -5,8 +5,8 @@ import { embedConfigCache } from './embed-config-cache';
 
 /** Reads a page's embed config and refreshes its cache, so the next popup draws it at once. */
 export async function refreshEmbedConfig(pageId: string): Promise<StatusEmbedConfig> {
-  const { client } = await currentSession();
+  const { connectionId, client } = await currentSession();
   const config = await client.getStatusEmbedConfig(pageId);
-  await embedConfigCache(pageId).setValue(cached(config));
+  await embedConfigCache(connectionId, pageId).setValue(cached(config));
   return config;
 }

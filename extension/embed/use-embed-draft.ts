@@ -1,4 +1,5 @@
 import type { StatusEmbedConfig } from '../../shared/schemas';
+import { useConnectionId } from '../ui/connection-context';
 import { useStoredDraft } from '../ui/use-stored-draft';
 import { type EmbedDraft, type EmbedValues, embedChanges, hasChanges, invalidColourFields, valuesFromConfig } from './embed-draft';
 import { embedDraftItem } from './embed-draft-item';
@@ -24,7 +25,7 @@ export function hasEdits(draft: EmbedDraft | null | undefined): draft is EmbedDr
  * (a removal would drop another popup's concurrent edit) but counts as none.
  */
 export function useEmbedDraft(pageId: string, serverConfig: StatusEmbedConfig, stored: EmbedDraft | null): EmbedDraftState {
-  const { draft, write, stamp } = useStoredDraft(embedDraftItem(pageId), stored, mergeEmbedDrafts);
+  const { draft, write, stamp } = useStoredDraft(embedDraftItem(useConnectionId(), pageId), stored, mergeEmbedDrafts);
   const active = hasEdits(draft) ? draft : null;
   const base = active?.base ?? serverConfig;
   const values = active?.values ?? valuesFromConfig(base);

@@ -1,6 +1,7 @@
 import { defineExtensionMessaging } from '@webext-core/messaging';
 import * as z from 'zod/mini';
 import { PageList, PagePermissions, StatusEmbedConfig, StatusEmbedConfigChanges, UserList } from '../../shared/schemas';
+import { ConnectionId } from '../storage/org-item';
 import type { Outcome } from './outcome';
 import type { SenderKind } from './sender';
 
@@ -14,15 +15,24 @@ export const Id = z.string().check(z.minLength(1), z.maxLength(100), z.regex(/^[
 const Label = z.string().check(z.maxLength(300));
 const NoData = z.optional(z.null());
 
+export { ConnectionId };
+/** What a person calls a connection ("Acme production"): shown in the popup's bar. */
+export const ConnectionLabel = z.string().check(z.trim(), z.minLength(1, 'give it a name'), z.maxLength(80, 'at most 80 characters'));
+
 export const ConnectRequest = z.strictObject({
   apiKey: z.string().check(z.maxLength(500)),
   organizationId: z.string().check(z.maxLength(200)),
   apiBaseUrl: z.string().check(z.maxLength(2048)),
+  /** The connection whose key (or organization, or API) is being changed; absent: a new connection. */
+  connectionId: z.optional(ConnectionId),
+  label: z.optional(z.string().check(z.maxLength(80))),
 });
 export type ConnectRequest = z.infer<typeof ConnectRequest>;
 
-/** Which organization and API the extension talks to: not secret, so the popup reads it to draw at once. */
+/** One organization reached with one key: not secret (the key is stored apart), so the popup reads it to draw at once. */
 export const Connection = z.object({
+  id: ConnectionId,
+  label: z.string(),
   organizationId: z.string(),
   apiBaseUrl: z.string(),
   /** When the key was last checked and accepted (epoch ms). */
@@ -30,7 +40,11 @@ export const Connection = z.object({
 });
 export type Connection = z.infer<typeof Connection>;
 
+export const RenameConnectionRequest = z.strictObject({ connectionId: ConnectionId, label: ConnectionLabel });
+
 export const SaveEmbedRequest = z.strictObject({
+  /** The connection the popup showed when the save was asked for: a switch meanwhile does not redirect it. */
+  connectionId: ConnectionId,
   pageId: Id,
   label: Label,
   changes: StatusEmbedConfigChanges,
@@ -40,6 +54,7 @@ export const SaveEmbedRequest = z.strictObject({
 export type SaveEmbedRequest = z.infer<typeof SaveEmbedRequest>;
 
 export const SavePermissionsRequest = z.strictObject({
+  connectionId: ConnectionId,
   userId: Id,
   label: Label,
   /** The permissions when the editor opened them: the save goes ahead only if the server still has exactly these. */
@@ -58,7 +73,7 @@ export type SavePermissionsResult = z.infer<typeof SavePermissionsResult>;
 
 export const SaveKind = z.enum(['embed', 'permissions']);
 export type SaveKind = z.infer<typeof SaveKind>;
-export const SaveId = z.string().check(z.regex(/^(embed|permissions):[\w-]+$/, 'must be a save id'));
+export const SaveId = z.string().check(z.regex(/^(embed|permissions):c[a-z0-9]{4,32}:[\w-]+$/, 'must be a save id'));
 
 /** One user's part of a bulk change on the Team access page: their permissions as the scan read them, and after. */
 export const BulkPlanUser = z.strictObject({
@@ -94,9 +109,12 @@ interface MessageSpec {
 const POPUP = ['extension-page'] as const;
 
 export const PROTOCOL = {
-  /** Checks key and organization with one call (GET users, which also fills the user cache) and keeps them. */
+  /** Checks key and organization with one call (GET users, which also fills the user cache), keeps them, switches to them. */
   connect: { from: POPUP, request: ConnectRequest, response: Connection },
-  disconnect: { from: POPUP, request: NoData, response: z.null() },
+  switchConnection: { from: POPUP, request: ConnectionId, response: Connection },
+  renameConnection: { from: POPUP, request: RenameConnectionRequest, response: Connection },
+  /** Deletes the connection's key and every piece of its data; the next connection (if any) becomes current. */
+  removeConnection: { from: POPUP, request: ConnectionId, response: z.null() },
   refreshPages: { from: POPUP, request: NoData, response: PageList },
   refreshUsers: { from: POPUP, request: NoData, response: UserList },
   refreshEmbedConfig: { from: POPUP, request: Id, response: StatusEmbedConfig },

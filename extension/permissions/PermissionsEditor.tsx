@@ -1,6 +1,9 @@
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { userDisplayName, type Page, type PagePermissions, type User } from '../../shared';
 import { ask } from '../ui/background-api';
+import { useConnectionId } from '../ui/connection-context';
+import { useSaveShortcut } from '../ui/use-save-shortcut';
+import { usePopupServices } from '../ui/popup-context';
 import { describeError, fieldOfServerMessage, refusedValuesMessage } from '../ui/error-text';
 import { markFirstData } from '../ui/first-data';
 import { SaveStatus } from '../saves/SaveStatus';
@@ -26,6 +29,8 @@ interface Props {
 }
 
 export function PermissionsEditor({ user, users, pages, serverPermissions, storedDraft, roleBasedAccess, save }: Props) {
+  const connectionId = useConnectionId();
+  const services = usePopupServices();
   const { base, working, draft, edit: editDraft, restart, revert } = usePermissionsDraft(user.id, serverPermissions, storedDraft);
   // "Saved." until the next edit: the answer to the save this popup sent.
   const [saved, setSaved] = useState(false);
@@ -62,18 +67,20 @@ export function PermissionsEditor({ user, users, pages, serverPermissions, store
   function send(): void {
     setConfirming(undefined);
     setSaved(false);
-    ask('savePermissions', { userId: user.id, label: userName, base, pages: working, draftUpdatedAt: draft?.updatedAt }).then(
+    ask('savePermissions', { connectionId, userId: user.id, label: userName, base, pages: working, draftUpdatedAt: draft?.updatedAt }).then(
       (result) => setSaved(result.outcome === 'saved'),
       () => {}, // shown from the saves record (SaveStatus), which outlives this popup
     );
   }
 
   function onSave(): void {
-    if (!changes.length) return;
+    if (!changes.length || busy || conflict || confirming) return;
     const losing = pagesLosingAccess(base, working);
     if (losing.length) setConfirming(losing.map(pageName).sort((a, b) => a.localeCompare(b)));
     else send();
   }
+
+  useSaveShortcut(onSave);
 
   async function copyFrom(other: User): Promise<void> {
     setCopyError(undefined);
@@ -81,7 +88,7 @@ export function PermissionsEditor({ user, users, pages, serverPermissions, store
     try {
       edit(await ask('refreshPermissions', other.id), other.id);
     } catch (error) {
-      setCopyError(describeError(error, { kind: 'user', name: userDisplayName(other) }).message);
+      setCopyError(describeError(error, { kind: 'user', name: userDisplayName(other) }, services.apiBaseUrl).message);
     }
   }
 

@@ -3,6 +3,7 @@ import { userDisplayName, type Page, type User } from '../../shared';
 import { ask } from '../ui/background-api';
 import { Loading } from '../ui/Loading';
 import { RefreshNote } from '../ui/RefreshNote';
+import { useConnectionId } from '../ui/connection-context';
 import { useStored } from '../ui/use-stored';
 import { useRefresh } from '../ui/use-refresh';
 import { permissionsCache, roleBasedAccessCache } from './permissions-cache';
@@ -27,9 +28,10 @@ interface Props {
 
 export function PermissionsTab({ pages, users, userId, onUserChange, unknownUserId, otherOrganizationId, focusFirstField }: Props) {
   const user = users.find((candidate) => candidate.id === userId);
-  const permissions = useStored(user ? permissionsCache(user.id) : undefined);
-  const draft = useStored(user ? permissionsDraftItem(user.id) : undefined);
-  const roleBasedAccess = useStored(roleBasedAccessCache);
+  const connectionId = useConnectionId();
+  const permissions = useStored(user ? permissionsCache(connectionId, user.id) : undefined);
+  const draft = useStored(user ? permissionsDraftItem(connectionId, user.id) : undefined);
+  const roleBasedAccess = useStored(roleBasedAccessCache(connectionId));
   const saves = useStored(savesItem);
   const refresh = useRefresh(user?.id, () => ask('refreshPermissions', user!.id), user && { kind: 'user', name: userDisplayName(user) });
 
@@ -65,7 +67,7 @@ export function PermissionsTab({ pages, users, userId, onUserChange, unknownUser
             serverPermissions={serverPermissions}
             storedDraft={draft.value ?? null}
             roleBasedAccess={roleBasedAccess.value ?? {}}
-            save={saves.value?.[saveId('permissions', user.id)]}
+            save={saves.value?.[saveId('permissions', connectionId, user.id)]}
           />
         </>
       )}

@@ -14,10 +14,18 @@ interface Props {
   onChange(next: PagePermissions): void;
 }
 
-/** A host name that may wrap before each dot, not in the middle of a word. */
+/**
+ * A host name that may wrap only before a dot: each label is unbreakable (a browser would otherwise break after the
+ * hyphen of "acme-cloud"), and a <wbr> before each dot is the only place a line may end.
+ */
 function breakableDomain(domain: string) {
-  // biome-ignore lint/suspicious/noArrayIndexKey: the parts of one host name, a fixed list: the position is the identity
-  return domain.split('.').map((part, index) => (index === 0 ? part : [<wbr key={index} />, `.${part}`]));
+  return domain.split('.').map((part, index) => (
+    // biome-ignore lint/suspicious/noArrayIndexKey: the labels of one host name, a fixed list: the position is the identity
+    <span key={index}>
+      {index > 0 && <wbr />}
+      <span class="domain-label">{index === 0 ? part : `.${part}`}</span>
+    </span>
+  ));
 }
 
 /** One row a page: access, and the three roles where the page has role based access control. */

@@ -1,9 +1,9 @@
 import * as z from 'zod/mini';
-import { keyedItem } from '../storage/keyed-item';
+import { orgKeyedItem } from '../storage/org-item';
 import { PermissionsDraft, permissionsDraftV1ToV2 } from './permissions-draft';
 
 /** Written by the popup as the admin edits, one item per user; only extension pages read it. */
-export const permissionsDraftItem = keyedItem('local:draft.permissions.', {
+export const permissionsDraftItem = orgKeyedItem('draft.permissions.', {
   schema: z.nullable(PermissionsDraft),
   fallback: null,
   version: 2,

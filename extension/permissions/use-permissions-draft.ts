@@ -1,4 +1,5 @@
 import type { PagePermissions } from '../../shared/schemas';
+import { useConnectionId } from '../ui/connection-context';
 import { useStoredDraft } from '../ui/use-stored-draft';
 import { diffPermissions, samePermissions } from './permission-diff';
 import { mergePermissionsDrafts, type PermissionsDraft } from './permissions-draft';
@@ -23,7 +24,7 @@ export function hasPermissionEdits(draft: PermissionsDraft | null | undefined): 
 
 /** Like use-embed-draft: kept in storage as it changes, on screen at once, merged page by page with other popups. */
 export function usePermissionsDraft(userId: string, serverPermissions: PagePermissions, stored: PermissionsDraft | null): PermissionsDraftState {
-  const { draft, write, stamp } = useStoredDraft(permissionsDraftItem(userId), stored, mergePermissionsDrafts);
+  const { draft, write, stamp } = useStoredDraft(permissionsDraftItem(useConnectionId(), userId), stored, mergePermissionsDrafts);
   const active = hasPermissionEdits(draft) ? draft : null;
   const base = active?.base ?? serverPermissions;
   const working = active?.draft ?? base;

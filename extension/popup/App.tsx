@@ -1,121 +1,86 @@
-import { useEffect, useState } from 'preact/hooks';
-import type { PopupTab, UrlContext } from '../context/manage-url';
-import { EmbedTab } from '../embed/EmbedTab';
-import { PermissionsTab } from '../permissions/PermissionsTab';
-import { pagesCache, usersCache } from '../organization/organization-cache';
-import { connectionItem } from '../connection/connection-item';
-import { lastContextItem } from './last-context';
-import { ask } from '../ui/background-api';
-import { PopupServicesContext } from '../ui/popup-context';
-import { Loading } from '../ui/Loading';
-import { RefreshNote } from '../ui/RefreshNote';
+import { useState } from 'preact/hooks';
+import { ConnectionsPanel } from '../connection/ConnectionsPanel';
+import { activeConnection, connectionsItem } from '../connection/connections-item';
 import { SetupForm } from '../connection/SetupForm';
+import type { PopupTab, UrlContext } from '../context/manage-url';
+import { PopupServicesContext } from '../ui/popup-context';
 import { useStored } from '../ui/use-stored';
-import { TabList, TabPanel } from './Tabs';
-import { useRefresh } from '../ui/use-refresh';
+import { ConnectedTabs } from './ConnectedTabs';
+import { KeyboardHelp } from './KeyboardHelp';
 
 export interface AppProps {
   /** Where to start: what the tab's URL names, else the last used context. */
   start: UrlContext & { tab: PopupTab };
   /** What the URL itself named (for "this page is not one of yours" notices). */
   fromUrl?: UrlContext;
+  /** What start-up did about the tab's organization: switched to the connection that has it, or found none. */
+  urlConnection?: { switchedTo: string } | { noneFor: string };
 }
 
-export function App({ start, fromUrl }: AppProps) {
-  const connection = useStored(connectionItem);
-  const pages = useStored(pagesCache);
-  const users = useStored(usersCache);
+type Panel = 'tabs' | 'connections' | 'add' | 'edit';
+
+export function App({ start, fromUrl, urlConnection }: AppProps) {
+  const connections = useStored(connectionsItem);
   const [keyProblem, setKeyProblem] = useState<string>();
-  const [settingsOpen, setSettingsOpen] = useState(false);
-  const [tab, setTab] = useState<PopupTab>(start.tab);
-  const [pageId, setPageId] = useState(start.pageId);
-  const [userId, setUserId] = useState(start.userId);
-  // The first field gets focus when the popup opens, not when a tab is chosen from the keyboard later.
-  const [focusFirstField, setFocusFirstField] = useState(true);
-  const [usersWanted, setUsersWanted] = useState(start.tab === 'permissions');
+  const [panel, setPanel] = useState<Panel>('tabs');
+  const active = connections.value ? activeConnection(connections.value) : undefined;
+  const services = { keyRefused: (message: string) => setKeyProblem(message), apiBaseUrl: active?.apiBaseUrl };
+  if (!connections.loaded) return null;
 
-  const connected = connection.value ?? undefined;
-  const showSetup = !connected || keyProblem !== undefined || settingsOpen;
-  const pagesRefresh = useRefresh(connected && !showSetup ? `pages:${connected.verifiedAt}` : undefined, () => ask('refreshPages'));
-  const usersRefresh = useRefresh(connected && !showSetup && usersWanted ? `users:${connected.verifiedAt}` : undefined, () => ask('refreshUsers'));
+  const bar = (
+    <>
+      <h1>Statuspage</h1>
+      {active && (
+        <>
+          <span class="org" title={`Organization ${active.organizationId}`}>
+            {active.label}
+          </span>
+          <button
+            type="button"
+            class="link"
+            aria-expanded={panel === 'connections'}
+            onClick={() => setPanel(panel === 'connections' ? 'tabs' : 'connections')}
+          >
+            {panel === 'connections' ? 'Close' : 'Connections'}
+          </button>
+        </>
+      )}
+    </>
+  );
+  const notice = urlConnection && (
+    <p class="notice warn" role="status">
+      {'switchedTo' in urlConnection
+        ? `Switched to ${urlConnection.switchedTo}: this tab belongs to its organization.`
+        : `None of your connections has ${urlConnection.noneFor}: add one under Connections.`}
+    </p>
+  );
+  const done = () => {
+    setKeyProblem(undefined);
+    setPanel('tabs');
+  };
 
-  useEffect(() => {
-    void lastContextItem.setValue({ tab, pageId, userId });
-  }, [tab, pageId, userId]);
-
-  // Nothing chosen yet (first run, or a page that is gone): the first page by name.
-  const pageList = pages.value?.value;
-  useEffect(() => {
-    if (!pageList?.length || pageList.some((page) => page.id === pageId)) return;
-    if (fromUrl?.pageId === pageId && pageId !== undefined) return; // keep the notice about the URL's page
-    setPageId([...pageList].sort((a, b) => a.name.localeCompare(b.name))[0]!.id);
-  }, [pageList, pageId, fromUrl?.pageId]);
-
-  function chooseTab(next: PopupTab): void {
-    setFocusFirstField(false);
-    setTab(next);
-    if (next === 'permissions') setUsersWanted(true);
+  if (active && !keyProblem && panel === 'tabs') {
+    return (
+      <PopupServicesContext.Provider value={services}>
+        <ConnectedTabs key={active.id} connection={active} start={start} fromUrl={fromUrl} bar={bar} notice={notice} footer={<KeyboardHelp />} />
+      </PopupServicesContext.Provider>
+    );
   }
-
-  const services = { keyRefused: (message: string) => setKeyProblem(message) };
-  const userList = users.value?.value;
-  const unknownPageId = fromUrl?.pageId && pageList && !pageList.some((page) => page.id === fromUrl.pageId) ? fromUrl.pageId : undefined;
-  const unknownUserId = fromUrl?.userId && userList && !userList.some((user) => user.id === fromUrl.userId) ? fromUrl.userId : undefined;
-  const otherOrganizationId =
-    fromUrl?.organizationId && connected && fromUrl.organizationId !== connected.organizationId ? fromUrl.organizationId : undefined;
-
   return (
     <PopupServicesContext.Provider value={services}>
-      <header class="bar">
-        <h1>Statuspage</h1>
-        {connected && !keyProblem && (
-          <button type="button" class="link" aria-expanded={settingsOpen} onClick={() => setSettingsOpen(!settingsOpen)}>
-            {settingsOpen ? 'Close' : 'Connection'}
-          </button>
-        )}
-        {/* Last in the bar, so that Tab goes from the tabs straight into the panel they show. */}
-        {!showSetup && <TabList tab={tab} onChange={chooseTab} />}
-      </header>
+      <header class="bar">{bar}</header>
       <main>
-        {showSetup ? (
-          connection.loaded && (
-            <SetupForm
-              connection={connected ?? null}
-              reason={keyProblem}
-              onDone={() => {
-                setKeyProblem(undefined);
-                setSettingsOpen(false);
-              }}
-              onCancel={settingsOpen ? () => setSettingsOpen(false) : undefined}
-            />
-          )
-        ) : tab === 'embed' ? (
-          <TabPanel id="embed">
-            {pageList ? (
-              <EmbedTab pages={pageList} pageId={pageId} onPageChange={setPageId} unknownPageId={unknownPageId} focusFirstField={focusFirstField} />
-            ) : (
-              <Loading refresh={pagesRefresh} what="your pages" />
-            )}
-            {pageList && <RefreshNote state={pagesRefresh} what="your pages" />}
-          </TabPanel>
+        {panel === 'connections' && active && !keyProblem ? (
+          <ConnectionsPanel connections={connections.value} onAdd={() => setPanel('add')} onChangeKey={() => setPanel('edit')} onDone={done} />
         ) : (
-          <TabPanel id="permissions">
-            {userList && pageList ? (
-              <PermissionsTab
-                pages={pageList}
-                users={userList}
-                userId={userId}
-                onUserChange={setUserId}
-                unknownUserId={unknownUserId}
-                otherOrganizationId={otherOrganizationId}
-                focusFirstField={focusFirstField}
-              />
-            ) : (
-              <Loading refresh={usersRefresh} what="the users" loading="the organization's users" />
-            )}
-            {userList && <RefreshNote state={usersRefresh} what="the users" />}
-          </TabPanel>
+          <SetupForm
+            connection={panel === 'add' || !active ? null : active}
+            reason={keyProblem}
+            onDone={done}
+            onCancel={active && panel !== 'tabs' ? () => setPanel(panel === 'add' ? 'connections' : 'tabs') : undefined}
+          />
         )}
+        <KeyboardHelp />
       </main>
     </PopupServicesContext.Provider>
   );

@@ -48,7 +48,7 @@ export function SaveStatus({ save, subject }: Props) {
         </div>
       );
     case 'failed': {
-      const text = describeError(save.error, subject);
+      const text = describeError(save.error, subject, services.apiBaseUrl);
       return (
         <div class="notice danger" role="alert">
           <p>

@@ -1,7 +1,7 @@
 import type { SaveKind } from '../messaging/protocol';
 import { realSaveDeps } from './real-save-deps';
 import { isSaveInProgress, type SaveRecord, type SaveRequest, savesItem } from './save-record';
-import { removeSave } from './save-records';
+import { removeSave, updateSaves } from './save-records';
 import { runSave } from './save-runner';
 
 // What runs the saves of each kind: the embed and permissions folders own their saves, the background registers them.
@@ -40,6 +40,17 @@ export function cancelSave(id: string): void {
 export async function dismissSave(id: string): Promise<void> {
   running.get(id)?.abort();
   await removeSave(id);
+}
+
+/** A connection is being removed: its saves stop, and their records go. */
+export async function forgetSavesOf(connectionId: string): Promise<void> {
+  await updateSaves((saves) => {
+    for (const [id, save] of Object.entries(saves)) {
+      if (save.request.connectionId !== connectionId) continue;
+      running.get(id)?.abort();
+      delete saves[id];
+    }
+  });
 }
 
 /** After the worker restarted: carry on with the saves that were under way or waiting. */

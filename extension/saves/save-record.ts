@@ -37,9 +37,13 @@ export function isSaveInProgress(save: SaveRecord | undefined): boolean {
   return save?.state === 'saving' || save?.state === 'waiting' || save?.state === 'offline';
 }
 
-export function saveId(kind: SaveKind, targetId: string): string {
-  return `${kind}:${targetId}`;
+/** `embed:<connection id>:<page id>`: one save at a time per page or user of each connection. */
+export function saveId(kind: SaveKind, connectionId: string, targetId: string): string {
+  return `${kind}:${connectionId}:${targetId}`;
 }
 
-/** Written by the background only; the popup watches it (countdowns, errors), the badge follows it. */
+/**
+ * Every connection's pending saves (each request names its connection). Written by the background only; the popup
+ * watches it (countdowns, errors), the badge follows it.
+ */
 export const savesItem = storedItem('local:saves', { schema: z.record(z.string(), SaveRecord), fallback: {} });

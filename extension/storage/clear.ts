@@ -1,11 +1,18 @@
 import { browser } from 'wxt/browser';
+import { organizationPrefix } from './org-item';
 
-// Everything that belongs to one organization: cached reads, drafts, pending saves.
-const ORGANIZATION_DATA = [/^cache\./, /^draft\./, /^saves$/];
-
-/** Forgets one organization's data (the admin connected to another organization or another API). */
-export async function clearOrganizationData(): Promise<void> {
+/** Forgets everything one connection keeps (key, limiter, caches, drafts: every `org.<id>.` key and its meta). */
+export async function clearConnectionData(connectionId: string): Promise<void> {
+  const prefix = organizationPrefix(connectionId);
   const all = await browser.storage.local.get(null);
-  const keys = Object.keys(all).filter((key) => ORGANIZATION_DATA.some((pattern) => pattern.test(key.replace(/\$$/, ''))));
+  const keys = Object.keys(all).filter((key) => key.startsWith(prefix));
+  if (keys.length) await browser.storage.local.remove(keys);
+}
+
+/** Forgets a connection's cached reads and drafts, keeping its key (it was pointed at another organization or API). */
+export async function clearOrganizationData(connectionId: string): Promise<void> {
+  const prefix = organizationPrefix(connectionId);
+  const all = await browser.storage.local.get(null);
+  const keys = Object.keys(all).filter((key) => key.startsWith(`${prefix}cache.`) || key.startsWith(`${prefix}draft.`));
   if (keys.length) await browser.storage.local.remove(keys);
 }

@@ -45,8 +45,25 @@ export function refusedValuesMessage(error: { status?: number; serverMessage?: s
   return error?.status === 422 || error?.status === 400 ? error.serverMessage : undefined;
 }
 
-/** One sentence a Statuspage admin can act on, for any failure. */
-export function describeError(raw: unknown, subject?: ErrorSubject): ErrorText {
+/**
+ * "Could not reach 127.0.0.1:4100: ..." with the likely causes, instead of the browser's bare "Failed to fetch",
+ * which names neither the address nor what to do.
+ */
+export function unreachableText(apiBaseUrl: string | undefined): string {
+  let host = 'Statuspage';
+  try {
+    if (apiBaseUrl) host = new URL(apiBaseUrl).host;
+  } catch {
+    // Not a URL: say Statuspage.
+  }
+  const own = host === 'api.statuspage.io';
+  return own
+    ? 'Could not reach api.statuspage.io: this computer may be offline, or a network filter blocks it. Check the connection and try again.'
+    : `Could not reach ${host} (the API base URL ${apiBaseUrl}): the server there may be stopped or the address wrong, or this computer is offline. Check it under Connections.`;
+}
+
+/** One sentence a Statuspage admin can act on, for any failure. `apiBaseUrl`: the API the failed call went to. */
+export function describeError(raw: unknown, subject?: ErrorSubject, apiBaseUrl?: string): ErrorText {
   const error = raw instanceof StatuspageError ? raw : errorFromJSON(raw as StatuspageErrorJSON);
   const what = subjectText(subject);
   if (error instanceof UnauthorizedError) {
@@ -68,8 +85,11 @@ export function describeError(raw: unknown, subject?: ErrorSubject): ErrorText {
   if (error instanceof RateLimitedError) {
     return { message: `Statuspage asked to slow down (${error.status}).`, needsKey: false };
   }
-  if (error instanceof NetworkError || error instanceof TimeoutError) {
-    return { message: `${sentence(error.message)} Check the connection.`, needsKey: false };
+  if (error instanceof TimeoutError) return { message: `${sentence(error.message)} Check the connection.`, needsKey: false };
+  if (error instanceof NetworkError) {
+    // Our own refusals (no permission for the origin yet) already say what to do.
+    if (!/^Could not reach Statuspage: /.test(error.message)) return { message: sentence(error.message), needsKey: false };
+    return { message: unreachableText(apiBaseUrl), needsKey: false };
   }
   return { message: sentence(error.message || 'Something went wrong'), needsKey: false };
 }

@@ -53,7 +53,7 @@ export function useRefresh(key: string | undefined, refresh: () => Promise<unkno
         } else if ((error instanceof NetworkError || error instanceof TimeoutError) && networkRetries < NETWORK_RETRY_DELAYS_MS.length) {
           timer = setTimeout(run, NETWORK_RETRY_DELAYS_MS[networkRetries++]);
         } else {
-          const text = describeError(error, latest.current.subject);
+          const text = describeError(error, latest.current.subject, latest.current.services.apiBaseUrl);
           if (error instanceof UnauthorizedError) latest.current.services.keyRefused(text.message);
           setState({ refreshing: false, error: text.message });
         }

@@ -1,6 +1,6 @@
 import { test as base, type BrowserContext, type Page, type Worker } from '@playwright/test';
 import { startSandbox, type RunningSandbox } from '../../sandbox';
-import { launchWithExtension, type ExtensionBrowser } from '../support/chromium';
+import { type ExtensionBrowser, launchWithExtension, liveServiceWorker } from '../support/chromium';
 
 export { QUIET_FLAGS, TEST_EXTENSION_DIR } from '../support/chromium';
 
@@ -12,10 +12,11 @@ interface WorkerFixtures {
   /** Its browser context, shared by the worker's tests. */
   sharedContext: BrowserContext;
   extensionId: string;
-  serviceWorker: Worker;
 }
 
 interface TestFixtures {
+  /** The extension's service worker as it runs now (a test may have stopped the previous one). */
+  serviceWorker: Worker;
   /** A fresh tab in the worker's browser, closed after the test. */
   page: Page;
   context: BrowserContext;
@@ -23,6 +24,7 @@ interface TestFixtures {
 
 export const test = base.extend<TestFixtures, WorkerFixtures>({
   sandbox: [
+    // biome-ignore lint/correctness/noEmptyPattern: Playwright reads a fixture's dependencies from this pattern; it has none
     async ({}, use) => {
       const sandbox = await startSandbox({ port: 0 });
       await use(sandbox);
@@ -31,6 +33,7 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
     { scope: 'worker' },
   ],
   browserWithExtension: [
+    // biome-ignore lint/correctness/noEmptyPattern: Playwright reads a fixture's dependencies from this pattern; it has none
     async ({}, use) => {
       const browser = await launchWithExtension();
       await use(browser);
@@ -39,7 +42,8 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
     { scope: 'worker' },
   ],
   sharedContext: [async ({ browserWithExtension }, use) => use(browserWithExtension.context), { scope: 'worker' }],
-  serviceWorker: [async ({ browserWithExtension }, use) => use(browserWithExtension.serviceWorker), { scope: 'worker' }],
+  serviceWorker: async ({ browserWithExtension }, use) =>
+    use(await liveServiceWorker(browserWithExtension.context, browserWithExtension.extensionId)),
   extensionId: [async ({ browserWithExtension }, use) => use(browserWithExtension.extensionId), { scope: 'worker' }],
   context: async ({ sharedContext }, use) => {
     await use(sharedContext);

@@ -1,3 +1,4 @@
+/// <reference types="chrome" />
 // One way to start Chromium with the extension, for the browser tests (test/e2e/fixtures.ts) and the benches.
 import { chromium, type BrowserContext, type Page, type Worker } from '@playwright/test';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
@@ -55,6 +56,57 @@ export async function launchWithExtension(extensionDir = TEST_EXTENSION_DIR): Pr
       rmSync(userDataDir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * The extension's service worker as it runs now. A test may stop it (CDP `ServiceWorker.stopAllWorkers`, as the
+ * browser does to an idle worker); the next one starts on the next event, so wake it with a message from an
+ * extension page if none is running.
+ */
+export async function liveServiceWorker(context: BrowserContext, extensionId: string): Promise<Worker> {
+  const origin = `chrome-extension://${extensionId}/`;
+  const answering = async (): Promise<Worker | undefined> => {
+    // Playwright keeps a stopped worker in its list (no 'close' event), and may reattach it when the worker starts
+    // again: a worker counts as live if it answers.
+    for (const worker of [...context.serviceWorkers()].reverse()) {
+      if (!worker.url().startsWith(origin)) continue;
+      const answers = await Promise.race([worker.evaluate(() => true).catch(() => false), new Promise<false>((done) => setTimeout(() => done(false), 1_000))]);
+      if (answers) return worker;
+    }
+    return undefined;
+  };
+  const live = await answering();
+  if (live) return live;
+  const page = await context.newPage();
+  try {
+    await page.goto(`${origin}blank.html`);
+    for (const deadline = Date.now() + 15_000; Date.now() < deadline; ) {
+      await page.evaluate(() => chrome.runtime.sendMessage({ type: 'wake-up' }).catch(() => {}));
+      const woken = await answering();
+      if (woken) return woken;
+      await page.waitForTimeout(250);
+    }
+    throw new Error('The extension\'s service worker did not start again within 15 s');
+  } finally {
+    await page.close();
+  }
+}
+
+/** Stops the extension's service worker the way the browser does when it is idle (its memory goes, storage stays). */
+export async function stopServiceWorker(page: Page): Promise<void> {
+  const cdp = await page.context().newCDPSession(page);
+  const stopped = new Promise<void>((done) => {
+    cdp.on('ServiceWorker.workerVersionUpdated', ({ versions }) => {
+      if (versions.some((version: { runningStatus: string }) => version.runningStatus === 'stopped')) done();
+    });
+  });
+  try {
+    await cdp.send('ServiceWorker.enable');
+    await cdp.send('ServiceWorker.stopAllWorkers');
+    await Promise.race([stopped, new Promise((done) => setTimeout(done, 5_000))]);
+  } finally {
+    await cdp.detach();
+  }
 }
 
 /** Opens the popup as a page and connects the extension to the sandbox through its set-up form. */

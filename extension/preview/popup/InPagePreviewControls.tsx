@@ -1,5 +1,3 @@
-import type { PreviewSample } from '../protocol';
-import { SampleSwitch } from './SampleSwitch';
 import type { InPagePreview } from './use-in-page-preview';
 
 /** What the admin is told about the preview on the page, in one line. */
@@ -25,17 +23,14 @@ interface Props {
   preview: InPagePreview;
   /** The Embed tab holds a draft. */
   active: boolean;
-  sample: PreviewSample;
-  onSampleChange(sample: PreviewSample): void;
 }
 
-/** The in-page preview's controls: which sample, "Preview on this tab", and where the preview stands. */
-export function InPagePreviewControls({ preview, active, sample, onSampleChange }: Props) {
+/** The in-page preview's controls: "Preview on this tab", and where the preview stands (it shows the popup's sample). */
+export function InPagePreviewControls({ preview, active }: Props) {
   if (preview.kind === 'unavailable') return null;
   const text = statusText(preview, active);
   return (
     <div class="in-page-preview stack">
-      {active && <SampleSwitch value={sample} onChange={onSampleChange} />}
       {preview.canRequest && (
         <div class="actions">
           <button type="button" onClick={preview.request}>

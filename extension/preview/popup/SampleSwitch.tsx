@@ -5,11 +5,11 @@ interface Props {
   onChange(sample: PreviewSample): void;
 }
 
-/** Which sample the in-page preview shows: one radio group, arrow keys move between the two. */
+/** Which sample the previews show (in the popup and on the page): one radio group, arrow keys move between the two. */
 export function SampleSwitch({ value, onChange }: Props) {
   return (
     <fieldset class="sample-switch">
-      <legend>Sample on the page</legend>
+      <legend>Preview sample</legend>
       <div class="choices">
         {(['incident', 'maintenance'] as const).map((sample) => (
           <label key={sample}>

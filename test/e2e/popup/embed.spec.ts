@@ -2,7 +2,7 @@
 // `chrome` is what serviceWorker.evaluate() runs against, inside the extension.
 import { expect, test } from '../fixtures';
 import { SEED_PAGE_IDS } from '../../../sandbox';
-import type { Locator } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 import { apiCall, connectPopup, expectSaved, logged, popupUrl, queueFault, resetAll, setRateLimit } from './helpers';
 import { screenshotPath } from '../../support/screenshots';
 
@@ -22,7 +22,11 @@ test.beforeEach(async ({ sandbox, serviceWorker }) => {
 
 const payments = SEED_PAGE_IDS.payments; // seeded at `bottom_right`, #FFB000 on #1A1A1A text
 
-test('colours and corner are saved with a PATCH of only the changed fields, and the preview matches', { tag: '@screenshot' }, async ({ page, extensionId, sandbox }) => {
+test('colours and corner are saved with a PATCH of only the changed fields, and the preview matches', { tag: '@screenshot' }, async ({
+  page,
+  extensionId,
+  sandbox,
+}) => {
   await page.setViewportSize({ width: 440, height: 600 });
   await connectPopup(page, extensionId, sandbox);
   await page.getByLabel('Page').selectOption(payments);
@@ -42,7 +46,11 @@ test('colours and corner are saved with a PATCH of only the changed fields, and 
   await expect(incidentCard).toHaveCSS('background-color', 'rgb(11, 61, 145)');
   await expect(incidentCard).toHaveCSS('color', 'rgb(255, 255, 255)');
   await expect.poll(() => cornerOf(page.getByTestId('preview-incident'))).toBe('top-left');
+  // One card at real size, legible: its name is 15 px text, not a scaled-down picture.
+  await expect(page.getByTestId('preview-incident').locator('.name')).toHaveCSS('font-size', '15px');
+  await page.getByRole('radio', { name: 'Maintenance' }).check();
   await expect.poll(() => cornerOf(page.getByTestId('preview-maintenance'))).toBe('top-left');
+  await page.getByRole('radio', { name: 'Incident' }).check();
   await page.screenshot({ path: screenshotPath('popup-embed.png') });
 
   await page.getByRole('button', { name: 'Save', exact: true }).click();
@@ -71,7 +79,7 @@ test('Revert drops the draft; a half-typed colour keeps Save off', async ({ page
   const field = page.getByLabel('Maintenance text', { exact: true });
   const before = await field.inputValue();
   await field.fill('#12');
-  await expect(page.getByText('Write a colour as #rgb or #rrggbb')).toBeVisible();
+  await expect(page.getByText('2 hex digits: a colour has 3 or 6, such as #c0392b')).toBeVisible();
   await expect(page.getByRole('button', { name: 'Save', exact: true })).toBeDisabled();
   await page.getByRole('button', { name: 'Revert' }).click();
   await expect(field).toHaveValue(before);
@@ -262,7 +270,7 @@ test('offline, the popup draws what it saw last and refreshes by itself when the
   const readsBefore = pageReads();
 
   await context.setOffline(true);
-  let popup;
+  let popup: Page | undefined;
   try {
     popup = await context.newPage();
     await popup.goto(popupUrl(extensionId));

@@ -19,7 +19,11 @@ test.beforeEach(async ({ sandbox, serviceWorker }) => {
   await resetAll(sandbox, serviceWorker);
 });
 
-test('granting and revoking roles sends the complete mapping every time; removing access asks first', { tag: '@screenshot' }, async ({ page, extensionId, sandbox }) => {
+test('granting and revoking roles sends the complete mapping every time; removing access asks first', { tag: '@screenshot' }, async ({
+  page,
+  extensionId,
+  sandbox,
+}) => {
   const [owner] = await seedUsers(sandbox);
   expect(await permissionsOf(sandbox, owner!.id)).toEqual({ [cloud]: all, [payments]: all, [labs]: {} });
   await page.setViewportSize({ width: 440, height: 600 });

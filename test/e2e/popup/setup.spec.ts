@@ -22,8 +22,9 @@ test('a wrong key is refused with a clear message, and nothing is stored', async
   expect(sandbox.requests().map((entry) => `${entry.method} ${entry.path} ${entry.status}`)).toEqual([
     `GET /v1/organizations/${sandbox.organizationId}/users 401`,
   ]);
-  const stored = await serviceWorker.evaluate(() => chrome.storage.local.get(['apiKey', 'connection']));
-  expect(stored).toEqual({});
+  const stored = await serviceWorker.evaluate(() => chrome.storage.local.get(null));
+  expect(Object.keys(stored).filter((key) => key.startsWith('org.'))).toEqual([]);
+  expect((stored.connections as { list?: unknown[] } | undefined)?.list ?? []).toEqual([]);
 });
 
 test('the key is checked with one call, kept sealed in local storage, and never in a URL', async ({ page, extensionId, sandbox, serviceWorker }) => {
@@ -35,7 +36,7 @@ test('the key is checked with one call, kept sealed in local storage, and never 
   const others = requests.findIndex((entry) => !entry.path.endsWith(`/organizations/${sandbox.organizationId}/users`));
   // (The popup's own first reads, after the check, may or may not be logged yet.)
   expect(
-    requests.slice(0, others === -1 ? undefined : others).map((entry) => [entry.method, entry.query['page'], entry.status]),
+    requests.slice(0, others === -1 ? undefined : others).map((entry) => [entry.method, entry.query.page, entry.status]),
     seen,
   ).toEqual([
     ['GET', '1', 200],
@@ -46,7 +47,8 @@ test('the key is checked with one call, kept sealed in local storage, and never 
   const stored = await serviceWorker.evaluate(() => chrome.storage.local.get(null));
   const text = JSON.stringify(stored);
   expect(text).not.toContain(sandbox.apiKey);
-  expect(stored['apiKey']).toMatchObject({ version: 1 });
+  const { active } = stored.connections as { active: string };
+  expect(stored[`org.${active}.apiKey`]).toMatchObject({ version: 1 });
   expect(await serviceWorker.evaluate(() => chrome.storage.sync.get(null))).toEqual({});
   // The pages appear: the Embed tab starts on the first page by name.
   await expect(page.getByLabel('Page')).toHaveValue(sandbox.pages.find((p) => p.name === 'Acme Cloud')!.id);
@@ -73,7 +75,8 @@ test('a key refused later (401) brings back the key form, keeping the drafts', a
     const iv = crypto.getRandomValues(new Uint8Array(12));
     const ciphertext = new Uint8Array(await crypto.subtle.encrypt({ name: 'AES-GCM', iv }, key, new TextEncoder().encode('revoked-key-123')));
     const base64 = (bytes: Uint8Array) => btoa(String.fromCharCode(...bytes));
-    await chrome.storage.local.set({ apiKey: { version: 1, iv: base64(iv), ciphertext: base64(ciphertext) } });
+    const { connections } = (await chrome.storage.local.get('connections')) as { connections: { active: string } };
+    await chrome.storage.local.set({ [`org.${connections.active}.apiKey`]: { version: 1, iv: base64(iv), ciphertext: base64(ciphertext) } });
   });
 
   const popup = await context.newPage();

@@ -21,7 +21,8 @@ function contentScripts(): string[] {
 // What the API client and the key's storage look like once bundled (extension/background/, shared/client).
 const KEY_AND_CLIENT = [
   ["the client's Authorization header", /OAuth |Authorization/],
-  ["the key's storage item", /["'`]local:apiKey["'`]/],
+  // orgItem('apiKey', { schema: ... }): the per-connection item that holds the sealed key.
+  ["the key's storage item", /["'`]apiKey["'`],\s*\{\s*schema/],
   ["the sealing key's database", /statuspage-toolkit-keys/],
   ["the API's address", /api\.statuspage\.io/],
 ] as const;
@@ -32,7 +33,7 @@ test('content scripts carry no API client, no key, no storage, and cannot call o
   for (const file of scripts) {
     const code = read(file);
     for (const [what, pattern] of KEY_AND_CLIENT) expect(code, `${file}: ${what}`).not.toMatch(pattern);
-    expect(code, `${file}: extension storage`).not.toMatch(/["'`]local:[\w.]/);
+    expect(code, `${file}: extension storage`).not.toMatch(/["'`]local:[\w.]|wxt\/storage|storage\.local/);
     expect(code, `${file}: requests or background messages`).not.toMatch(/\bfetch\(|XMLHttpRequest|sendBeacon|WebSocket|EventSource|sendMessage/);
   }
 });
@@ -47,4 +48,15 @@ test("the popup's code names neither the key's storage nor its sealing; only the
   // The same patterns do find the client and the key where they belong, so the checks above can fail.
   const background = read('background.js');
   for (const [what, pattern] of KEY_AND_CLIENT) expect(background, `background.js: ${what}`).toMatch(pattern);
+});
+
+test('only the test build honours ?tab= (the hook a test uses for the tab a click would name)', () => {
+  const chunks = (dir: string) => readdirSync(join(dir, 'chunks')).filter((file) => file.startsWith('popup-') && file.endsWith('.js'));
+  const honours = /location\.search\)\.get\(["'`]tab["'`]\)/;
+  const testPopup = chunks(TEST_EXTENSION_DIR).map((file) => read(join('chunks', file)));
+  expect(testPopup.some((code) => honours.test(code))).toBe(true);
+  const STORE_DIR = join(TEST_EXTENSION_DIR, '..', 'chrome-mv3');
+  const storePopup = chunks(STORE_DIR).map((file) => readFileSync(join(STORE_DIR, 'chunks', file), 'utf8'));
+  expect(storePopup.length).toBeGreaterThan(0);
+  for (const code of storePopup) expect(code).not.toMatch(honours);
 });

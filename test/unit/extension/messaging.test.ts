@@ -3,7 +3,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { RateLimitedError, UnauthorizedError, UnprocessableEntityError } from '../../../shared';
 import { registerHandlers } from '../../../extension/background/routes';
 import { toOutcome, unwrap, type Outcome } from '../../../extension/messaging/outcome';
-import { messenger, type BackgroundProtocol } from '../../../extension/messaging/protocol';
+import { type MessageName, messenger, PROTOCOL } from '../../../extension/messaging/protocol';
 import { isManageStatuspageUrl, senderKind } from '../../../extension/messaging/sender';
 
 const ID = fakeBrowser.runtime.id;
@@ -83,18 +83,8 @@ describe('background handlers', () => {
 
   it('keeps what only the popup may ask away from content scripts', async () => {
     // The in-page preview is fed by the popup over a port: no background message is a content script's to send.
-    const everyType: Array<keyof BackgroundProtocol> = [
-      'connect',
-      'disconnect',
-      'refreshPages',
-      'refreshUsers',
-      'refreshEmbedConfig',
-      'refreshPermissions',
-      'saveEmbed',
-      'savePermissions',
-      'cancelSave',
-      'dismissSave',
-    ];
+    const everyType = Object.keys(PROTOCOL) as MessageName[];
+    expect(everyType).toEqual(expect.arrayContaining(['connect', 'saveEmbed', 'savePermissions', 'removeConnection']));
     for (const type of everyType) {
       const outcome = await sendAs(manageTab, type, {});
       expect(outcome).toMatchObject({ ok: false, error: { message: `Refused "${type}" from this sender` } });
@@ -126,5 +116,11 @@ describe('background handlers', () => {
   it('refuses malformed data before doing anything', async () => {
     const outcome = await sendAs(popup, 'refreshEmbedConfig', '../../organizations');
     expect(outcome).toMatchObject({ ok: false, error: { name: 'InvalidRequestError' } });
+  });
+
+  it('refuses a field the schema does not know, rather than dropping it on the way', async () => {
+    const request = { connectionId: 'c0conn1', pageId: 'p1', label: 'Acme', changes: { position: 'top-left' }, note: 'not in the schema' };
+    const outcome = await sendAs(popup, 'saveEmbed', request);
+    expect(outcome).toMatchObject({ ok: false, error: { name: 'InvalidRequestError', message: expect.stringContaining('unknown field note') } });
   });
 });

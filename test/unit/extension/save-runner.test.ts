@@ -42,7 +42,11 @@ function harness(online = true) {
   };
 }
 
-const save = { id: 'embed:p1', kind: 'embed' as const, request: { pageId: 'p1', label: 'Acme', changes: { position: 'top-left' as const } } };
+const save = {
+  id: 'embed:c0conn1:p1',
+  kind: 'embed' as const,
+  request: { connectionId: 'c0conn1', pageId: 'p1', label: 'Acme', changes: { position: 'top-left' as const } },
+};
 
 describe('runSave', () => {
   it("waits out a rate limit until the server's time, then retries and succeeds", async () => {

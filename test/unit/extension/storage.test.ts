@@ -1,7 +1,8 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import * as z from 'zod/mini';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { connectionItem } from '../../../extension/connection/connection-item';
+import { connectionsItem } from '../../../extension/connection/connections-item';
+import { migrateSingleConnection, resetMigrationMemo } from '../../../extension/connection/migrate-single-connection';
 import { rateLimiterStateItem } from '../../../extension/connection/limiter-state-item';
 import { createSealingKey, openSecret, sealSecret } from '../../../extension/connection/sealed-secret';
 import { resetSharedLimiter, sharedLimiter } from '../../../extension/connection/shared-limiter';
@@ -13,8 +14,11 @@ import { lastContextItem } from '../../../extension/popup/last-context';
 import { badgeFor } from '../../../extension/saves/badge';
 import { type SaveRecord, savesItem } from '../../../extension/saves/save-record';
 import { cached } from '../../../extension/storage/cached';
-import { clearOrganizationData } from '../../../extension/storage/clear';
+import { clearConnectionData } from '../../../extension/storage/clear';
 import { storedItem } from '../../../extension/storage/stored-item';
+
+const CONNECTION = { id: 'c0conn1', label: 'Acme', organizationId: 'org1', apiBaseUrl: 'https://api.statuspage.io/v1', verifiedAt: 1 };
+const OTHER = 'c0conn2';
 
 const EMBED_BASE = { page_id: 'p1', position: 'bottom-left', incident_background_color: '#b42318' };
 const EMBED_VALUES = {
@@ -27,27 +31,113 @@ const EMBED_VALUES = {
 
 beforeEach(() => {
   fakeBrowser.reset();
+  resetMigrationMemo();
 });
 
 describe('storage items', () => {
   it('live in storage.local (never sync), with their fallbacks', async () => {
     expect(await lastContextItem.getValue()).toEqual({ tab: 'embed' });
-    await connectionItem.setValue({ organizationId: 'org1', apiBaseUrl: 'https://api.statuspage.io/v1', verifiedAt: 1 });
+    expect(await connectionsItem.getValue()).toEqual({ active: null, list: [] });
+    await connectionsItem.setValue({ active: CONNECTION.id, list: [CONNECTION] });
     const local = await fakeBrowser.storage.local.get(null);
-    expect(local.connection).toMatchObject({ organizationId: 'org1' });
+    expect(local.connections).toMatchObject({ active: 'c0conn1', list: [{ organizationId: 'org1' }] });
     expect(await fakeBrowser.storage.sync.get(null)).toEqual({});
   });
 
-  it("forgets one organization's caches, drafts and saves, and nothing else", async () => {
-    await connectionItem.setValue({ organizationId: 'org1', apiBaseUrl: 'https://api.statuspage.io/v1', verifiedAt: 1 });
+  it("keeps each connection's data under its own prefix, and removing one removes all of its data and nothing else", async () => {
+    await connectionsItem.setValue({ active: CONNECTION.id, list: [CONNECTION] });
     await lastContextItem.setValue({ tab: 'permissions', userId: 'u1' });
-    await pagesCache.setValue(cached([{ id: 'p1', name: 'A' }]));
-    await permissionsCache('u1').setValue(cached({ p1: {} }));
-    await embedDraftItem('p1').setValue({ pageId: 'p1', base: {}, values: EMBED_VALUES, stamps: { position: 1 }, updatedAt: 1 });
+    for (const id of [CONNECTION.id, OTHER]) {
+      await pagesCache(id).setValue(cached([{ id: 'p1', name: `A of ${id}` }]));
+      await permissionsCache(id, 'u1').setValue(cached({ p1: {} }));
+      await embedDraftItem(id, 'p1').setValue({ pageId: 'p1', base: {}, values: EMBED_VALUES, stamps: { position: 1 }, updatedAt: 1 });
+    }
+    expect((await pagesCache(OTHER).getValue())?.value[0]?.name).toBe('A of c0conn2');
     await savesItem.setValue({});
-    await clearOrganizationData();
+    await clearConnectionData(CONNECTION.id);
     const keys = Object.keys(await fakeBrowser.storage.local.get(null)).filter((key) => !key.endsWith('$'));
-    expect(keys.sort()).toEqual(['connection', 'popup.lastContext']);
+    expect(keys.sort()).toEqual([
+      'connections',
+      'org.c0conn2.cache.pages',
+      'org.c0conn2.cache.permissions.u1',
+      'org.c0conn2.draft.embed.p1',
+      'popup.lastContext',
+      'saves',
+    ]);
+  });
+
+  it('refuses an id that is not id-like as part of a key (a URL or the network supplied it)', () => {
+    expect(() => embedDraftItem(CONNECTION.id, '../apiKey')).toThrow('Not an id');
+    expect(() => pagesCache('org.x')).toThrow('Not a connection id');
+  });
+});
+
+describe('storage layout 2: several organizations', () => {
+  // What 0.1 stored for its one connection: the connection, its sealed key and limiter, caches, a draft (at version
+  // 2, with its meta), and a save waiting out a rate limit.
+  const draft = { pageId: 'p1', base: EMBED_BASE, values: EMBED_VALUES, stamps: { position: 7 }, updatedAt: 7 };
+  const legacy = {
+    connection: { organizationId: 'org1', apiBaseUrl: 'https://api.statuspage.io/v1', verifiedAt: 5 },
+    apiKey: { version: 1, iv: 'aXY=', ciphertext: 'Y2lwaGVy' },
+    rateLimiter: { version: 1, stamps: [1], blockedUntil: 0 },
+    'cache.pages': { value: [{ id: 'p1', name: 'Acme Cloud' }], fetchedAt: 3 },
+    'draft.embed.p1': draft,
+    'draft.embed.p1$': { v: 2 },
+    saves: {
+      'embed:p1': {
+        id: 'embed:p1',
+        kind: 'embed',
+        request: { pageId: 'p1', label: 'Acme Cloud', changes: { position: 'top-left' } },
+        state: 'waiting',
+        retryAt: 99,
+        updatedAt: 9,
+      },
+    },
+    'popup.lastContext': { tab: 'embed', pageId: 'p1' },
+  };
+
+  it('makes the single connection of 0.1 the first connection, its key, limiter, caches, drafts and saves included', async () => {
+    await fakeBrowser.storage.local.set(legacy);
+    await migrateSingleConnection(() => 'c0first');
+    const { active, list } = await connectionsItem.getValue();
+    expect(active).toBe('c0first');
+    expect(list).toEqual([{ id: 'c0first', label: 'Organization org1', organizationId: 'org1', apiBaseUrl: 'https://api.statuspage.io/v1', verifiedAt: 5 }]);
+    expect(await embedDraftItem('c0first', 'p1').getValue()).toEqual(draft);
+    expect((await pagesCache('c0first').getValue())?.value).toEqual([{ id: 'p1', name: 'Acme Cloud' }]);
+    const saves = await savesItem.getValue();
+    expect(Object.keys(saves)).toEqual(['embed:c0first:p1']);
+    expect(saves['embed:c0first:p1']?.request.connectionId).toBe('c0first');
+    const stored = await fakeBrowser.storage.local.get(null);
+    expect(stored['org.c0first.apiKey']).toEqual(legacy.apiKey);
+    expect(stored['org.c0first.rateLimiter']).toEqual(legacy.rateLimiter);
+    expect(stored['org.c0first.draft.embed.p1$']).toEqual({ v: 2 });
+    for (const old of ['connection', 'apiKey', 'rateLimiter', 'cache.pages', 'draft.embed.p1', 'draft.embed.p1$']) expect(stored[old], old).toBeUndefined();
+    expect(stored['popup.lastContext']).toEqual(legacy['popup.lastContext']);
+    expect(stored.layout).toEqual({ version: 2 });
+  });
+
+  it('runs once: a second run (another context, a restart) changes nothing', async () => {
+    await fakeBrowser.storage.local.set(legacy);
+    await migrateSingleConnection(() => 'c0first');
+    const after = await fakeBrowser.storage.local.get(null);
+    resetMigrationMemo();
+    await migrateSingleConnection(() => 'c0second');
+    expect(await fakeBrowser.storage.local.get(null)).toEqual(after);
+  });
+
+  it('finishes a run that was stopped after its copies were written', async () => {
+    await fakeBrowser.storage.local.set({ ...legacy, connections: { active: 'c0first', list: [] }, 'org.c0first.apiKey': legacy.apiKey });
+    await migrateSingleConnection(() => 'c0other');
+    const stored = await fakeBrowser.storage.local.get(null);
+    expect(stored.connection).toBeUndefined();
+    expect(stored.apiKey).toBeUndefined();
+    expect(stored['org.c0first.apiKey']).toEqual(legacy.apiKey);
+    expect(stored['org.c0other.apiKey']).toBeUndefined();
+  });
+
+  it('starts a new profile at layout 2 with no connection', async () => {
+    await migrateSingleConnection(() => 'c0first');
+    expect(await fakeBrowser.storage.local.get(null)).toEqual({ layout: { version: 2 } });
   });
 });
 
@@ -55,32 +145,32 @@ describe('stored shapes', () => {
   it('parses every value read: a damaged one reads as the fallback, with one warning, and stays in storage', async () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
     try {
-      await fakeBrowser.storage.local.set({ connection: { organizationId: 42 }, 'popup.lastContext': 'garbage' });
-      expect(await connectionItem.getValue()).toBeNull();
-      expect(await connectionItem.getValue()).toBeNull();
+      await fakeBrowser.storage.local.set({ connections: { active: 42 }, 'popup.lastContext': 'garbage' });
+      expect(await connectionsItem.getValue()).toEqual({ active: null, list: [] });
+      expect(await connectionsItem.getValue()).toEqual({ active: null, list: [] });
       expect(await lastContextItem.getValue()).toEqual({ tab: 'embed' });
       expect(warn).toHaveBeenCalledTimes(2); // once per item, not once per read
       expect(String(warn.mock.calls[0]?.[0])).toContain(
-        'local:connection holds a value of another shape (organizationId: expected string; apiBaseUrl: expected string)',
+        'local:connections holds a value of another shape (active: expected string; list: expected array)',
       );
       // Nothing is thrown away by reading it: a later version may still know what to do with it.
-      expect((await fakeBrowser.storage.local.get('connection')).connection).toEqual({ organizationId: 42 });
+      expect((await fakeBrowser.storage.local.get('connections')).connections).toEqual({ active: 42 });
     } finally {
       warn.mockRestore();
     }
   });
 
   it('refuses to write a value of another shape', async () => {
-    await expect(connectionItem.setValue({ organizationId: 'org1' } as never)).rejects.toThrow(
-      'Not stored: local:connection: apiBaseUrl: expected string',
+    await expect(connectionsItem.setValue({ active: 'c0conn1', list: [{ organizationId: 'org1' }] } as never)).rejects.toThrow(
+      'Not stored: local:connections: list[0].id: expected string',
     );
   });
 
   it('reads a version-1 embed draft back through its migration to version 2, the edit kept', async () => {
     // What the extension stored before drafts carried per-field stamps (version 1, no meta key).
     const v1 = { pageId: 'p9', base: EMBED_BASE, values: EMBED_VALUES, updatedAt: 1_700_000_000_000 };
-    await fakeBrowser.storage.local.set({ 'draft.embed.p9': v1 });
-    const draft = await embedDraftItem('p9').getValue();
+    await fakeBrowser.storage.local.set({ 'org.c0conn1.draft.embed.p9': v1 });
+    const draft = await embedDraftItem(CONNECTION.id, 'p9').getValue();
     expect(draft).toMatchObject({ pageId: 'p9', values: EMBED_VALUES });
     expect(draft?.stamps).toEqual({
       position: v1.updatedAt,
@@ -89,15 +179,15 @@ describe('stored shapes', () => {
       maintenance_background_color: v1.updatedAt,
       maintenance_text_color: v1.updatedAt,
     });
-    const stored = await fakeBrowser.storage.local.get(['draft.embed.p9', 'draft.embed.p9$']);
-    expect(stored['draft.embed.p9$']).toEqual({ v: 2 });
-    expect((stored['draft.embed.p9'] as { stamps: unknown }).stamps).toEqual(draft?.stamps);
+    const stored = await fakeBrowser.storage.local.get(['org.c0conn1.draft.embed.p9', 'org.c0conn1.draft.embed.p9$']);
+    expect(stored['org.c0conn1.draft.embed.p9$']).toEqual({ v: 2 });
+    expect((stored['org.c0conn1.draft.embed.p9'] as { stamps: unknown }).stamps).toEqual(draft?.stamps);
   });
 
   it('reads a version-1 permissions draft back through its migration, stamping the pages it changed', async () => {
     const v1 = { userId: 'u9', base: { a: {}, b: {} }, draft: { a: {}, c: { incident_manager: true } }, updatedAt: 5 };
-    await fakeBrowser.storage.local.set({ 'draft.permissions.u9': v1 });
-    expect(await permissionsDraftItem('u9').getValue()).toEqual({ ...v1, stamps: { b: 5, c: 5 } });
+    await fakeBrowser.storage.local.set({ 'org.c0conn1.draft.permissions.u9': v1 });
+    expect(await permissionsDraftItem(CONNECTION.id, 'u9').getValue()).toEqual({ ...v1, stamps: { b: 5, c: 5 } });
   });
 
   it('takes a migration of its own: an item at version 3 migrates a version-1 value step by step', async () => {
@@ -128,17 +218,18 @@ describe('sealed API key', () => {
 
 describe('shared rate limiter', () => {
   it('saves its state as requests end and picks it up again after a restart', async () => {
-    await resetSharedLimiter();
-    const limiter = await sharedLimiter();
+    await resetSharedLimiter(CONNECTION.id);
+    const limiter = await sharedLimiter(CONNECTION.id);
     const release = await limiter.acquire();
     release();
-    await expect.poll(async () => ((await rateLimiterStateItem.getValue()) as { stamps: number[] } | null)?.stamps.length).toBe(1);
+    await expect.poll(async () => ((await rateLimiterStateItem(CONNECTION.id).getValue()) as { stamps: number[] } | null)?.stamps.length).toBe(1);
 
     // A new worker: the module's memory is gone, storage is not.
-    const saved = await rateLimiterStateItem.getValue();
-    await resetSharedLimiter();
-    await rateLimiterStateItem.setValue(saved);
-    const restarted = await sharedLimiter();
+    const saved = await rateLimiterStateItem(CONNECTION.id).getValue();
+    await resetSharedLimiter(CONNECTION.id);
+    await rateLimiterStateItem(CONNECTION.id).setValue(saved);
+    const restarted = await sharedLimiter(CONNECTION.id);
+    expect(await sharedLimiter(OTHER)).not.toBe(restarted); // one limiter per key
     expect(restarted.snapshot().stamps).toHaveLength(1);
   });
 });

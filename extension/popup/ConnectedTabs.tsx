@@ -1,0 +1,105 @@
+import type { ComponentChildren } from 'preact';
+import { useEffect, useState } from 'preact/hooks';
+import type { Connection } from '../connection/connections-item';
+import type { PopupTab, UrlContext } from '../context/manage-url';
+import { EmbedTab } from '../embed/EmbedTab';
+import { pagesCache, usersCache } from '../organization/organization-cache';
+import { PermissionsTab } from '../permissions/PermissionsTab';
+import { ask } from '../ui/background-api';
+import { ConnectionIdContext } from '../ui/connection-context';
+import { Loading } from '../ui/Loading';
+import { RefreshNote } from '../ui/RefreshNote';
+import { useRefresh } from '../ui/use-refresh';
+import { useStored } from '../ui/use-stored';
+import { lastContextItem } from './last-context';
+import { TabList, TabPanel } from './Tabs';
+
+interface Props {
+  connection: Connection;
+  start: UrlContext & { tab: PopupTab };
+  fromUrl?: UrlContext;
+  /** The popup's bar (title, connection), which the tabs end. */
+  bar: ComponentChildren;
+  /** Above the tab's panel: a note about the whole popup (which connection it switched to). */
+  notice?: ComponentChildren;
+  /** Under the panel: help that belongs to the whole popup. */
+  footer?: ComponentChildren;
+}
+
+/** The two tabs, for the connection the popup is on (drawn again from scratch when it switches). */
+export function ConnectedTabs({ connection, start, fromUrl, bar, notice, footer }: Props) {
+  const pages = useStored(pagesCache(connection.id));
+  const users = useStored(usersCache(connection.id));
+  const [tab, setTab] = useState<PopupTab>(start.tab);
+  const [pageId, setPageId] = useState(start.pageId);
+  const [userId, setUserId] = useState(start.userId);
+  // The first field gets focus when the popup opens, not when a tab is chosen from the keyboard later.
+  const [focusFirstField, setFocusFirstField] = useState(true);
+  const [usersWanted, setUsersWanted] = useState(start.tab === 'permissions');
+  const pagesRefresh = useRefresh(`pages:${connection.id}:${connection.verifiedAt}`, () => ask('refreshPages'));
+  const usersRefresh = useRefresh(usersWanted ? `users:${connection.id}:${connection.verifiedAt}` : undefined, () => ask('refreshUsers'));
+
+  useEffect(() => {
+    void lastContextItem.setValue({ tab, pageId, userId });
+  }, [tab, pageId, userId]);
+
+  // Nothing chosen yet (first run, or a page that is gone): the first page by name.
+  const pageList = pages.value?.value;
+  useEffect(() => {
+    if (!pageList?.length || pageList.some((page) => page.id === pageId)) return;
+    if (fromUrl?.pageId === pageId && pageId !== undefined) return; // keep the notice about the URL's page
+    setPageId([...pageList].sort((a, b) => a.name.localeCompare(b.name))[0]!.id);
+  }, [pageList, pageId, fromUrl?.pageId]);
+
+  function chooseTab(next: PopupTab): void {
+    setFocusFirstField(false);
+    setTab(next);
+    if (next === 'permissions') setUsersWanted(true);
+  }
+
+  const userList = users.value?.value;
+  const unknownPageId = fromUrl?.pageId && pageList && !pageList.some((page) => page.id === fromUrl.pageId) ? fromUrl.pageId : undefined;
+  const unknownUserId = fromUrl?.userId && userList && !userList.some((user) => user.id === fromUrl.userId) ? fromUrl.userId : undefined;
+  const otherOrganizationId = fromUrl?.organizationId && fromUrl.organizationId !== connection.organizationId ? fromUrl.organizationId : undefined;
+
+  return (
+    <ConnectionIdContext.Provider value={connection.id}>
+      <header class="bar">
+        {bar}
+        {/* Last in the bar, so that Tab goes from the tabs straight into the panel they show. */}
+        <TabList tab={tab} onChange={chooseTab} />
+      </header>
+      <main>
+        {notice}
+        {tab === 'embed' ? (
+          <TabPanel id="embed">
+            {pageList ? (
+              <EmbedTab pages={pageList} pageId={pageId} onPageChange={setPageId} unknownPageId={unknownPageId} focusFirstField={focusFirstField} />
+            ) : (
+              <Loading refresh={pagesRefresh} what="your pages" />
+            )}
+            {pageList && <RefreshNote state={pagesRefresh} what="your pages" />}
+          </TabPanel>
+        ) : (
+          <TabPanel id="permissions">
+            {userList && pageList ? (
+              <PermissionsTab
+                pages={pageList}
+                users={userList}
+                userId={userId}
+                onUserChange={setUserId}
+                unknownUserId={unknownUserId}
+                otherOrganizationId={otherOrganizationId}
+                focusFirstField={focusFirstField}
+              />
+            ) : (
+              <Loading refresh={usersRefresh} what="the users" loading="the organization's users" />
+            )}
+            {userList && <RefreshNote state={usersRefresh} what="the users" />}
+          </TabPanel>
+        )}
+        {footer}
+      </main>
+    </ConnectionIdContext.Provider>
+  );
+}
