@@ -10,7 +10,8 @@ export const MAINTENANCE_STATUSES = ['in_progress', 'verifying'];
 // biome-ignore lint/suspicious/noExplicitAny: unchecked JSON, every access below is guarded
 type Loose = any;
 
-const time = (value: unknown): number => Date.parse(typeof value === 'string' ? value : '') || -Number.POSITIVE_INFINITY;
+// Not a string: Date.parse reads it as its text. Such a summary fails the card stage's schema anyway; here it can only mean "load the card".
+const time = (value: unknown): number => Date.parse(value as string) || -Number.POSITIVE_INFINITY;
 
 /** The same key as shared/embed's `dismissalKey`: `<id>@<time of the latest update>`. */
 export function quickDismissalKey(item: Loose): string {

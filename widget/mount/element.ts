@@ -76,7 +76,7 @@ function runEmbed(host: HTMLElement): RunningEmbed {
 export class StatusEmbedElement extends HTMLElement {
   static observedAttributes = OBSERVED_ATTRIBUTES;
 
-  private embed: RunningEmbed | undefined;
+  declare private embed: RunningEmbed | undefined; // declared only: no class field to initialise
 
   connectedCallback(): void {
     this.embed = runEmbed(this);
