@@ -53,7 +53,7 @@ function runEmbed(host: HTMLElement): RunningEmbed {
     }
     if (stopped) return true;
     const [valid, failure, configFailing] = result;
-    if (failure && !failing) warn('refresh failed, showing the last good data', failure); // once per run of failures
+    if (failure && !failing) warn('refresh failed (the last good data stays)', failure); // once per run of failures
     failing = !valid || configFailing;
     return valid; // the summary's (and the card's) failures slow the refresh; the config's pace only the config
   });
