@@ -1,9 +1,9 @@
 #!/usr/bin/env node
 // `npm run build:client` (= `npm run build -w @statuspage-toolkit/client`, and npm's prepack before `npm pack` or
-// `npm publish`): builds the package @statuspage-toolkit/client from shared/ into packages/client/dist, as ES modules
+// `npm publish`): builds the package @statuspage-toolkit/client, whose folder is shared/, into shared/dist, as ES modules
 // plus declarations.
 //
-// The tool is TypeScript's own emit (`tsc -p packages/client/tsconfig.build.json`) with the repository's TypeScript 7:
+// The tool is TypeScript's own emit (`tsc -p shared/tsconfig.build.json`) with the repository's TypeScript 7:
 // the declarations are exactly the types the type check sees, one .js and one .d.ts per source file, nothing bundled,
 // no second compiler. tsdown and tsup were weighed: their declaration bundlers need the TypeScript compiler's JS API,
 // which TypeScript 7's native compiler does not have (or isolatedDeclarations, which zod-inferred schemas cannot meet).
@@ -18,7 +18,7 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const PACKAGE = join(ROOT, 'packages', 'client');
+const PACKAGE = join(ROOT, 'shared');
 const DIST = join(PACKAGE, 'dist');
 
 // import/export ... from '...', import '...', import('...'): every form tsc emits.
@@ -66,7 +66,7 @@ function build() {
     process.exit(1);
   }
   const js = files.filter((file) => file.endsWith('.js')).length;
-  console.log(`build-client: packages/client/dist, ${js} modules and ${files.length - js} declaration files`);
+  console.log(`build-client: shared/dist, ${js} modules and ${files.length - js} declaration files`);
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) build();

@@ -94,12 +94,12 @@ if (check('Firefox build', 'npm', ['run', '--silent', 'build:extension:firefox']
   check('add-ons linter (web-ext lint)', 'npx', ['web-ext', 'lint', '--source-dir', '.output/firefox-mv2']);
 }
 
-// Packaging: the client package (packages/client) as a stranger installs it, and the extension's store packages.
+// Packaging: the client package (shared/) as a stranger installs it, and the extension's store packages.
 // publint and attw fail on errors. attw's node16 profile: the package needs Node 20.19 (engines), so node10
 // resolution is not served; cjs-resolves-to-esm is ignored because CommonJS callers get the ES module through Node's
 // require(esm), which attw 0.18's resolution model (TypeScript 5.6) predates; the packaging test requires it for real.
-check('client package: publint', 'npx', ['publint', 'packages/client']);
-check('client package: attw', 'npx', ['attw', '--pack', 'packages/client', '--profile', 'node16', '--ignore-rules', 'cjs-resolves-to-esm']);
+check('client package: publint', 'npx', ['publint', 'shared']);
+check('client package: attw', 'npx', ['attw', '--pack', 'shared', '--profile', 'node16', '--ignore-rules', 'cjs-resolves-to-esm']);
 run('packaging tests', 'npx', [
   'vitest',
   'run',

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { InvalidRequestError, UnauthorizedError } from '../../shared';
+import { InvalidRequestError, UnauthorizedError } from '../../shared/index';
 import { DEFAULT_API_BASE_URL, DEFAULT_API_ORIGIN_PATTERN, normalizeApiBaseUrl, originPattern } from './api-base-url';
 import { checkCredentials } from './credentials';
 import type { Connection } from './connections-item';

@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import type { Page } from '../../shared';
+import type { Page } from '../../shared/index';
 import { embedSnippet } from './snippet';
 
 /** Copies the page's embed script tag; says so, or says why it cannot. */

@@ -1,4 +1,4 @@
-import { CORNERS, type Corner } from '../../shared';
+import { CORNERS, type Corner } from '../../shared/index';
 
 const LABELS: Record<Corner, string> = {
   'top-left': 'Top left',

@@ -1,6 +1,6 @@
 import { useLayoutEffect, useMemo, useState } from 'preact/hooks';
 import { mergeEmbedConfig } from '../../shared/embed';
-import { pickPublicEmbedConfig, statusPageUrl, type Page, type StatusEmbedConfig } from '../../shared';
+import { pickPublicEmbedConfig, statusPageUrl, type Page, type StatusEmbedConfig } from '../../shared/index';
 import { ask } from '../ui/background-api';
 import { useConnectionId } from '../ui/connection-context';
 import { useSaveShortcut } from '../ui/use-save-shortcut';

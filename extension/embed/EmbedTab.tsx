@@ -1,4 +1,4 @@
-import type { Page } from '../../shared';
+import type { Page } from '../../shared/index';
 import { ask } from '../ui/background-api';
 import { Loading } from '../ui/Loading';
 import { RefreshNote } from '../ui/RefreshNote';

@@ -1,5 +1,5 @@
 import { useEffect, useRef } from 'preact/hooks';
-import { statusPageUrl, type Page } from '../../shared';
+import { statusPageUrl, type Page } from '../../shared/index';
 
 export function statusDomain(page: Page): string {
   return statusPageUrl(page)?.replace(/^https:\/\//, '') ?? 'no status domain';

@@ -1,4 +1,4 @@
-import { errorFromJSON, StatuspageError, type StatuspageErrorJSON } from '../../shared';
+import { errorFromJSON, StatuspageError, type StatuspageErrorJSON } from '../../shared/index';
 
 /**
  * What every background handler answers. Errors travel as `toJSON()` and are rebuilt with `errorFromJSON`,

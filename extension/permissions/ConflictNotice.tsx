@@ -1,4 +1,4 @@
-import type { PagePermissions } from '../../shared';
+import type { PagePermissions } from '../../shared/index';
 import { describeChange } from './describe-change';
 import { diffPermissions } from './permission-diff';
 

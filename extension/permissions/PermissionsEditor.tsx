@@ -1,5 +1,5 @@
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
-import { userDisplayName, type Page, type PagePermissions, type User } from '../../shared';
+import { userDisplayName, type Page, type PagePermissions, type User } from '../../shared/index';
 import { ask } from '../ui/background-api';
 import { useConnectionId } from '../ui/connection-context';
 import { useSaveShortcut } from '../ui/use-save-shortcut';

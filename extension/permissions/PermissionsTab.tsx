@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import { userDisplayName, type Page, type User } from '../../shared';
+import { userDisplayName, type Page, type User } from '../../shared/index';
 import { ask } from '../ui/background-api';
 import { Loading } from '../ui/Loading';
 import { RefreshNote } from '../ui/RefreshNote';

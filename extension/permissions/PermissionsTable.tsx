@@ -1,4 +1,4 @@
-import { ROLE_LABELS, ROLES, type Page, type PagePermissions, type PageRoles, type Role } from '../../shared';
+import { ROLE_LABELS, ROLES, type Page, type PagePermissions, type PageRoles, type Role } from '../../shared/index';
 import { statusDomain } from '../embed/PagePicker';
 import type { RoleBasedAccess } from './role-based-access';
 

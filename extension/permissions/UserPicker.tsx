@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { userDisplayName, type User } from '../../shared';
+import { userDisplayName, type User } from '../../shared/index';
 import { searchUsers } from './user-search';
 
 interface Props {

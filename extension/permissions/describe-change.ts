@@ -1,4 +1,4 @@
-import { ROLE_LABELS } from '../../shared';
+import { ROLE_LABELS } from '../../shared/index';
 import type { PermissionChange } from './permission-diff';
 
 /** "Acme Cloud: access removed", "Acme Payments: Manage incidents given, Configure page taken away". */

@@ -1,4 +1,4 @@
-import { systemClock } from '../../shared';
+import { systemClock } from '../../shared/index';
 import type { SaveRunnerDeps } from './save-runner';
 import { keepAliveWhile } from '../worker/keep-alive';
 import { putSave } from './save-records';

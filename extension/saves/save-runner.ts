@@ -1,4 +1,4 @@
-import { AbortedError, NetworkError, RateLimitedError, TimeoutError, type StatuspageErrorJSON } from '../../shared';
+import { AbortedError, NetworkError, RateLimitedError, TimeoutError, type StatuspageErrorJSON } from '../../shared/index';
 import { errorToJSON } from '../messaging/outcome';
 import type { SaveRecord, SaveRequest } from './save-record';
 

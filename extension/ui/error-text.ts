@@ -10,7 +10,7 @@ import {
   UnprocessableEntityError,
   errorFromJSON,
   type StatuspageErrorJSON,
-} from '../../shared';
+} from '../../shared/index';
 
 /** What a failure was about, so the message can name it: "the embed of Acme Cloud", "Ada Lovelace's permissions". */
 export interface ErrorSubject {

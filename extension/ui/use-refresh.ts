@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { NetworkError, RateLimitedError, TimeoutError, UnauthorizedError } from '../../shared';
+import { NetworkError, RateLimitedError, TimeoutError, UnauthorizedError } from '../../shared/index';
 import { describeError, type ErrorSubject } from './error-text';
 import { usePopupServices } from './popup-context';
 

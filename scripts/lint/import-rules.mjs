@@ -34,6 +34,15 @@ const faceOf = (path) => (path.includes('/') ? path.slice(0, path.indexOf('/')) 
  */
 export const RULES = [
   {
+    name: 'shared-by-file',
+    check: ({ from, specifier }) => {
+      // shared/ is also the npm package @statuspage-toolkit/client: a bundler reads a folder import through its
+      // package.json exports, which point at the build, not the source. Import shared/index (or a file under it).
+      if (/^\.{1,2}\/(?:\.\.\/)*shared\/?$/.test(specifier) && !from.startsWith('shared/'))
+        return 'import shared/index, not the shared folder: the folder is the npm package, whose exports point at its build';
+    },
+  },
+  {
     name: 'shared-knows-no-face',
     check: ({ from, to, specifier }) => {
       if (faceOf(from) !== 'shared') return;

@@ -12,7 +12,7 @@ import {
   UnprocessableEntityError,
   type HttpError,
   type StatuspageClientOptions,
-} from '../../shared';
+} from '../../shared/index';
 import { PAGE_WITHOUT_RBAC_ID, SECOND_ORGANIZATION, SEED_PAGE_IDS, SEED_USER_COUNT, startSandbox, type RunningSandbox } from '../../sandbox';
 
 // The client against the sandbox over real HTTP: the real fetch, real sockets, the sandbox's own checks.

@@ -33,8 +33,8 @@ beforeAll(async () => {
   project = join(temp, 'app');
   mkdirSync(project);
   const [packed] = await Promise.all([
-    // prepack builds packages/client/dist first.
-    npm(['pack', '--workspace', 'packages/client', '--pack-destination', temp, '--json'], ROOT),
+    // prepack builds shared/dist first.
+    npm(['pack', '--workspace', 'shared', '--pack-destination', temp, '--json'], ROOT),
     startSandbox({ port: 0 }).then((started) => {
       sandbox = started;
     }),

@@ -18,6 +18,9 @@ describe('import rules', () => {
     expect(rulesBroken([edge('extension/popup/App.tsx', 'widget/mount/mount.ts')])).toEqual(['extension-borrows-only-the-card']);
     expect(rulesBroken([edge('shared/client/request.ts', undefined, 'node:fs')])).toEqual(['shared-knows-no-face']);
     expect(rulesBroken([edge('extension/embed/EmbedPreview.tsx', 'widget/card/StatusEmbed.ts')])).toEqual([]);
+    // The shared folder is also the npm package: a folder import would be read through its package.json exports.
+    expect(rulesBroken([edge('extension/ui/error-text.ts', 'shared/index.ts', '../../shared')])).toEqual(['shared-by-file']);
+    expect(rulesBroken([edge('extension/ui/error-text.ts', 'shared/index.ts', '../../shared/index')])).toEqual([]);
   });
 
   it("catch the widget's browser code reaching the management client, and allow its server side", () => {

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { RateLimitedError, UnauthorizedError, UnprocessableEntityError } from '../../../shared';
+import { RateLimitedError, UnauthorizedError, UnprocessableEntityError } from '../../../shared/index';
 import { registerHandlers } from '../../../extension/background/routes';
 import { toOutcome, unwrap, type Outcome } from '../../../extension/messaging/outcome';
 import { type MessageName, messenger, PROTOCOL } from '../../../extension/messaging/protocol';

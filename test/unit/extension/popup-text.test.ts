@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BadRequestError, ForbiddenError, NotFoundError, RateLimitedError, UnauthorizedError, UnprocessableEntityError } from '../../../shared';
+import { BadRequestError, ForbiddenError, NotFoundError, RateLimitedError, UnauthorizedError, UnprocessableEntityError } from '../../../shared/index';
 import { normalizeApiBaseUrl, originPattern } from '../../../extension/connection/api-base-url';
 import { checkCredentials } from '../../../extension/connection/credentials';
 import { describeChange } from '../../../extension/permissions/describe-change';

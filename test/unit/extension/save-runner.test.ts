@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ForbiddenError, NetworkError, RateLimitedError } from '../../../shared';
+import { ForbiddenError, NetworkError, RateLimitedError } from '../../../shared/index';
 import { NETWORK_RETRY_DELAYS_MS, runSave, type SaveRunnerDeps } from '../../../extension/saves/save-runner';
 import type { SaveRecord } from '../../../extension/saves/save-record';
 
