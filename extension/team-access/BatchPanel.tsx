@@ -4,6 +4,7 @@ import { secondsLeft, useNow } from '../ui/use-now';
 import { downloadText } from './download';
 import { conflictText } from './permissions-text';
 import { batchReportCsv } from './report-csv';
+import { useWakeWorker } from './use-wake-worker';
 import type { BatchOutcomes, MatrixPage, TeamBatch } from './team-access-storage';
 
 interface Props {
@@ -13,6 +14,7 @@ interface Props {
 }
 
 const PENDING = new Set(['running', 'rate-limited', 'offline']);
+const wake = () => ask('teamAccessBatch', 'nudge');
 
 /** The bulk change under way or last run: progress, pause, cancel, and at the end the report and "Undo this batch". */
 export function BatchPanel({ batch, outcomes, pages }: Props) {
@@ -24,6 +26,9 @@ export function BatchPanel({ batch, outcomes, pages }: Props) {
     ask('teamAccessBatch', action).catch((failure: unknown) => setError(failure instanceof Error ? failure.message : String(failure)));
   };
   const users = batch.plan.users;
+  const lastMove = Math.max(batch.updatedAt, ...Object.values(outcomes?.batchId === batch.id ? outcomes.users : {}).map((outcome) => outcome.at));
+  // Waiting out a rate limit is not standing still, until its retry time has passed.
+  useWakeWorker(pending, Math.max(lastMove, batch.retryAt ?? 0), now, wake);
   const of = (userId: string) => (outcomes?.batchId === batch.id ? outcomes.users[userId] : undefined);
   const finished = users.filter((user) => {
     const status = of(user.userId)?.status;

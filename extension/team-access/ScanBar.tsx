@@ -1,8 +1,9 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import { ask } from '../ui/background-api';
 import { secondsLeft, useNow } from '../ui/use-now';
 import type { TeamScan, TeamScanProgress } from './team-access-storage';
 import { ageText, durationText } from './time-text';
+import { useWakeWorker } from './use-wake-worker';
 
 interface Props {
   scan: TeamScan | null;
@@ -11,8 +12,7 @@ interface Props {
 }
 
 const PENDING = new Set(['listing', 'running', 'rate-limited', 'offline']);
-/** A pending scan whose progress has not moved for this long may have lost its worker: the page wakes it. */
-const STALE_MS = 6_000;
+const wake = () => ask('teamAccessScan', 'nudge');
 
 /** The scan's progress bar, count, time left and its buttons. */
 export function ScanBar({ scan, progress, userCount }: Props) {
@@ -26,11 +26,8 @@ export function ScanBar({ scan, progress, userCount }: Props) {
 
   // A stopped service worker starts again for any message; its start-up resumes the scan where it was.
   const lastMove = Math.max(progress?.updatedAt ?? 0, scan?.updatedAt ?? 0);
-  const stale = pending && scan.state !== 'rate-limited' && now - lastMove > STALE_MS;
-  const nudgeRound = stale ? Math.floor(now / STALE_MS) : -1;
-  useEffect(() => {
-    if (nudgeRound >= 0) void ask('teamAccessScan', 'nudge').catch(() => {});
-  }, [nudgeRound]);
+  // Waiting out a rate limit is not standing still, until its retry time has passed.
+  useWakeWorker(pending, Math.max(lastMove, scan?.retryAt ?? 0), now, wake);
 
   const total = progress?.total ?? 0;
   const done = progress?.done ?? 0;
