@@ -1,6 +1,6 @@
 import { defineExtensionMessaging } from '@webext-core/messaging';
 import * as z from 'zod/mini';
-import { PageList, PagePermissions, StatusEmbedConfig, StatusEmbedConfigChanges, UserList } from '../../shared/schemas';
+import { isReservedKey, PageList, PagePermissions, StatusEmbedConfig, StatusEmbedConfigChanges, UserList } from '../../shared/schemas';
 import { ConnectionId } from '../storage/org-item';
 import type { Outcome } from './outcome';
 import type { SenderKind } from './sender';
@@ -10,7 +10,13 @@ import type { SenderKind } from './sender';
 // Requests are strict objects: a field one side sends and the other does not know is refused, never dropped.
 // Content scripts may ask nothing (the in-page preview is fed by the popup over its own port).
 
-export const Id = z.string().check(z.minLength(1), z.maxLength(100), z.regex(/^[\w-]+$/, 'must be an id'));
+// An id becomes a key of maps and of storage items: `__proto__` and its kin are never ids.
+export const Id = z.string().check(
+  z.minLength(1),
+  z.maxLength(100),
+  z.regex(/^[\w-]+$/, 'must be an id'),
+  z.refine((id) => !isReservedKey(id), 'cannot be an id'),
+);
 /** A page's or a user's name, for messages ("... the embed of Acme Cloud"). */
 const Label = z.string().check(z.maxLength(300));
 const NoData = z.optional(z.null());

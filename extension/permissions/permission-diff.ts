@@ -68,7 +68,8 @@ export function rebaseDraft(base: PagePermissions, draft: PagePermissions, curre
  * the roles are then sent as they are in the draft.
  */
 export function completeMapping(draft: PagePermissions, usesRoles: (pageId: string) => boolean | undefined): PagePermissions {
-  const mapping: PagePermissions = {};
+  // Keys are page ids: no prototype for one of them to reach (the client refuses such ids before sending anyway).
+  const mapping = Object.create(null) as PagePermissions;
   for (const [pageId, roles] of Object.entries(draft)) {
     const rbac = usesRoles(pageId);
     if (rbac === false) mapping[pageId] = {};

@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { ROLES, type PagePermissions } from '../../shared/schemas';
+import { isReservedKey, type PagePermissions, ROLES } from '../../shared/schemas';
 
 /**
  * Which pages use role based access control, as far as the permissions read so far tell. The API has no flag
@@ -10,9 +10,10 @@ export const RoleBasedAccess = z.record(z.string(), z.boolean());
 export type RoleBasedAccess = z.infer<typeof RoleBasedAccess>;
 
 export function learnRoleBasedAccess(known: RoleBasedAccess, pages: PagePermissions): RoleBasedAccess {
-  const learned: RoleBasedAccess = { ...known };
+  // Page ids come from the network: a map without a prototype, and `__proto__` and its kin never become keys.
+  const learned: RoleBasedAccess = Object.assign(Object.create(null) as RoleBasedAccess, known);
   for (const [pageId, roles] of Object.entries(pages)) {
-    learned[pageId] = ROLES.some((role) => typeof roles[role] === 'boolean');
+    if (!isReservedKey(pageId)) learned[pageId] = ROLES.some((role) => typeof roles[role] === 'boolean');
   }
   return learned;
 }

@@ -118,6 +118,13 @@ describe('background handlers', () => {
     expect(outcome).toMatchObject({ ok: false, error: { name: 'InvalidRequestError' } });
   });
 
+  it('refuses __proto__ and its kin as ids', async () => {
+    for (const id of ['__proto__', 'constructor', 'prototype']) {
+      const outcome = await sendAs(popup, 'refreshPermissions', id);
+      expect(outcome).toMatchObject({ ok: false, error: { name: 'InvalidRequestError', message: expect.stringContaining('cannot be an id') } });
+    }
+  });
+
   it('refuses a field the schema does not know, rather than dropping it on the way', async () => {
     const request = { connectionId: 'c0conn1', pageId: 'p1', label: 'Acme', changes: { position: 'top-left' }, note: 'not in the schema' };
     const outcome = await sendAs(popup, 'saveEmbed', request);

@@ -56,3 +56,20 @@ describe('completeMapping', () => {
     });
   });
 });
+
+describe('ids from the network are data, never keys that reach a prototype', () => {
+  it('learns role based access without touching Object.prototype, and leaves __proto__ out', () => {
+    const pages = JSON.parse('{"__proto__": {"incident_manager": true}, "p1": {"incident_manager": true}}');
+    const learned = learnRoleBasedAccess({}, pages);
+    expect(learned.p1).toBe(true);
+    expect(Object.keys(learned)).toEqual(['p1']);
+    expect(({} as Record<string, unknown>).incident_manager).toBeUndefined();
+    expect(Object.getPrototypeOf(learned)).toBeNull();
+  });
+
+  it('builds the PUT body without a prototype', () => {
+    const body = completeMapping({ p1: { incident_manager: true } }, () => true);
+    expect(Object.getPrototypeOf(body)).toBeNull();
+    expect(body).toEqual({ p1: { page_configuration: false, incident_manager: true, maintenance_manager: false } });
+  });
+});
