@@ -1,3 +1,4 @@
+import { existsSync, readFileSync } from 'node:fs';
 import { defineConfig } from 'wxt';
 import { DEFAULT_API_ORIGIN_PATTERN } from './extension/connection/api-base-url';
 
@@ -11,7 +12,25 @@ const TEST_ORIGINS = ['http://127.0.0.1/*', 'https://manage.statuspage.io/*'];
 // Pages that exist only for the tests and the benchmark.
 const TEST_ONLY_ENTRYPOINTS = ['blank'];
 
+// The widget release the popup's "Copy widget snippet" pins: package, exact version, the script tag's file and its
+// Subresource Integrity hash, read from the widget build's integrity manifest (dist/widget/integrity.json), never
+// typed by hand. `npm run build` builds the widget first; an extension build without it stops and says so.
+const WIDGET_PACKAGE = '@statuspage-toolkit/status-embed';
+const WIDGET_FILE = 'status-embed.js';
+function widgetRelease(command: string): unknown {
+  const manifest = 'dist/widget/integrity.json';
+  if (!existsSync(manifest)) {
+    if (command === 'build')
+      throw new Error(`No ${manifest}: build the widget first (npm run build:widget); the popup's widget snippet pins its integrity`);
+    return null; // the unit tests (vitest) pass their own release
+  }
+  const integrity = (JSON.parse(readFileSync(manifest, 'utf8')) as Record<string, string>)[WIDGET_FILE];
+  const { version } = JSON.parse(readFileSync('package.json', 'utf8')) as { version: string };
+  return { packageName: WIDGET_PACKAGE, version, file: `dist/${WIDGET_FILE}`, integrity };
+}
+
 export default defineConfig({
+  vite: (env) => ({ define: { __WIDGET_RELEASE__: JSON.stringify(widgetRelease(env.command)) } }),
   srcDir: 'extension',
   publicDir: 'extension/public',
   manifest: ({ browser, manifestVersion, mode }) => {

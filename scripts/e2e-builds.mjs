@@ -24,17 +24,18 @@ export const BUILDS = {
   'extension (store build)': {
     script: 'build:extension',
     output: '.output/chrome-mv3/manifest.json',
-    sources: ['extension', 'widget/card', 'wxt.config.ts', ...SHARED_SOURCES],
+    sources: ['extension', 'widget/card', 'wxt.config.ts', 'dist/widget/integrity.json', ...SHARED_SOURCES],
   },
   'extension (test build)': {
     script: 'build:extension:test',
     output: '.output/chrome-mv3-test/manifest.json',
-    sources: ['extension', 'widget/card', 'wxt.config.ts', ...SHARED_SOURCES],
+    sources: ['extension', 'widget/card', 'wxt.config.ts', 'dist/widget/integrity.json', ...SHARED_SOURCES],
   },
 };
 
 /** Which builds a Playwright project needs. */
-export const PROJECT_BUILDS = { widget: ['widget'], extension: ['extension (test build)', 'extension (store build)', 'widget'] };
+// The widget first: the extension's builds pin its release (dist/widget/integrity.json) in the popup's widget snippet.
+export const PROJECT_BUILDS = { widget: ['widget'], extension: ['widget', 'extension (test build)', 'extension (store build)'] };
 
 /** 'missing', 'stale' (a source is newer than the build) or 'fresh'. */
 export function buildState(name) {

@@ -11,7 +11,7 @@ export function CopySnippetButton({ page }: { page: Page }) {
     if (!snippet) return;
     try {
       await navigator.clipboard.writeText(snippet);
-      setStatus('Copied the embed snippet.');
+      setStatus("Copied Statuspage's embed tag.");
     } catch {
       setStatus('The browser refused the clipboard: select and copy the snippet below.');
     }
@@ -20,7 +20,7 @@ export function CopySnippetButton({ page }: { page: Page }) {
   return (
     <>
       <button type="button" onClick={() => void copy()} disabled={!snippet} title={snippet ? undefined : 'This page has no status domain'}>
-        Copy embed snippet
+        Copy Statuspage's embed tag
       </button>
       <span class="hint" role="status">
         {status}

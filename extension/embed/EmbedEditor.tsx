@@ -17,6 +17,7 @@ import { isSaveInProgress, type SaveRecord } from '../saves/save-record';
 import { ColourField } from './ColourField';
 import { ContrastNote } from './ContrastNote';
 import { CopySnippetButton } from './CopySnippetButton';
+import { CopyWidgetSnippet } from './CopyWidgetSnippet';
 import { CornerPicker } from './CornerPicker';
 import { COLOUR_FIELDS, embedChanges, hasChanges, invalidColourFields, unsetFields, type ColourField as Field } from './embed-draft';
 import { EmbedPreview } from './EmbedPreview';
@@ -136,10 +137,16 @@ export function EmbedEditor({ page, serverConfig, storedDraft, save }: Props) {
           <button type="button" onClick={onRevert} disabled={!draft || busy}>
             Revert
           </button>
-          <CopySnippetButton page={page} />
         </div>
         {draft && !busy && <p class="hint">Unsaved changes are kept until you save or revert.</p>}
       </div>
+      <section class="stack" aria-labelledby="on-your-site-title">
+        <h3 id="on-your-site-title">Put it on your site</h3>
+        <div class="actions">
+          <CopySnippetButton page={page} />
+        </div>
+        <CopyWidgetSnippet page={page} saved={pickPublicEmbedConfig(base)} draft={draft ? previewConfig : undefined} />
+      </section>
     </form>
   );
 }

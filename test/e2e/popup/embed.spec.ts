@@ -285,11 +285,11 @@ test('offline, the popup draws what it saw last and refreshes by itself when the
   await popup.close();
 });
 
-test('"Copy embed snippet" copies the script tag for the chosen page', async ({ page, extensionId, sandbox }) => {
+test('"Copy Statuspage\'s embed tag" copies the official script tag for the chosen page', async ({ page, extensionId, sandbox }) => {
   await connectPopup(page, extensionId, sandbox);
   await page.getByLabel('Page').selectOption(payments);
-  await page.getByRole('button', { name: 'Copy embed snippet' }).click();
-  await expect(page.getByText('Copied the embed snippet.')).toBeVisible();
+  await page.getByRole('button', { name: "Copy Statuspage's embed tag" }).click();
+  await expect(page.getByText("Copied Statuspage's embed tag.")).toBeVisible();
   // Read back the way a person would: paste it somewhere.
   await page.evaluate(() => {
     const pasteHere = document.createElement('textarea');

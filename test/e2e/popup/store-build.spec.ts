@@ -25,7 +25,9 @@ test('connecting the store build to a sandbox waits for the permission prompt wi
     await expect(waiting).toHaveText("Allow access to 127.0.0.1 in the browser's prompt to continue.Cancel");
     await expect(page.getByRole('button', { name: 'Waiting for the browser…' })).toBeDisabled();
     await waiting.getByRole('button', { name: 'Cancel' }).click();
-    await expect(page.getByText("Not connected: access to 127.0.0.1 was not allowed yet. Connect again to answer the browser's prompt.")).toBeVisible();
+    await expect(
+      page.getByText("Not connected: access to 127.0.0.1 was not allowed yet. Connect again to answer the browser's prompt."),
+    ).toBeVisible();
     await expect(page.getByRole('button', { name: 'Connect' })).toBeEnabled();
     // Nothing was sent to the sandbox and nothing was kept.
     expect(sandbox.requests()).toEqual([]);

@@ -78,6 +78,8 @@ describe('describeError: a network failure names the address', () => {
   });
 
   it('names Statuspage itself for the real API', () => {
-    expect(describeError(failed, undefined, 'https://api.statuspage.io/v1').message).toContain('Could not reach api.statuspage.io: this computer may be offline');
+    expect(describeError(failed, undefined, 'https://api.statuspage.io/v1').message).toContain(
+      'Could not reach api.statuspage.io: this computer may be offline',
+    );
   });
 });

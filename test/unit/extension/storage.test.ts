@@ -101,7 +101,9 @@ describe('storage layout 2: several organizations', () => {
     await migrateSingleConnection(() => 'c0first');
     const { active, list } = await connectionsItem.getValue();
     expect(active).toBe('c0first');
-    expect(list).toEqual([{ id: 'c0first', label: 'Organization org1', organizationId: 'org1', apiBaseUrl: 'https://api.statuspage.io/v1', verifiedAt: 5 }]);
+    expect(list).toEqual([
+      { id: 'c0first', label: 'Organization org1', organizationId: 'org1', apiBaseUrl: 'https://api.statuspage.io/v1', verifiedAt: 5 },
+    ]);
     expect(await embedDraftItem('c0first', 'p1').getValue()).toEqual(draft);
     expect((await pagesCache('c0first').getValue())?.value).toEqual([{ id: 'p1', name: 'Acme Cloud' }]);
     const saves = await savesItem.getValue();
@@ -111,7 +113,8 @@ describe('storage layout 2: several organizations', () => {
     expect(stored['org.c0first.apiKey']).toEqual(legacy.apiKey);
     expect(stored['org.c0first.rateLimiter']).toEqual(legacy.rateLimiter);
     expect(stored['org.c0first.draft.embed.p1$']).toEqual({ v: 2 });
-    for (const old of ['connection', 'apiKey', 'rateLimiter', 'cache.pages', 'draft.embed.p1', 'draft.embed.p1$']) expect(stored[old], old).toBeUndefined();
+    for (const old of ['connection', 'apiKey', 'rateLimiter', 'cache.pages', 'draft.embed.p1', 'draft.embed.p1$'])
+      expect(stored[old], old).toBeUndefined();
     expect(stored['popup.lastContext']).toEqual(legacy['popup.lastContext']);
     expect(stored.layout).toEqual({ version: 2 });
   });
