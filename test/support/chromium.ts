@@ -70,7 +70,10 @@ export async function liveServiceWorker(context: BrowserContext, extensionId: st
     // again: a worker counts as live if it answers.
     for (const worker of [...context.serviceWorkers()].reverse()) {
       if (!worker.url().startsWith(origin)) continue;
-      const answers = await Promise.race([worker.evaluate(() => true).catch(() => false), new Promise<false>((done) => setTimeout(() => done(false), 1_000))]);
+      const answers = await Promise.race([
+        worker.evaluate(() => true).catch(() => false),
+        new Promise<false>((done) => setTimeout(() => done(false), 1_000)),
+      ]);
       if (answers) return worker;
     }
     return undefined;
@@ -86,7 +89,7 @@ export async function liveServiceWorker(context: BrowserContext, extensionId: st
       if (woken) return woken;
       await page.waitForTimeout(250);
     }
-    throw new Error('The extension\'s service worker did not start again within 15 s');
+    throw new Error("The extension's service worker did not start again within 15 s");
   } finally {
     await page.close();
   }
