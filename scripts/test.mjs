@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // `npm test`: every check the project has, in the order a failure is cheapest to read:
 // lint (Biome), type check, unit + integration (vitest), builds (store, test and Firefox builds, widget,
-// add-ons linter), packaging (the client package's publint, attw and install test; npm run package), browser tests
+// add-ons linter), packaging (the client and widget packages' publint, attw and install tests; npm run package), browser tests
 // (Playwright: the widget in Chromium, the built extension in Chromium), then the Firefox browser tests (the Firefox
 // test build in firefox-esr, over WebDriver BiDi). It runs them all even when one fails, then prints one closing
 // line, `N passed, N failed`, that CI reads.
@@ -94,12 +94,17 @@ if (check('Firefox build', 'npm', ['run', '--silent', 'build:extension:firefox']
   check('add-ons linter (web-ext lint)', 'npx', ['web-ext', 'lint', '--source-dir', '.output/firefox-mv2']);
 }
 
-// Packaging: the client package (shared/) as a stranger installs it, and the extension's store packages.
+// Packaging: the client package (shared/) and the widget package (widget/) as a stranger installs them, and the
+// extension's store packages.
 // publint and attw fail on errors. attw's node16 profile: the package needs Node 20.19 (engines), so node10
 // resolution is not served; cjs-resolves-to-esm is ignored because CommonJS callers get the ES module through Node's
 // require(esm), which attw 0.18's resolution model (TypeScript 5.6) predates; the packaging test requires it for real.
 check('client package: publint', 'npx', ['publint', 'shared']);
 check('client package: attw', 'npx', ['attw', '--pack', 'shared', '--profile', 'node16', '--ignore-rules', 'cjs-resolves-to-esm']);
+// The widget package (widget/): the same two checks. Its ES module and config endpoint are ESM only, for bundlers,
+// Node's ESM (or require(esm)) and Workers, so the same profile and rule apply. publint and attw pack it (prepack builds).
+check('widget package: publint', 'npx', ['publint', 'widget']);
+check('widget package: attw', 'npx', ['attw', '--pack', 'widget', '--profile', 'node16', '--ignore-rules', 'cjs-resolves-to-esm']);
 run('packaging tests', 'npx', [
   'vitest',
   'run',

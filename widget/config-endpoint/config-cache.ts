@@ -20,6 +20,16 @@ export interface ConfigCacheOptions {
 /** The longest wait between attempts while upstream keeps failing (or the TTL, if longer). */
 export const MAX_BACKOFF_MS = 10 * 60_000;
 
+/**
+ * When a rate-limited upstream said to try again (ms since the epoch), else 0. Also read by name: the published
+ * package bundles its own copy of the client, so a `client` from @statuspage-toolkit/client throws another class.
+ */
+function retryAtOf(error: unknown): number {
+  if (error instanceof RateLimitedError) return error.retryAt.getTime();
+  const named = error as { name?: unknown; retryAt?: unknown } | null;
+  return named?.name === 'RateLimitedError' && named.retryAt instanceof Date ? named.retryAt.getTime() : 0;
+}
+
 /** SHA-256 of the body, quoted: a strong validator that changes exactly when the served bytes do. */
 async function etagOf(body: string): Promise<string> {
   const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(body)));
@@ -48,7 +58,7 @@ export function createConfigCache({ load, ttlMs, now, onError }: ConfigCacheOpti
     } catch (error) {
       failures += 1;
       const backoff = Math.min(ttlMs * 2 ** (failures - 1), Math.max(ttlMs, MAX_BACKOFF_MS));
-      nextAttemptAt = Math.max(nextAttemptAt, now() + backoff, error instanceof RateLimitedError ? error.retryAt.getTime() : 0);
+      nextAttemptAt = Math.max(nextAttemptAt, now() + backoff, retryAtOf(error));
       onError(error);
     }
     return cached;
