@@ -1,5 +1,5 @@
 import { apiCall, logged, seedUsers, setRateLimit } from '../popup/helpers';
-import { expect, freshStart, liveWorker, scanAll, stopServiceWorkers, test, teamAccessUrl } from './fixtures';
+import { expect, freshStart, scanAll, stopWorkerAndExpectRestart, test, teamAccessUrl } from './fixtures';
 
 type Answer = { pages: Array<{ page_id: string; [role: string]: unknown }> };
 
@@ -120,20 +120,7 @@ test('a bulk change resumes after the worker is stopped mid-batch, sending nothi
 
   const puts = () => logged(sandbox, 'PUT', '/permissions/').filter((entry) => entry.status === 200);
   await expect.poll(() => puts().length, { timeout: 30_000 }).toBeGreaterThanOrEqual(2);
-  const before = await liveWorker(context, extensionId);
-  await before.evaluate(() => {
-    (globalThis as { beforeStop?: boolean }).beforeStop = true;
-  });
-  await stopServiceWorkers(page);
-  expect(puts().length).toBeLessThan(6);
-  // The stop was real: the worker that finishes the batch is a new one (woken by the page), without the old one's memory.
-  await expect
-    .poll(
-      async () =>
-        (await liveWorker(context, extensionId)).evaluate(() => (globalThis as { beforeStop?: boolean }).beforeStop ?? false).catch(() => 'gone'),
-      { timeout: 30_000 },
-    )
-    .toBe(false);
+  await stopWorkerAndExpectRestart(page, extensionId, () => expect(puts().length).toBeLessThan(6));
 
   await expect(page.getByRole('region', { name: 'Report' })).toContainText('Done: 6. Skipped (conflict): 0. Failed: 0.', { timeout: 100_000 });
   const perUser = new Map<string, number>();

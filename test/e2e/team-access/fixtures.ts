@@ -76,3 +76,26 @@ export function permissionReads(sandbox: { requests(): Array<{ method: string; p
   }
   return reads;
 }
+
+/**
+ * Stops the service worker and checks that the one which goes on afterwards is a new one (woken by a message),
+ * without the old one's memory. (Playwright reports a restarted worker once per browser at most, so a mark set in
+ * the old worker's global scope tells them apart.)
+ */
+export async function stopWorkerAndExpectRestart(page: Page, extensionId: string, whileStopped?: () => void): Promise<void> {
+  const context = page.context();
+  await (await liveWorker(context, extensionId)).evaluate(() => {
+    (globalThis as { beforeStop?: boolean }).beforeStop = true;
+  });
+  await stopServiceWorkers(page);
+  whileStopped?.();
+  await expect
+    .poll(
+      async () =>
+        (await liveWorker(context, extensionId)).evaluate(() => (globalThis as { beforeStop?: boolean }).beforeStop ?? false).catch(() => 'gone'),
+      {
+        timeout: 30_000,
+      },
+    )
+    .toBe(false);
+}

@@ -1,5 +1,5 @@
 import { pickUser, popupUrl, setRateLimit } from '../popup/helpers';
-import { expect, freshStart, permissionReads, stopServiceWorkers, test, teamAccessUrl, USER_COUNT } from './fixtures';
+import { expect, freshStart, permissionReads, stopWorkerAndExpectRestart, test, teamAccessUrl, USER_COUNT } from './fixtures';
 
 test('a scan shows its progress, waits out 429s, and after the worker is stopped goes on where it was', async ({
   page,
@@ -23,12 +23,10 @@ test('a scan shows its progress, waits out 429s, and after the worker is stopped
   });
   await expect.poll(() => [...permissionReads(sandbox).keys()].length, { timeout: 20_000 }).toBeGreaterThanOrEqual(10);
 
-  const restarted = context.waitForEvent('serviceworker', { timeout: 30_000 });
-  await stopServiceWorkers(page);
-  const readBeforeStop = new Set(permissionReads(sandbox).keys());
-  expect(readBeforeStop.size).toBeLessThan(USER_COUNT);
+  await stopWorkerAndExpectRestart(page, extensionId, () => {
+    expect(permissionReads(sandbox).size).toBeLessThan(USER_COUNT);
+  });
 
-  await restarted; // the stop was real: a new worker started (woken by the page) and resumed the scan
   await expect(page.getByRole('status').filter({ hasText: `Scanned ${USER_COUNT} users` })).toBeVisible({ timeout: 60_000 });
   const reads = permissionReads(sandbox);
   expect(reads.size).toBe(USER_COUNT);
