@@ -5,6 +5,9 @@
 //   node scripts/sync-version.mjs           set every workspace package's version to the root's
 //   node scripts/sync-version.mjs --check   change nothing; exit 1 naming each package whose version differs
 //
+// widget/README.md's CDN snippet pins the version (`@statuspage-toolkit/status-embed@<version>/dist/...`): it is
+// rewritten to the root's too.
+//
 // `npm version <patch|minor|major|x.y.z>` at the root runs it (the root's "version" script) after raising the
 // root's version and before npm's release commit, which then carries every package.json and the lock.
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
@@ -35,6 +38,9 @@ export function versionMismatches(root = ROOT) {
     .map(({ name, version }) => ({ name, version, expected }));
 }
 
+/** Files whose text pins the package version, and how: `[path, pattern matching the pinned name@version]`. */
+export const PINNED_IN_TEXT = [['widget/README.md', /(@statuspage-toolkit\/status-embed@)\d+\.\d+\.\d+(?:-[\w.]+)?/g]];
+
 function sync(root = ROOT) {
   const { version } = readJson(join(root, 'package.json'));
   const lockPath = join(root, 'package-lock.json');
@@ -48,6 +54,13 @@ function sync(root = ROOT) {
     }
     const locked = lock?.packages?.[pkg.dir];
     if (locked) locked.version = version;
+  }
+  for (const [path, pattern] of PINNED_IN_TEXT) {
+    const file = join(root, path);
+    if (!existsSync(file)) continue;
+    const text = readFileSync(file, 'utf8');
+    const pinned = text.replace(pattern, `$1${version}`);
+    if (pinned !== text) writeFileSync(file, pinned);
   }
   if (lock?.packages?.['']) lock.packages[''].version = version;
   if (lock) {
