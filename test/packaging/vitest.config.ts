@@ -1,8 +1,9 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
-// The packaging tests (npm run test:packaging; npm test runs them after the builds): the client package packed,
-// installed into a project outside the repository and used from there, and the store packages of the extension.
+// The packaging tests (npm run test:packaging; npm test runs them after the builds): the client package and the
+// widget package packed, installed into a project outside the repository and used from there, and the store packages
+// of the extension.
 // Slow by nature (npm pack and install, two extension builds), so kept apart from the unit and integration tests.
 export default defineConfig({
   root: fileURLToPath(new URL('../..', import.meta.url)),
