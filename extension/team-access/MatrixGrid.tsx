@@ -39,7 +39,13 @@ export function MatrixGrid({ users, pages, selected, onToggle, newUserIds, now }
       aria-label="Matrix, scrolls"
       onScroll={(event) => setScrollTop(event.currentTarget.scrollTop)}
     >
-      <table class="matrix" aria-label="Team access: users by page" aria-rowcount={users.length + 1} aria-colcount={pages.length + 2}>
+      <table
+        class="matrix"
+        style={{ width: `${44 + 280 + 132 * pages.length}px` }}
+        aria-label="Team access: users by page"
+        aria-rowcount={users.length + 1}
+        aria-colcount={pages.length + 2}
+      >
         <thead>
           <tr aria-rowindex={1}>
             <th scope="col" class="check">

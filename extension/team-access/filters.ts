@@ -42,9 +42,11 @@ export function matchesFilter(user: MatrixUser, filter: MatrixFilter, scan: Pick
 
 export const pageCount = (user: MatrixUser) => (user.cells ? Object.keys(user.cells).length : -1);
 
+// One collator for every comparison: String.localeCompare builds one per call, which sorting 5,000 rows feels.
+const collator = new Intl.Collator();
 const COMPARE: Record<SortKey, (a: MatrixUser, b: MatrixUser) => number> = {
-  name: (a, b) => a.name.localeCompare(b.name),
-  email: (a, b) => a.email.localeCompare(b.email),
+  name: (a, b) => collator.compare(a.name, b.name),
+  email: (a, b) => collator.compare(a.email, b.email),
   pages: (a, b) => pageCount(a) - pageCount(b),
 };
 

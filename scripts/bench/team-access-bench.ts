@@ -122,7 +122,7 @@ async function openAndMeasure(context: BrowserContext, url: string): Promise<num
   }
 }
 
-async function benchDraw(matrix: TeamMatrix): Promise<void> {
+async function benchDraw(matrix: TeamMatrix, more?: (context: BrowserContext, url: string) => Promise<void>): Promise<void> {
   const browser = await launchWithExtension(TEST_EXTENSION_DIR);
   const { context, extensionId } = browser;
   try {
@@ -149,14 +149,71 @@ async function benchDraw(matrix: TeamMatrix): Promise<void> {
     console.log(
       `  empty extension page median ${median(blank).toFixed(1)} ms; Team access median ${median(drawn).toFixed(1)} ms; ratio ${(median(drawn) / median(blank)).toFixed(2)}x`,
     );
+    await more?.(context, teamAccessUrl);
   } finally {
     await browser.close();
+  }
+}
+
+/** The issue's large organization, made up: 5,000 users x 20 pages, each with access to about half of them. */
+function syntheticMatrix(users: number, pages: number): TeamMatrix {
+  const codes = ['', 'i', 'im', 'cim', 'c'];
+  const now = Date.now();
+  return {
+    pages: Array.from({ length: pages }, (_, p) => ({ id: `page${p}`, name: `Page ${p}`, usesRoles: p % 7 !== 6 })),
+    users: Object.fromEntries(
+      Array.from({ length: users }, (_, u) => [
+        `user${u}`,
+        {
+          id: `user${u}`,
+          name: `User ${String(u).padStart(4, '0')}`,
+          email: `user${u}@acme.example`,
+          firstSeenAt: now - 86_400_000,
+          readAt: now - u * 1000,
+          cells: Object.fromEntries(
+            Array.from({ length: pages }, (_, p) => [`page${p}`, p % 7 === 6 ? '' : (codes[(u + p) % codes.length] ?? '')]).filter(
+              (_, p) => (u + p) % 2 === 0,
+            ),
+          ),
+        },
+      ]),
+    ),
+  };
+}
+
+/** Scrolling the 5,000-row matrix: the time from a jump of the scroll position to the frame after the new rows. */
+async function benchScroll(context: BrowserContext, url: string): Promise<number[]> {
+  const page = await context.newPage();
+  try {
+    await page.goto(url);
+    await page.waitForFunction(() => performance.getEntriesByName('first-data')[0]);
+    return await page.evaluate(async () => {
+      const region = document.querySelector('.grid-scroll') as HTMLElement;
+      const frames: number[] = [];
+      for (let i = 1; i <= 20; i++) {
+        const started = performance.now();
+        region.scrollTop = (region.scrollHeight * i) / 21;
+        region.dispatchEvent(new Event('scroll'));
+        await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+        frames.push(performance.now() - started);
+      }
+      return frames;
+    });
+  } finally {
+    await page.close();
   }
 }
 
 export async function benchTeamAccess(): Promise<void> {
   const matrix = await benchScan();
   await benchDraw(matrix);
+  const large = syntheticMatrix(5_000, 20);
+  await benchDraw(large, async (context, url) => {
+    const frames = await benchScroll(context, url);
+    console.log(
+      `  scrolling 5,000 rows (20 jumps): median ${median(frames).toFixed(1)} ms, max ${Math.max(...frames).toFixed(1)} ms to the next frame`,
+    );
+  });
 }
 
 // Run on its own: `npx tsx scripts/bench/team-access-bench.ts` (after `npm run build:extension:test`).
