@@ -218,11 +218,15 @@ export const loaderHash: string | undefined = (integrity as Record<string, strin
       const cdnOrigin = await listen(cdn);
       const directory = `${cdnOrigin}${prefix}dist/`;
       const csp = `default-src 'none'; script-src ${directory}; connect-src ${new URL(sandbox.url).origin}`;
-      const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>A stranger's shop</title></head><body><h1>Shop</h1>
-<script async src="${directory}status-embed.js" integrity="${integrity['status-embed.js']}" crossorigin="anonymous"
+      const html = (
+        hash: string,
+      ) => `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>A stranger's shop</title></head><body><h1>Shop</h1>
+<script async src="${directory}status-embed.js" integrity="${hash}" crossorigin="anonymous"
         data-status-page="${sandbox.statusPageUrl(pageId)}"></script></body></html>`;
-      site = createServer((_request, response) => {
-        response.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'content-security-policy': csp }).end(html);
+      site = createServer((request, response) => {
+        // /wrong-hash: the control, another file's hash in the attribute.
+        const hash = request.url === '/wrong-hash' ? integrity['status-embed.mjs']! : integrity['status-embed.js']!;
+        response.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'content-security-policy': csp }).end(html(hash));
       });
       const siteOrigin = await listen(site);
 
@@ -240,6 +244,14 @@ export const loaderHash: string | undefined = (integrity as Record<string, strin
         expect.arrayContaining([`${prefix}dist/status-embed.js`, expect.stringMatching(/\/dist\/status-embed-card-[\w-]+\.js$/)]),
       );
       expect(problems.filter((text) => /integrity|Content Security Policy|status-embed|Refused/i.test(text))).toEqual([]);
+
+      // The control: with a hash that is not the loader's, Chromium refuses it, says so, and no card appears.
+      const control = await browser.newPage();
+      const refused: string[] = [];
+      control.on('console', (message) => refused.push(message.text()));
+      await control.goto(`${siteOrigin}/wrong-hash`);
+      await expect.poll(() => refused.some((text) => /integrity/i.test(text)), { timeout: 10_000 }).toBe(true);
+      expect(await control.getByRole('link', { name }).count()).toBe(0);
     } finally {
       await browser.close();
       await Promise.all([close(cdn), site && close(site)]);
