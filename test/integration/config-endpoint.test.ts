@@ -116,6 +116,45 @@ describe('the embed config endpoint (Node)', () => {
     expect(upstreamCalls()).toHaveLength(callsSoFar);
   });
 
+  it("waits out a rate limit thrown by another copy of the client (the published package's own), read by name", async () => {
+    // The package bundles its client: a `client` from @statuspage-toolkit/client throws its own RateLimitedError class.
+    class RateLimitedError extends Error {
+      override name = 'RateLimitedError';
+      constructor(readonly retryAt: Date) {
+        super('Too many requests');
+      }
+    }
+    let now = 1_000_000;
+    let calls = 0;
+    const handler = createEmbedConfigHandler({
+      apiKey: 'key',
+      pageId: 'page',
+      ttlSeconds: 1,
+      now: () => now,
+      onError: () => {},
+      client: {
+        getStatusEmbedConfig: async () => {
+          calls += 1;
+          if (calls === 1) return { position: 'top-left' };
+          throw new RateLimitedError(new Date(now + 30_000));
+        },
+      },
+    });
+    expect(await (await handler(get())).json()).toEqual({ position: 'top-left' });
+    now += 1_000;
+    await handler(get());
+    await handler.pending();
+    expect(calls).toBe(2);
+    now += 5_000; // past the TTL's doubling, before Retry-After
+    await handler(get());
+    expect(handler.pending()).toBeUndefined();
+    expect(calls).toBe(2);
+    now += 30_000;
+    await handler(get());
+    await handler.pending();
+    expect(calls).toBe(3);
+  });
+
   it('serves the last good config through an upstream outage (5xx), and picks up the config once it is back', async () => {
     const { handler, advance, errors } = handlerWithClock({ ttlSeconds: 10 });
     const good = await (await handler(get())).text();
