@@ -15,5 +15,5 @@ declare const __STATUS_EMBED_CARD_INTEGRITY__: string;
 
 const script = document.currentScript as HTMLScriptElement | null; // only set while this file first runs
 // The card stage sits next to this file. No src (an inline copy): no card stage, and a warning when it is needed.
-const cardUrl = script?.src && new URL(__STATUS_EMBED_CARD_FILE__, script.src).href;
+const cardUrl = script?.src ? new URL(__STATUS_EMBED_CARD_FILE__, script.src) : undefined;
 startWidget(cardScriptLoader(cardUrl, __STATUS_EMBED_CARD_INTEGRITY__), script);

@@ -7,9 +7,6 @@ import { statusCard } from '../card/StatusEmbed';
 import { adoptCardStyles } from '../card/styles';
 import { createDismissalStore } from '../data/dismissal-store';
 import { skipAfterFailures } from '../data/refresh-loop';
-import { fetchJson } from '../data/sources';
-import { warn } from '../mount/warn';
-import { parseComponents } from '../loader/quick-check';
 import { canonicalLocale, resolveLocale } from './locales';
 import { parseOffset, parseZIndex } from './options';
 import type { CardInput, RefreshResult } from './protocol';
@@ -45,17 +42,6 @@ function announce(host: HTMLElement, state: HostState, view: EmbedView | null): 
   state.shown = json;
 }
 
-/** An attribute's value, checked: an invalid one is reported once and ignored. */
-function option<T>(host: HTMLElement, state: HostState, name: string, parse: (value: string | null) => T | undefined): T | undefined {
-  const value = host.getAttribute(name);
-  const parsed = value === null ? undefined : parse(value);
-  if (value !== null && parsed === undefined && !state.warned.has(`${name}=${value}`)) {
-    state.warned.add(`${name}=${value}`);
-    warn(`ignoring ${name}="${value.slice(0, 40)}" (not a valid value)`);
-  }
-  return parsed;
-}
-
 const stateOf = (host: HTMLElement): HostState => {
   let state = states.get(host);
   if (!state) {
@@ -73,7 +59,7 @@ export async function refreshCard(host: HTMLElement, input: CardInput): Promise<
   if (configUrl && state.configTurns.due()) {
     try {
       // fetch resolves a relative URL against the page, and rejects (never throws) on one it cannot read.
-      const config = PublicEmbedConfig.safeParse(await fetchJson(configUrl));
+      const config = PublicEmbedConfig.safeParse(await input.kit.f(configUrl));
       if (!config.success) throw new Error(`unusable answer: ${configUrl}`);
       state.config = config.data;
       state.configTurns.record(true);
@@ -93,11 +79,22 @@ export function drawCard(host: HTMLElement, input: CardInput): void {
   const root = host.shadowRoot;
   if (!root) return;
   const state = stateOf(host);
+  const { w: warn, c: parseComponents } = input.kit;
+  /** An attribute's value, checked: an invalid one is reported once and ignored. */
+  const option = <T>(name: string, parse: (value: string | null) => T | undefined): T | undefined => {
+    const value = host.getAttribute(name);
+    const parsed = value === null ? undefined : parse(value);
+    if (value !== null && parsed === undefined && !state.warned.has(`${name}=${value}`)) {
+      state.warned.add(`${name}=${value}`);
+      warn(`ignoring ${name}="${value.slice(0, 40)}" (not a valid value)`);
+    }
+    return parsed;
+  };
   try {
     const overrides: PublicEmbedConfig = {};
     for (const field of EMBED_CONFIG_FIELDS) overrides[field] = host.getAttribute(field.replace(/_/g, '-')); // as mount/attributes.ts spells them
-    option(host, state, 'components', parseComponents); // the loader parsed it already; a bad list is reported here, once
-    const chosen = option(host, state, 'locale', canonicalLocale);
+    option('components', parseComponents); // the loader parsed it already; a bad list is reported here, once
+    const chosen = option('locale', canonicalLocale);
     const locale = resolveLocale([chosen, document.documentElement.lang, ...navigator.languages]);
     const { strings } = locale;
     const view = computeEmbedView(state.summary, mergeEmbedConfig(state.config, overrides), {
@@ -114,14 +111,14 @@ export function drawCard(host: HTMLElement, input: CardInput): void {
     // The loader's live region, already announced to assistive technology: the card goes inside it.
     const region = liveRegion(root);
     region.className = 'fixed';
-    const zIndex = option(host, state, 'z-index', parseZIndex);
+    const zIndex = option('z-index', parseZIndex);
     if (zIndex === undefined) region.style.removeProperty('--z');
     else region.style.setProperty('--z', String(zIndex));
     const onDismiss = (key: string) => {
       dismissals.remember(key);
       drawCard(host, input);
     };
-    render(statusCard({ view, onDismiss, words: strings, lang: locale.tag, offset: option(host, state, 'offset', parseOffset) }), region);
+    render(statusCard({ view, onDismiss, words: strings, lang: locale.tag, offset: option('offset', parseOffset) }), region);
     announce(host, state, view);
   } catch (error) {
     warn('could not draw', error);

@@ -6,6 +6,18 @@ export interface CardInput {
   summary: unknown;
   /** Component ids from the `components` attribute (already checked), or undefined for all components. */
   components: readonly string[] | undefined;
+  /** The loader's own helpers, lent so that the card stage does not carry a second copy of them. */
+  kit: LoaderKit;
+}
+
+/** What the loader lends the card stage (short names: they are spelled out in both files). */
+export interface LoaderKit {
+  /** `fetchJson` (widget/data/sources.ts). */
+  f(url: string): Promise<unknown>;
+  /** `warn` (widget/mount/warn.ts). */
+  w(message: string, cause?: unknown): void;
+  /** `parseComponents` (widget/loader/quick-check.ts). */
+  c(value: string | null): string[] | undefined;
 }
 
 /** How a refresh went: whether the summary validated, what to report (if anything), whether the config keeps failing. */

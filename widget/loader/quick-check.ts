@@ -26,16 +26,16 @@ export function quickDismissalKey(item: Loose): string {
  * dismissed. Reads JSON values only (no getters, no proxies), guarded at each step: it cannot throw.
  */
 export function needsCard(summary: Loose, components: readonly string[] | undefined, dismissed: readonly unknown[]): boolean {
+  // `?.some?.(`: a JSON value has a `some` method only when it is a list.
   const active = (items: Loose, statuses: string[]) =>
-    Array.isArray(items) &&
-    items.some(
-      (item) =>
+    items?.some?.(
+      (item: Loose) =>
         item &&
         statuses.includes(item.status) &&
-        (!components || (Array.isArray(item.components) && item.components.some((component: Loose) => components.includes(component?.id)))) &&
+        (!components || item.components?.some?.((component: Loose) => components.includes(component?.id))) &&
         !dismissed.includes(quickDismissalKey(item)),
     );
-  return active(summary?.incidents, INCIDENT_STATUSES) || active(summary?.scheduled_maintenances, MAINTENANCE_STATUSES);
+  return !!(active(summary?.incidents, INCIDENT_STATUSES) || active(summary?.scheduled_maintenances, MAINTENANCE_STATUSES));
 }
 
 /** `components="abc123, def456"` -> the ids; undefined when there is no such attribute or it is not such a list. */

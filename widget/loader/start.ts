@@ -12,7 +12,7 @@ export function startWidget(loadCard: () => Promise<CardStage>, script: Element 
     if (script?.hasAttribute('data-status-page')) {
       // An async script can run before <body> exists.
       if (document.body) mountFromScriptTag(script);
-      else document.addEventListener('DOMContentLoaded', () => mountFromScriptTag(script), { once: true });
+      else document.addEventListener('DOMContentLoaded', () => mountFromScriptTag(script)); // it fires once
     }
   } catch (error) {
     warn('could not start', error);

@@ -1,6 +1,6 @@
-import type { CardInput, CardStage, RefreshResult } from '../card-stage/protocol';
+import type { CardInput, CardStage, LoaderKit, RefreshResult } from '../card-stage/protocol';
 import { readDismissals } from '../data/dismissal-store';
-import { startRefreshLoop } from '../data/refresh-loop';
+import { nextDelay } from '../data/refresh-loop';
 import { fetchJson, summaryUrl } from '../data/sources';
 import { needsCard, parseComponents } from '../loader/quick-check';
 import { OBSERVED_ATTRIBUTES, RESTART_ATTRIBUTES } from './attributes';
@@ -9,11 +9,10 @@ import { warn } from './warn';
 
 export const ELEMENT_NAME = 'status-embed';
 
-interface RunningEmbed {
-  /** Draws again (an attribute changed) without fetching. */
-  draw(): void;
-  stop(): void;
-}
+const kit: LoaderKit = { f: fetchJson, w: warn, c: parseComponents };
+
+/** A running embed: called without an argument it draws again (an attribute changed) without fetching; with `true` it stops. */
+type RunningEmbed = (stop?: true) => undefined;
 
 /**
  * Keeps an embed current: summary.json every minute while the tab is visible and, only once something is to be
@@ -22,49 +21,67 @@ interface RunningEmbed {
  * host page.
  */
 function runEmbed(host: HTMLElement): RunningEmbed {
-  const root = host.shadowRoot ?? host.attachShadow({ mode: 'open' });
-  const attribute = (name: string) => host.getAttribute(name);
   let summary: unknown;
   let card: CardStage | undefined;
   let stopped = false;
   let failing = false;
 
-  const components = () => parseComponents(attribute('components')); // an invalid list: all components (the card stage warns)
-  const input = (): CardInput => ({ summary, components: components() });
-  const wanted = () => !!card || (summary !== undefined && needsCard(summary, components(), readDismissals()));
+  const components = () => parseComponents(host.getAttribute('components')); // an invalid list: all components (the card stage warns)
+  const input = (): CardInput => ({ summary, components: components(), kit });
+  const wanted = () => !!card || needsCard(summary, components(), readDismissals()); // only called once a summary came
   const load = async () => (card ??= await cardStage());
 
-  // The empty live region first, so that the card is announced when it appears in it (the card stage fills it).
-  if (!root.firstChild) {
+  // The shadow root (kept when the embed starts over), with the empty live region first, so that the card is
+  // announced when it appears in it (the card stage fills it, and makes it again if a page removed it).
+  if (!host.shadowRoot) {
     const region = document.createElement('div');
     region.setAttribute('role', 'status');
     region.setAttribute('aria-live', 'polite');
-    root.append(region);
+    host.attachShadow({ mode: 'open' }).append(region);
   }
   // A status page that is not an http(s) URL fails its first fetch: one warning, and no request ever goes out.
-  const statusPage = attribute('status-page') ?? '';
-  const stopLoop = startRefreshLoop(async () => {
-    let result: RefreshResult = [true, undefined, false];
+  const statusPage = host.getAttribute('status-page') ?? '';
+  // The refresh loop, as startRefreshLoop (widget/data/refresh-loop.ts) but written into the embed's own state:
+  // now, then after each delay (doubled per failure), only while the tab is visible (one that comes back runs at
+  // once if a refresh fell due meanwhile); runs never overlap.
+  let failures = 0;
+  let dueAt = 0;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let running = false;
+  const schedule = () => {
+    clearTimeout(timer);
+    if (!running && !stopped && document.visibilityState !== 'hidden') timer = setTimeout(tick, dueAt - Date.now());
+  };
+  const tick = async () => {
+    running = true;
+    let result: Partial<RefreshResult> = [true]; // no card stage needed: a good refresh
     try {
       summary = await fetchJson(summaryUrl(statusPage)); // any JSON: the quick check and the card stage judge it
       if (!stopped && wanted()) result = await (await load()).refresh(host, input());
     } catch (error) {
-      result = [false, error, false]; // no summary (the card keeps the last one), or no card stage: try again later
+      result = [false, error]; // no summary (the card keeps the last one), or no card stage: try again later
     }
-    if (stopped) return true;
     const [valid, failure, configFailing] = result;
-    if (failure && !failing) warn('refresh failed (the last good data stays)', failure); // once per run of failures
-    failing = !valid || configFailing;
-    return valid; // the summary's (and the card's) failures slow the refresh; the config's pace only the config
-  });
-  return {
-    // Without the card stage there is nothing to redraw: an attribute that makes something worth showing takes effect at the next refresh.
-    draw: () => card?.draw(host, input()),
-    stop() {
+    if (!stopped) {
+      if (failure && !failing) warn('refresh failed (the last good data stays)', failure); // once per run of failures
+      failing = !valid || !!configFailing;
+    }
+    // The summary's (and the card's) failures slow the refresh; the config's pace only the config.
+    failures = valid ? 0 : failures + 1;
+    dueAt = Date.now() + nextDelay(failures);
+    running = false;
+    schedule();
+  };
+  document.addEventListener('visibilitychange', schedule);
+  schedule();
+  // Without the card stage there is nothing to redraw: an attribute that makes something worth showing takes effect at the next refresh.
+  return (stop) => {
+    if (stop) {
       stopped = true;
-      stopLoop();
+      document.removeEventListener('visibilitychange', schedule);
+      clearTimeout(timer);
       card?.clear(host);
-    },
+    } else card?.draw(host, input());
   };
 }
 
@@ -76,23 +93,23 @@ function runEmbed(host: HTMLElement): RunningEmbed {
 export class StatusEmbedElement extends HTMLElement {
   static observedAttributes = OBSERVED_ATTRIBUTES;
 
-  declare private embed: RunningEmbed | undefined; // declared only: no class field to initialise
+  /** The running embed (a short name: it is spelled out in the loader). Declared only: no class field to initialise. */
+  declare private e: RunningEmbed | undefined;
 
   connectedCallback(): void {
-    this.embed = runEmbed(this);
+    this.e = runEmbed(this);
   }
 
   disconnectedCallback(): void {
-    this.embed?.stop();
-    this.embed = undefined;
+    this.e = this.e?.(true); // stops it, and forgets it (stopping returns nothing)
   }
 
   attributeChangedCallback(name: string): void {
-    if (!this.embed) return; // not connected: connectedCallback reads every attribute
-    if ((RESTART_ATTRIBUTES as readonly string[]).includes(name)) {
-      this.embed.stop();
-      this.embed = runEmbed(this);
-    } else this.embed.draw();
+    if (!this.e) return; // not connected: connectedCallback reads every attribute
+    if (RESTART_ATTRIBUTES.includes(name)) {
+      this.e(true);
+      this.e = runEmbed(this);
+    } else this.e();
   }
 }
 

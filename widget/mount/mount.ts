@@ -9,7 +9,7 @@ import { defineStatusEmbedElement, ELEMENT_NAME } from './element';
  */
 function write(element: Element, options: object): void {
   for (const [key, value] of Object.entries(options)) {
-    const name = key.replace(/_|[A-Z]/g, (char) => `-${char.replace('_', '').toLowerCase()}`);
+    const name = key.replace(/_|(?=[A-Z])/g, '-').toLowerCase();
     if (!OBSERVED_ATTRIBUTES.includes(name)) continue; // `target`, `config`, anything unknown
     if (value === null) element.removeAttribute(name);
     else if (value !== undefined) element.setAttribute(name, Array.isArray(value) ? value.join(key === 'offset' ? ' ' : ',') : String(value));
