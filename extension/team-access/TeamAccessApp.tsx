@@ -16,13 +16,13 @@ import { teamBatchItem, teamBatchOutcomesItem, teamMatrixItem, teamScanItem, tea
 
 const EMPTY = { users: {}, pages: [] };
 
-/** The Team access page: the organization's users x pages, the scan that fills it, and bulk changes. */
-export function TeamAccessApp() {
-  const matrix = useStored(teamMatrixItem).value ?? EMPTY;
-  const scan = useStored(teamScanItem).value ?? null;
-  const progress = useStored(teamScanProgressItem).value ?? null;
-  const batch = useStored(teamBatchItem).value ?? null;
-  const outcomes = useStored(teamBatchOutcomesItem).value ?? null;
+/** The Team access page: one organization's users x pages, the scan that fills it, and bulk changes. */
+export function TeamAccessApp({ connectionId }: { connectionId: string }) {
+  const matrix = useStored(teamMatrixItem(connectionId)).value ?? EMPTY;
+  const scan = useStored(teamScanItem(connectionId)).value ?? null;
+  const progress = useStored(teamScanProgressItem(connectionId)).value ?? null;
+  const batch = useStored(teamBatchItem(connectionId)).value ?? null;
+  const outcomes = useStored(teamBatchOutcomesItem(connectionId)).value ?? null;
   const [filter, setFilter] = useState<MatrixFilter>(NO_FILTER);
   const [sort, setSort] = useState<MatrixSort>({ key: 'name', descending: false });
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());

@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
 import { PagePermissions } from '../../shared/schemas';
 import { BulkPlanRequest } from '../messaging/protocol';
-import { storedItem } from '../storage/stored-item';
+import { orgItem } from '../storage/org-item';
 import { CellCodes } from './cell-code';
 
 // Every storage item of the Team access page, in one file. Written by the background only (single writer);
@@ -100,8 +100,9 @@ export type UserOutcome = z.infer<typeof UserOutcome>;
 export const BatchOutcomes = z.object({ batchId: z.string(), users: z.record(z.string(), UserOutcome) });
 export type BatchOutcomes = z.infer<typeof BatchOutcomes>;
 
-export const teamMatrixItem = storedItem('local:teamAccess.matrix', { schema: TeamMatrix, fallback: { users: {}, pages: [] } });
-export const teamScanItem = storedItem('local:teamAccess.scan', { schema: z.nullable(TeamScan), fallback: null });
-export const teamScanProgressItem = storedItem('local:teamAccess.scanProgress', { schema: z.nullable(TeamScanProgress), fallback: null });
-export const teamBatchItem = storedItem('local:teamAccess.batch', { schema: z.nullable(TeamBatch), fallback: null });
-export const teamBatchOutcomesItem = storedItem('local:teamAccess.batchOutcomes', { schema: z.nullable(BatchOutcomes), fallback: null });
+// One set per connection (organization), under `org.<connection id>.teamAccess.`: removing a connection removes them.
+export const teamMatrixItem = orgItem('teamAccess.matrix', { schema: TeamMatrix, fallback: { users: {}, pages: [] } });
+export const teamScanItem = orgItem('teamAccess.scan', { schema: z.nullable(TeamScan), fallback: null });
+export const teamScanProgressItem = orgItem('teamAccess.scanProgress', { schema: z.nullable(TeamScanProgress), fallback: null });
+export const teamBatchItem = orgItem('teamAccess.batch', { schema: z.nullable(TeamBatch), fallback: null });
+export const teamBatchOutcomesItem = orgItem('teamAccess.batchOutcomes', { schema: z.nullable(BatchOutcomes), fallback: null });

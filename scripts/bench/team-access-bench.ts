@@ -130,7 +130,15 @@ async function benchDraw(matrix: TeamMatrix, more?: (context: BrowserContext, ur
     const scan: TeamScan = { state: 'done', startedAt: now - 60_000, order: Object.keys(matrix.users), finishedAt: now, updatedAt: now };
     await browser.serviceWorker.evaluate(
       async ([value, scanValue]) => {
-        await chrome.storage.local.set({ 'teamAccess.matrix': value, 'teamAccess.scan': scanValue });
+        // One connection (organization), its Team access data under its own prefix, as the extension keeps it.
+        const id = 'c0bench00001';
+        const connection = { id, label: 'Bench', organizationId: 'benchorg01', apiBaseUrl: 'http://127.0.0.1:9/v1', verifiedAt: Date.now() };
+        await chrome.storage.local.set({
+          layout: { version: 2 },
+          connections: { active: id, list: [connection] },
+          [`org.${id}.teamAccess.matrix`]: value,
+          [`org.${id}.teamAccess.scan`]: scanValue,
+        });
       },
       [matrix, scan] as const,
     );
