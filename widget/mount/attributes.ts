@@ -14,7 +14,7 @@ export const OBSERVED_ATTRIBUTES: readonly string[] =
   );
 
 /** Changing one of these starts the embed over (new sources to read); any other attribute only redraws. */
-export const RESTART_ATTRIBUTES = OBSERVED_ATTRIBUTES.slice(0, 2);
+export const RESTART_ATTRIBUTES = /* @__PURE__ */ OBSERVED_ATTRIBUTES.slice(0, 2);
 
 /** The five config fields as attributes. */
 export const CONFIG_ATTRIBUTES = /* @__PURE__ */ OBSERVED_ATTRIBUTES.slice(2, 7);

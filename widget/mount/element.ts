@@ -3,7 +3,7 @@ import { readDismissals } from '../data/dismissal-store';
 import { nextDelay } from '../data/refresh-loop';
 import { fetchJson, summaryUrl } from '../data/sources';
 import { needsCard, parseComponents } from '../loader/quick-check';
-import { OBSERVED_ATTRIBUTES, RESTART_ATTRIBUTES } from './attributes';
+import { OBSERVED_ATTRIBUTES } from './attributes';
 import { cardStage } from './card-loader';
 import { warn } from './warn';
 
@@ -24,7 +24,7 @@ function runEmbed(host: HTMLElement): RunningEmbed {
   let summary: unknown;
   let card: CardStage | undefined;
   let stopped = false;
-  let failing = false;
+  let failing: boolean | undefined = false;
 
   const components = () => parseComponents(host.getAttribute('components')); // an invalid list: all components (the card stage warns)
   const input = (): CardInput => ({ summary, components: components(), kit });
@@ -64,7 +64,7 @@ function runEmbed(host: HTMLElement): RunningEmbed {
     const [valid, failure, configFailing] = result;
     if (!stopped) {
       if (failure && !failing) warn('refresh failed (the last good data stays)', failure); // once per run of failures
-      failing = !valid || !!configFailing;
+      failing = !valid || configFailing;
     }
     // The summary's (and the card's) failures slow the refresh; the config's pace only the config.
     failures = valid ? 0 : failures + 1;
@@ -106,7 +106,8 @@ export class StatusEmbedElement extends HTMLElement {
 
   attributeChangedCallback(name: string): void {
     if (!this.e) return; // not connected: connectedCallback reads every attribute
-    if (RESTART_ATTRIBUTES.includes(name)) {
+    // RESTART_ATTRIBUTES, which OBSERVED_ATTRIBUTES lists first (only an observed attribute gets here).
+    if (OBSERVED_ATTRIBUTES.indexOf(name) < 2) {
       this.e(true);
       this.e = runEmbed(this);
     } else this.e();
