@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { ask } from '../ui/background-api';
 import { describeError } from '../ui/error-text';
-import { useModalFocus } from '../ui/modal-focus';
+import { ModalDialog } from '../ui/ModalDialog';
 import type { Connection, Connections } from './connections-item';
 
 interface Props {
@@ -157,21 +157,13 @@ function RenameForm({ connection, onRename, onCancel }: { connection: Connection
 }
 
 function RemoveDialog({ connection, onConfirm, onCancel }: { connection: Connection; onConfirm(): void; onCancel(): void }) {
-  const dialog = useRef<HTMLDialogElement>(null);
-  const onKeyDown = useModalFocus(dialog);
-  useEffect(() => {
-    if (dialog.current && !dialog.current.open) dialog.current.showModal();
-  }, []);
   return (
-    <dialog
-      ref={dialog}
-      aria-labelledby="remove-connection-title"
-      aria-describedby="remove-connection-text"
-      onCancel={(event) => {
-        event.preventDefault();
-        onCancel();
-      }}
-      onKeyDown={onKeyDown}
+    <ModalDialog
+      titleId="remove-connection-title"
+      descriptionId="remove-connection-text"
+      onCancel={onCancel}
+      confirmLabel="Remove connection"
+      onConfirm={onConfirm}
     >
       <h2 id="remove-connection-title" style={{ fontSize: '14px', marginTop: 0 }}>
         Remove {connection.label}?
@@ -179,15 +171,6 @@ function RemoveDialog({ connection, onConfirm, onCancel }: { connection: Connect
       <p id="remove-connection-text">
         Its API key, cached data, drafts and unsent saves are deleted from this browser. Nothing changes on Statuspage.
       </p>
-      <div class="actions">
-        {/* biome-ignore lint/a11y/noAutofocus: a modal dialog puts focus on its safe choice as it opens (WAI-ARIA dialog pattern) */}
-        <button type="button" autoFocus onClick={onCancel}>
-          Cancel
-        </button>
-        <button type="button" class="primary" onClick={onConfirm}>
-          Remove connection
-        </button>
-      </div>
-    </dialog>
+    </ModalDialog>
   );
 }

@@ -1,5 +1,4 @@
-import { useEffect, useRef } from 'preact/hooks';
-import { useModalFocus } from '../ui/modal-focus';
+import { ModalDialog } from '../ui/ModalDialog';
 
 interface Props {
   userName: string;
@@ -10,23 +9,13 @@ interface Props {
 
 /** Asks before a save that takes the user's access away from pages, naming every one. Escape cancels. */
 export function RemovalDialog({ userName, pageNames, onConfirm, onCancel }: Props) {
-  const dialog = useRef<HTMLDialogElement>(null);
-  const onKeyDown = useModalFocus(dialog);
-  useEffect(() => {
-    const element = dialog.current;
-    if (element && !element.open) element.showModal();
-  }, []);
-
   return (
-    <dialog
-      ref={dialog}
-      aria-labelledby="removal-title"
-      aria-describedby="removal-pages"
-      onCancel={(e) => {
-        e.preventDefault();
-        onCancel();
-      }}
-      onKeyDown={onKeyDown}
+    <ModalDialog
+      titleId="removal-title"
+      descriptionId="removal-pages"
+      onCancel={onCancel}
+      confirmLabel="Remove access and save"
+      onConfirm={onConfirm}
     >
       <h2 id="removal-title" style={{ fontSize: '14px', marginTop: 0 }}>
         Remove {userName}'s access?
@@ -41,15 +30,6 @@ export function RemovalDialog({ userName, pageNames, onConfirm, onCancel }: Prop
           ))}
         </ul>
       </div>
-      <div class="actions">
-        {/* biome-ignore lint/a11y/noAutofocus: a modal dialog puts focus on its safe choice as it opens (WAI-ARIA dialog pattern) */}
-        <button type="button" autoFocus onClick={onCancel}>
-          Cancel
-        </button>
-        <button type="button" class="primary" onClick={onConfirm}>
-          Remove access and save
-        </button>
-      </div>
-    </dialog>
+    </ModalDialog>
   );
 }

@@ -1,5 +1,4 @@
-import { useEffect, useRef } from 'preact/hooks';
-import { useModalFocus } from '../ui/modal-focus';
+import { ModalDialog } from '../ui/ModalDialog';
 import type { BulkPlan } from './bulk-plan';
 import type { MatrixPage } from './team-access-storage';
 
@@ -12,25 +11,16 @@ interface Props {
 
 /** The last word before a batch is sent: it names every loss of access again. Escape cancels. */
 export function ConfirmDialog({ plan, pages, onConfirm, onCancel }: Props) {
-  const dialog = useRef<HTMLDialogElement>(null);
-  const onKeyDown = useModalFocus(dialog);
-  useEffect(() => {
-    const element = dialog.current;
-    if (element && !element.open) element.showModal();
-  }, []);
   const pageName = (id: string) => pages.find((page) => page.id === id)?.name ?? id;
   const losers = plan.users.filter((user) => user.losses.length > 0);
   const count = plan.users.length;
   return (
-    <dialog
-      ref={dialog}
-      aria-labelledby="confirm-title"
-      aria-describedby="confirm-body"
-      onCancel={(event) => {
-        event.preventDefault();
-        onCancel();
-      }}
-      onKeyDown={onKeyDown}
+    <ModalDialog
+      titleId="confirm-title"
+      descriptionId="confirm-body"
+      onCancel={onCancel}
+      confirmLabel={plan.lossCount > 0 ? `Apply, removing ${plan.lossCount} ${plan.lossCount === 1 ? 'access' : 'accesses'}` : 'Apply'}
+      onConfirm={onConfirm}
     >
       <h2 id="confirm-title">
         Apply “{plan.label}” to {count} {count === 1 ? 'user' : 'users'}?
@@ -54,15 +44,6 @@ export function ConfirmDialog({ plan, pages, onConfirm, onCancel }: Props) {
         )}
         <p>Each user is read again first: anyone changed since the scan is skipped, never overwritten.</p>
       </div>
-      <div class="actions">
-        {/* biome-ignore lint/a11y/noAutofocus: a modal dialog puts focus on its safe choice as it opens (WAI-ARIA dialog pattern) */}
-        <button type="button" autoFocus onClick={onCancel}>
-          Cancel
-        </button>
-        <button type="button" class="primary" onClick={onConfirm}>
-          {plan.lossCount > 0 ? `Apply, removing ${plan.lossCount} ${plan.lossCount === 1 ? 'access' : 'accesses'}` : 'Apply'}
-        </button>
-      </div>
-    </dialog>
+    </ModalDialog>
   );
 }

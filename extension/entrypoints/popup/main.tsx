@@ -1,3 +1,4 @@
+import '../../ui/theme.css';
 import '../../popup/styles.css';
 import { startPopup } from '../../popup/start';
 

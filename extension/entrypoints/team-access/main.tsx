@@ -1,3 +1,4 @@
+import '../../ui/theme.css';
 import '../../team-access/team-access.css';
 import { startTeamAccessPage } from '../../team-access/start-page';
 
