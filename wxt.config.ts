@@ -17,20 +17,16 @@ const TEST_ONLY_ENTRYPOINTS = ['blank'];
 // typed by hand. `npm run build` builds the widget first; an extension build without it stops and says so.
 const WIDGET_PACKAGE = '@statuspage-toolkit/status-embed';
 const WIDGET_FILE = 'status-embed.js';
-function widgetRelease(command: string): unknown {
-  const manifest = 'dist/widget/integrity.json';
-  if (!existsSync(manifest)) {
-    if (command === 'build')
-      throw new Error(`No ${manifest}: build the widget first (npm run build:widget); the popup's widget snippet pins its integrity`);
-    return null; // the unit tests (vitest) pass their own release
-  }
-  const integrity = (JSON.parse(readFileSync(manifest, 'utf8')) as Record<string, string>)[WIDGET_FILE];
+const WIDGET_MANIFEST = 'dist/widget/integrity.json';
+function widgetRelease(): unknown {
+  if (!existsSync(WIDGET_MANIFEST)) return null; // `wxt prepare` and the unit tests; a build stops at build:before
+  const integrity = (JSON.parse(readFileSync(WIDGET_MANIFEST, 'utf8')) as Record<string, string>)[WIDGET_FILE];
   const { version } = JSON.parse(readFileSync('package.json', 'utf8')) as { version: string };
   return { packageName: WIDGET_PACKAGE, version, file: `dist/${WIDGET_FILE}`, integrity };
 }
 
 export default defineConfig({
-  vite: (env) => ({ define: { __WIDGET_RELEASE__: JSON.stringify(widgetRelease(env.command)) } }),
+  vite: () => ({ define: { __WIDGET_RELEASE__: JSON.stringify(widgetRelease()) } }),
   srcDir: 'extension',
   publicDir: 'extension/public',
   manifest: ({ browser, manifestVersion, mode }) => {
@@ -67,6 +63,11 @@ export default defineConfig({
     };
   },
   hooks: {
+    // A build (or zip) without the widget's integrity manifest would hand out no snippet: stop and say why.
+    'build:before': () => {
+      if (!existsSync(WIDGET_MANIFEST))
+        throw new Error(`No ${WIDGET_MANIFEST}: build the widget first (npm run build:widget); the popup's widget snippet pins its integrity`);
+    },
     'entrypoints:resolved': (wxt, entrypoints) => {
       if (wxt.config.mode === 'test') return;
       for (let i = entrypoints.length - 1; i >= 0; i--) {
