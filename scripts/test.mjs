@@ -99,10 +99,13 @@ if (check('Firefox build', 'npm', ['run', '--silent', 'build:extension:firefox']
 // publint and attw fail on errors. attw's node16 profile: the package needs Node 20.19 (engines), so node10
 // resolution is not served; cjs-resolves-to-esm is ignored because CommonJS callers get the ES module through Node's
 // require(esm), which attw 0.18's resolution model (TypeScript 5.6) predates; the packaging test requires it for real.
+// publint reads the files as they are (it packs without running prepack): build both packages first.
+check('client package: build', 'npm', ['run', '--silent', 'build:client']);
 check('client package: publint', 'npx', ['publint', 'shared']);
 check('client package: attw', 'npx', ['attw', '--pack', 'shared', '--profile', 'node16', '--ignore-rules', 'cjs-resolves-to-esm']);
 // The widget package (widget/): the same two checks. Its ES module and config endpoint are ESM only, for bundlers,
 // Node's ESM (or require(esm)) and Workers, so the same profile and rule apply. publint and attw pack it (prepack builds).
+check('widget package: build', 'npm', ['run', '--silent', 'build:widget-package']);
 check('widget package: publint', 'npx', ['publint', 'widget']);
 check('widget package: attw', 'npx', ['attw', '--pack', 'widget', '--profile', 'node16', '--ignore-rules', 'cjs-resolves-to-esm']);
 run('packaging tests', 'npx', [
