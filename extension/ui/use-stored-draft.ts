@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import type { StoredItem } from '../storage/stored-item';
 
 export interface StoredDraft<D> {
@@ -24,26 +24,37 @@ export function useStoredDraft<D extends { updatedAt: number }>(
   merge: (local: D, stored: D) => D,
 ): StoredDraft<D> {
   const [draft, setDraft] = useState<D | null>(stored);
-  const onScreen = useRef(draft);
-  onScreen.current = draft;
+  // What this popup last showed or wrote, at once (not when it is next drawn): merges and stamps start from it, so a
+  // storage echo that arrives between two keystrokes is never merged against an older draft.
+  const latest = useRef(draft);
+  const previousStored = useRef(stored);
+  const show = useCallback((next: D | null) => {
+    latest.current = next;
+    setDraft(next);
+  }, []);
 
   useEffect(() => {
-    const local = onScreen.current;
-    if (stored === null || local === null) {
-      setDraft(stored);
+    const local = latest.current;
+    const before = previousStored.current;
+    previousStored.current = stored;
+    if (stored === null) {
+      // Removed elsewhere (a revert, a save that cleared it): follow. A null that was already there (the first read
+      // of an empty item arriving late) removes nothing.
+      if (before !== null && local !== null) show(null);
       return;
     }
+    if (local === null) return show(stored);
     const merged = merge(local, stored);
-    if (!same(merged, local)) setDraft(merged);
+    if (!same(merged, local)) show(merged);
     if (!same(merged, stored)) void item.setValue(merged);
-  }, [stored, item, merge]);
+  }, [stored, item, merge, show]);
 
   return {
     draft,
     write(next) {
-      setDraft(next);
+      show(next);
       void (next ? item.setValue(next) : item.removeValue());
     },
-    stamp: () => Math.max(Date.now(), (draft?.updatedAt ?? 0) + 1),
+    stamp: () => Math.max(Date.now(), (latest.current?.updatedAt ?? 0) + 1),
   };
 }
