@@ -23,6 +23,8 @@ async function addGlobex(page: Page, sandbox: RunningSandbox, name = 'Globex'): 
   await page.getByLabel('API base URL').fill(sandbox.apiBaseUrl);
   await page.getByRole('button', { name: 'Connect', exact: true }).click();
   await expect(page.getByRole('tab', { name: 'Embed' })).toBeVisible();
+  // Its pages are read and cached (the picker draws from the cache): a tab naming one of them now finds Globex.
+  await expect(page.getByLabel('Page')).toHaveValue(SEED_PAGE_IDS.globex);
 }
 
 const storedKeys = (serviceWorker: Worker) => serviceWorker.evaluate(async () => Object.keys(await chrome.storage.local.get(null)));
