@@ -1,5 +1,6 @@
-// `npm run build:widget`, into dist/widget/: the card stage first (Preact, zod/mini as published, the card),
-// named and hashed by its content; then the loader, the script-tag file (IIFE, global `StatusEmbed`), with the
+// `npm run build:widget`, into dist/widget/: each non-English language's strings first, one small file each
+// (status-embed-locale-<language>-<hash>.js, data only); the card stage next (Preact, zod/mini as published, the
+// card, English), named and hashed by its content, with the language files' names and hashes written in; then the loader, the script-tag file (IIFE, global `StatusEmbed`), with the
 // card's file name and sha384 written in; the ES module for bundlers (card included); type declarations; and
 // integrity.json with every browser file's hash. Every browser file must be pure ASCII (build/ascii.ts).
 // Preact's JSX comes from the tsconfig (jsxImportSource). No step edits a dependency's code.
@@ -7,8 +8,10 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { build, defineConfig, type InlineConfig, type Plugin } from 'vite';
-import { assertAscii } from './build/ascii.ts';
-import { contentName, sriHash } from './build/integrity.ts';
+import { asciiJson, assertAscii } from './build/ascii.ts';
+import { contentName, localeDigest, sriHash } from './build/integrity.ts';
+import { localeFile } from './card-stage/locale-files.ts';
+import { LOCALES } from './card-stage/locales/all.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const outDir = `${root}dist/widget`;
@@ -56,12 +59,13 @@ const shared = {
 } satisfies InlineConfig['build'];
 
 /** Builds one entry to a single file in memory and returns its code. */
-async function bundle(entry: string, format: 'iife' | 'es', name?: string): Promise<string> {
+async function bundle(entry: string, format: 'iife' | 'es', name?: string, define?: Record<string, string>): Promise<string> {
   const output = await build({
     root,
     configFile: false,
     publicDir: false,
     logLevel: 'warn',
+    define,
     build: { ...shared, write: false, lib: { entry: `${root}${entry}`, name, formats: [format], fileName: () => 'out.js' } },
   });
   const [result] = Array.isArray(output) ? output : [output];
@@ -69,8 +73,23 @@ async function bundle(entry: string, format: 'iife' | 'es', name?: string): Prom
   return assertAscii(entry, result.output[0].code);
 }
 
+// The languages but English, each a statement that hands its strings to the card stage (data: JSON, ASCII).
+const localeFiles: Record<string, string> = {};
+const localeIntegrity: Record<string, string> = {};
+const localeDigests: Record<string, string> = {};
+for (const [language, strings] of Object.entries(LOCALES)) {
+  if (language === 'en') continue; // built into the card stage
+  const code = `(window.__statusEmbedLocales||={})[${JSON.stringify(language)}]=${asciiJson(strings)};\n`;
+  localeDigests[language] = localeDigest(code);
+  const [file, integrity] = localeFile(language, localeDigests[language]);
+  localeFiles[file] = assertAscii(file, code);
+  localeIntegrity[file] = integrity;
+}
+
 // Before the loader: its build needs the card's name and hash.
-const cardCode = await bundle('widget/card-stage/index.ts', 'iife', 'StatusEmbedCard');
+const cardCode = await bundle('widget/card-stage/index.ts', 'iife', 'StatusEmbedCard', {
+  __STATUS_EMBED_LOCALE_DIGESTS__: JSON.stringify(localeDigests),
+});
 const CARD = contentName('status-embed-card', cardCode);
 const cardIntegrity = sriHash(cardCode);
 
@@ -84,9 +103,15 @@ function companions(): Plugin {
       if (done) return;
       done = true;
       writeFileSync(`${outDir}/${CARD}`, cardCode);
+      for (const [file, code] of Object.entries(localeFiles)) writeFileSync(`${outDir}/${file}`, code);
       writeFileSync(`${outDir}/${MODULE}`, await bundle('widget/status-embed.module.ts', 'es'));
       const loader = assertAscii(LOADER, readFileSync(`${outDir}/${LOADER}`, 'utf8'));
-      const integrity = { [LOADER]: sriHash(loader), [CARD]: cardIntegrity, [MODULE]: sriHash(readFileSync(`${outDir}/${MODULE}`, 'utf8')) };
+      const integrity = {
+        [LOADER]: sriHash(loader),
+        [CARD]: cardIntegrity,
+        ...localeIntegrity,
+        [MODULE]: sriHash(readFileSync(`${outDir}/${MODULE}`, 'utf8')),
+      };
       writeFileSync(`${outDir}/integrity.json`, `${JSON.stringify(integrity, null, 2)}\n`);
 
       const result = spawnSync('npx', ['tsc', '-p', 'widget/tsconfig.types.json'], { cwd: root, encoding: 'utf8' });

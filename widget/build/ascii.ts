@@ -12,3 +12,7 @@ export function assertAscii(file: string, code: string): string {
   }
   return code;
 }
+
+/** JSON text with every character over 0x7e written `\\uXXXX`: a value written into a browser file as data. */
+export const asciiJson = (value: unknown): string =>
+  JSON.stringify(value).replace(/[\u007f-\uffff]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);

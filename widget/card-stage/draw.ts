@@ -7,9 +7,10 @@ import { statusCard } from '../card/StatusEmbed';
 import { adoptCardStyles } from '../card/styles';
 import { createDismissalStore } from '../data/dismissal-store';
 import { skipAfterFailures } from '../data/refresh-loop';
-import { canonicalLocale, resolveLocale } from './locales';
+import { canonicalLocale, chooseLocale } from './locales';
 import { parseOffset, parseZIndex } from './options';
 import type { CardInput, RefreshResult } from './protocol';
+import { stringsFor } from './strings-source';
 
 /** What the card stage keeps per `<status-embed>`. */
 interface HostState {
@@ -24,8 +25,8 @@ interface HostState {
 }
 
 const states = new WeakMap<HTMLElement, HostState>();
-/** The visitor's dismissals, for every embed of the page (in localStorage, else in memory). */
-const dismissals = createDismissalStore();
+/** The visitor's dismissals, for every embed of the page (in localStorage, else in memory), read through the loader's kit. */
+let dismissals: ReturnType<typeof createDismissalStore> | undefined;
 
 /** What `status-embed:change` carries. */
 export interface StatusEmbedChange {
@@ -54,6 +55,7 @@ const stateOf = (host: HTMLElement): HostState => {
 /** Reads the config when due, validates the summary (keeping the last good one), and draws. */
 export async function refreshCard(host: HTMLElement, input: CardInput): Promise<RefreshResult> {
   const state = stateOf(host);
+  chooseWords(host, state, input); // a language's file, if the card needs one, comes while the config does
   const configUrl = host.getAttribute('config-url');
   let configFailure: unknown;
   if (configUrl && state.configTurns.due()) {
@@ -74,29 +76,43 @@ export async function refreshCard(host: HTMLElement, input: CardInput): Promise<
   return [summary.success, summary.success ? configFailure : new Error('unusable answer: summary.json'), state.configTurns.failing()];
 }
 
+/** An attribute's value, checked: an invalid one is reported once (per host and value) and ignored. */
+function option<T>(
+  host: HTMLElement,
+  state: HostState,
+  input: CardInput,
+  name: string,
+  parse: (value: string | null) => T | undefined,
+): T | undefined {
+  const value = host.getAttribute(name);
+  const parsed = value === null ? undefined : parse(value);
+  if (value !== null && parsed === undefined && !state.warned.has(`${name}=${value}`)) {
+    state.warned.add(`${name}=${value}`);
+    input.kit.w(`ignoring ${name}="${value.slice(0, 40)}" (not a valid value)`);
+  }
+  return parsed;
+}
+
+/** The card's words and their `lang`; undefined while that language's file is coming (the card is drawn when it has). */
+function chooseWords(host: HTMLElement, state: HostState, input: CardInput) {
+  const chosen = chooseLocale([option(host, state, input, 'locale', canonicalLocale), document.documentElement.lang, ...navigator.languages]);
+  return stringsFor(chosen, input.kit, () => states.has(host) && drawCard(host, input));
+}
+
 /** Draws what the host's state holds, with the attributes as they are now. */
 export function drawCard(host: HTMLElement, input: CardInput): void {
   const root = host.shadowRoot;
   if (!root) return;
   const state = stateOf(host);
-  const { w: warn, c: parseComponents } = input.kit;
-  /** An attribute's value, checked: an invalid one is reported once and ignored. */
-  const option = <T>(name: string, parse: (value: string | null) => T | undefined): T | undefined => {
-    const value = host.getAttribute(name);
-    const parsed = value === null ? undefined : parse(value);
-    if (value !== null && parsed === undefined && !state.warned.has(`${name}=${value}`)) {
-      state.warned.add(`${name}=${value}`);
-      warn(`ignoring ${name}="${value.slice(0, 40)}" (not a valid value)`);
-    }
-    return parsed;
-  };
+  const { kit } = input;
   try {
+    const locale = chooseWords(host, state, input);
+    if (!locale) return;
+    const { strings } = locale;
     const overrides: PublicEmbedConfig = {};
     for (const field of EMBED_CONFIG_FIELDS) overrides[field] = host.getAttribute(field.replace(/_/g, '-')); // as mount/attributes.ts spells them
-    option('components', parseComponents); // the loader parsed it already; a bad list is reported here, once
-    const chosen = option('locale', canonicalLocale);
-    const locale = resolveLocale([chosen, document.documentElement.lang, ...navigator.languages]);
-    const { strings } = locale;
+    option(host, state, input, 'components', kit.c); // the loader parsed it already; a bad list is reported here, once
+    dismissals ??= createDismissalStore(kit.d);
     const view = computeEmbedView(state.summary, mergeEmbedConfig(state.config, overrides), {
       dismissed: dismissals.read(),
       statusPageUrl: host.getAttribute('status-page') ?? undefined,
@@ -107,38 +123,28 @@ export function drawCard(host: HTMLElement, input: CardInput): void {
         status: (status) => (strings.statuses as Record<string, string>)[status] ?? statusLabel(status),
       },
     });
+    // The loader's live region, already announced to assistive technology: the card goes inside it (a page
+    // that took it out of our shadow root gets no card).
+    const region = root.querySelector<HTMLElement>('[role=status]');
+    if (!region) return;
     adoptCardStyles(root);
-    // The loader's live region, already announced to assistive technology: the card goes inside it.
-    const region = liveRegion(root);
     region.className = 'fixed';
-    const zIndex = option('z-index', parseZIndex);
+    const zIndex = option(host, state, input, 'z-index', parseZIndex);
     if (zIndex === undefined) region.style.removeProperty('--z');
     else region.style.setProperty('--z', String(zIndex));
     const onDismiss = (key: string) => {
-      dismissals.remember(key);
+      dismissals?.remember(key);
       drawCard(host, input);
     };
-    render(statusCard({ view, onDismiss, words: strings, lang: locale.tag, offset: option('offset', parseOffset) }), region);
+    render(statusCard({ view, onDismiss, words: strings, lang: locale.tag, offset: option(host, state, input, 'offset', parseOffset) }), region);
     announce(host, state, view);
   } catch (error) {
-    warn('could not draw', error);
+    kit.w('could not draw', error);
   }
-}
-
-/** The shadow root's `role=status` region (the loader makes it; made here if a page removed it). */
-function liveRegion(root: ShadowRoot): HTMLElement {
-  let region = root.querySelector<HTMLElement>('[role=status]');
-  if (!region) {
-    region = document.createElement('div');
-    region.setAttribute('role', 'status');
-    region.setAttribute('aria-live', 'polite');
-    root.append(region);
-  }
-  return region;
 }
 
 export function clearCard(host: HTMLElement): void {
-  const region = host.shadowRoot?.querySelector<HTMLElement>('[role=status]');
+  const region = host.shadowRoot?.querySelector('[role=status]');
   if (region) render(null, region);
   states.delete(host);
 }

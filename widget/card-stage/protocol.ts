@@ -1,4 +1,5 @@
 // What the loader (status-embed.js) hands the card stage (status-embed-card-*.js) once something is to be shown.
+import type { CardStrings } from './locales';
 
 /** One refresh's worth of data: the loader fetched the summary and only glanced at it; the card stage validates it. */
 export interface CardInput {
@@ -18,6 +19,10 @@ export interface LoaderKit {
   w(message: string, cause?: unknown): void;
   /** `parseComponents` (widget/loader/quick-check.ts). */
   c(value: string | null): string[] | undefined;
+  /** `addCheckedScript` (widget/loader/card-script.ts): a language's strings come in a checked file. */
+  s(src: URL | undefined, integrity: string): Promise<void>;
+  /** `readDismissals` (widget/data/dismissal-store.ts). */
+  d(): unknown[];
 }
 
 /** How a refresh went: whether the summary validated, what to report (if anything), whether the config keeps failing. */
@@ -39,5 +44,7 @@ export interface CardStage {
 declare global {
   interface Window {
     __statusEmbedCard?: CardStage;
+    /** Where each language's file (status-embed-locale-<language>-<hash>.js) puts its strings when it runs. */
+    __statusEmbedLocales?: Record<string, CardStrings>;
   }
 }

@@ -2,19 +2,10 @@ const STORAGE_KEY = 'status-embed:dismissed';
 /** As MAX_REMEMBERED_DISMISSALS in shared/embed/dismissal.ts (a unit test keeps them equal; that module brings zod). */
 export const MAX_DISMISSALS = 20;
 
-/** What storage held, if it is a list of strings (else nothing is dismissed: never an error on a customer page). */
-export function parseStoredKeys(stored: string | null): string[] {
-  try {
-    const keys: unknown = JSON.parse(stored || '[]');
-    return Array.isArray(keys) && keys.every((key) => typeof key === 'string') ? keys.slice(-MAX_DISMISSALS) : [];
-  } catch {
-    return [];
-  }
-}
-
 /**
- * What the loader needs: the stored keys, unchecked (it only asks whether one is there), read at once. The card
- * stage keeps them with createDismissalStore, in memory too when storage fails.
+ * The stored keys, unchecked (the loader only asks whether one is there), read at once; nothing when storage
+ * throws or holds garbage, never an error on a customer page. The card stage reads through this one too (the
+ * loader lends it), and keeps only the strings.
  */
 export function readDismissals(): unknown[] {
   try {
@@ -25,19 +16,17 @@ export function readDismissals(): unknown[] {
 }
 
 /**
- * The visitor's dismissals, in the host page's localStorage. Storage can be missing or throw (privacy modes,
- * sandboxed frames): then they last as long as the page, which is still what the visitor asked for.
+ * The visitor's dismissals, in the host page's localStorage (read with `readStored`, the loader's
+ * readDismissals). Storage can be missing or throw (privacy modes, sandboxed frames): then they last as long as
+ * the page, which is still what the visitor asked for.
  */
-export function createDismissalStore(getStorage: () => Storage = () => localStorage) {
-  let memory: string[] | undefined; // set once storage has failed
-  const read = (): string[] => {
-    try {
-      return memory ?? parseStoredKeys(getStorage().getItem(STORAGE_KEY));
-    } catch {
-      memory = [];
-      return memory;
-    }
-  };
+export function createDismissalStore(readStored: () => unknown[], getStorage: () => Storage = () => localStorage) {
+  let memory: string[] | undefined; // set once writing has failed
+  const read = (): string[] =>
+    memory ??
+    readStored()
+      .filter((key): key is string => typeof key === 'string')
+      .slice(-MAX_DISMISSALS);
   return {
     read,
     remember(key: string) {

@@ -5,7 +5,7 @@ import { mountFromScriptTag } from '../mount/mount';
 import { warn } from '../mount/warn';
 
 /** Registers `<status-embed>` and, loaded by a script tag that has `data-status-page`, mounts it. Never throws. */
-export function startWidget(loadCard: () => Promise<CardStage>, script: Element | null): void {
+export function startWidget(loadCard: () => Promise<CardStage>, script: HTMLScriptElement | null): void {
   try {
     setCardLoader(loadCard);
     defineStatusEmbedElement();

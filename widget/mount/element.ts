@@ -2,6 +2,7 @@ import type { CardInput, CardStage, LoaderKit, RefreshResult } from '../card-sta
 import { readDismissals } from '../data/dismissal-store';
 import { nextDelay } from '../data/refresh-loop';
 import { fetchJson, summaryUrl } from '../data/sources';
+import { addCheckedScript } from '../loader/card-script';
 import { needsCard, parseComponents } from '../loader/quick-check';
 import { OBSERVED_ATTRIBUTES } from './attributes';
 import { cardStage } from './card-loader';
@@ -9,7 +10,7 @@ import { warn } from './warn';
 
 export const ELEMENT_NAME = 'status-embed';
 
-const kit: LoaderKit = { f: fetchJson, w: warn, c: parseComponents };
+const kit: LoaderKit = { f: fetchJson, w: warn, c: parseComponents, s: addCheckedScript, d: readDismissals };
 
 /** A running embed: called without an argument it draws again (an attribute changed) without fetching; with `true` it stops. */
 type RunningEmbed = (stop?: true) => undefined;
@@ -32,7 +33,7 @@ function runEmbed(host: HTMLElement): RunningEmbed {
   const load = async () => (card ??= await cardStage());
 
   // The shadow root (kept when the embed starts over), with the empty live region first, so that the card is
-  // announced when it appears in it (the card stage fills it, and makes it again if a page removed it).
+  // announced when it appears in it (the card stage draws into it).
   if (!host.shadowRoot) {
     const region = document.createElement('div');
     region.setAttribute('role', 'status');
@@ -63,7 +64,7 @@ function runEmbed(host: HTMLElement): RunningEmbed {
     }
     const [valid, failure, configFailing] = result;
     if (!stopped) {
-      if (failure && !failing) warn('refresh failed (the last good data stays)', failure); // once per run of failures
+      if (failure && !failing) warn('refresh failed', failure); // once per run of failures (the last good data stays)
       failing = !valid || configFailing;
     }
     // The summary's (and the card's) failures slow the refresh; the config's pace only the config.

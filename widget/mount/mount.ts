@@ -34,13 +34,11 @@ export function mount(options: MountOptions): StatusEmbedHandle {
 
 /**
  * The script-tag form: a `<status-embed>` carrying the tag's `data-*` attributes under the element's names
- * (`data-status-page` -> `status-page`, `data-incident-background-color` -> `incident-background-color`).
+ * (`data-status-page` -> `status-page`, `data-incident-background-color` -> `incident-background-color`): the
+ * dataset spells them `statusPage`, `incidentBackgroundColor`, which `write` turns back into attribute names.
  */
-export function mountFromScriptTag(script: Element): void {
+export function mountFromScriptTag(script: HTMLElement | SVGElement): void {
   const element = createEmbed();
-  for (const name of OBSERVED_ATTRIBUTES) {
-    const value = script.getAttribute(`data-${name}`);
-    if (value !== null) element.setAttribute(name, value);
-  }
+  write(element, script.dataset);
   document.body.append(element);
 }

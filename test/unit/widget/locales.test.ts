@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { LOCALES, resolveLocale } from '../../../widget/card-stage/locales';
+import { chooseLocale, LANGUAGES } from '../../../widget/card-stage/locales';
+import { LOCALES } from '../../../widget/card-stage/locales/all';
 import { parseOffset, parseZIndex } from '../../../widget/card-stage/options';
 
 /** Every key path of a strings object (`statuses.monitoring`, ...). */
@@ -7,8 +8,9 @@ const keys = (value: object, prefix = ''): string[] =>
   Object.entries(value).flatMap(([key, child]) => (typeof child === 'object' ? keys(child, `${prefix}${key}.`) : [`${prefix}${key}`]));
 
 describe('the card locales', () => {
-  it('has at least en, de, fr, es, pt and ja', () => {
+  it('has at least en, de, fr, es, pt and ja, and strings for exactly the languages the card offers', () => {
     expect(Object.keys(LOCALES).sort()).toEqual(expect.arrayContaining(['de', 'en', 'es', 'fr', 'ja', 'pt']));
+    expect(Object.keys(LOCALES).sort()).toEqual([...LANGUAGES].sort());
   });
 
   for (const [locale, strings] of Object.entries(LOCALES)) {
@@ -27,15 +29,16 @@ describe('the card locales', () => {
   });
 });
 
-describe('resolveLocale', () => {
+describe('chooseLocale', () => {
   it('takes the first candidate whose language it has, keeping its region for dates', () => {
-    expect(resolveLocale(['pt-BR', 'en'])).toMatchObject({ tag: 'pt-BR', strings: LOCALES.pt });
-    expect(resolveLocale([null, 'it', 'de-AT'])).toMatchObject({ tag: 'de-AT', strings: LOCALES.de });
-    expect(resolveLocale(['not a tag!!', 'ja'])).toMatchObject({ tag: 'ja', strings: LOCALES.ja });
+    expect(chooseLocale(['pt-BR', 'en'])).toEqual({ tag: 'pt-BR', language: 'pt' });
+    expect(chooseLocale([null, 'it', 'de-AT'])).toEqual({ tag: 'de-AT', language: 'de' });
+    expect(chooseLocale(['not a tag!!', 'ja'])).toEqual({ tag: 'ja', language: 'ja' });
+    expect(chooseLocale(['EN-gb'])).toEqual({ tag: 'en-GB', language: 'en' });
   });
 
   it('falls back to English', () => {
-    expect(resolveLocale(['it', 'nl', undefined])).toMatchObject({ tag: 'en', strings: LOCALES.en });
+    expect(chooseLocale(['it', 'nl', undefined])).toEqual({ tag: 'en', language: 'en' });
   });
 });
 

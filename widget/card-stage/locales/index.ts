@@ -1,21 +1,19 @@
 // The card's languages, and which one a visitor gets: the `locale` attribute, else the page's <html lang>, else
-// the browser's languages; the first whose language we have (`pt-BR` -> pt), else English.
-import de from './de';
-import en from './en';
-import es from './es';
-import fr from './fr';
-import ja from './ja';
-import pt from './pt';
-import type { CardStrings } from './strings';
+// the browser's languages; the first whose language we have (`pt-BR` -> pt), else English. Only the choice lives
+// here: English is built into the card stage, and each other language's strings are a file of their own
+// (strings-source.ts loads the one a visitor needs).
 
 export type { CardStrings } from './strings';
 
-export const LOCALES: Record<string, CardStrings> = { en, de, fr, es, pt, ja };
+/** The languages the card speaks (all.ts holds their strings; a unit test keeps the two lists equal). */
+export const LANGUAGES = ['en', 'de', 'fr', 'es', 'pt', 'ja'] as const;
+export type Language = (typeof LANGUAGES)[number];
 
-export interface ResolvedLocale {
+export interface ChosenLocale {
   /** The BCP 47 tag used (the card's `lang`, and Intl's locale for dates). */
   tag: string;
-  strings: CardStrings;
+  /** Whose strings the card shows. */
+  language: Language;
 }
 
 /** A well-formed BCP 47 tag, canonicalised, else undefined (Intl is the judge). */
@@ -29,11 +27,11 @@ export function canonicalLocale(value: string | null | undefined): string | unde
 }
 
 /** The first candidate whose language we have; English when none is. */
-export function resolveLocale(candidates: ReadonlyArray<string | null | undefined>): ResolvedLocale {
+export function chooseLocale(candidates: ReadonlyArray<string | null | undefined>): ChosenLocale {
   for (const candidate of candidates) {
     const tag = canonicalLocale(candidate);
-    const strings = tag && LOCALES[tag.split('-')[0]!.toLowerCase()];
-    if (tag && strings) return { tag, strings };
+    const language = tag?.split('-')[0]?.toLowerCase() as Language;
+    if (tag && LANGUAGES.includes(language)) return { tag, language };
   }
-  return { tag: 'en', strings: en };
+  return { tag: 'en', language: 'en' };
 }
