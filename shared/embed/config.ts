@@ -11,11 +11,14 @@ export function checkEmbedConfigField(field: EmbedConfigField, value: unknown): 
   return field === 'position' ? parseCorner(value) : normalizeHexColour(value);
 }
 
-/** A raw config (any strings, possibly hostile) -> what the card may use. A refused or missing field gets its default. */
-export function resolveEmbedConfig(config: EmbedConfigLike | undefined | null): ResolvedEmbedConfig {
+/**
+ * Raw configs (any strings, possibly hostile), the first one laid over the next -> what the card may use: per
+ * field, the first value it may use, else its default.
+ */
+export function resolveEmbedConfig(...layers: Array<EmbedConfigLike | undefined | null>): ResolvedEmbedConfig {
   const resolved = { ...DEFAULT_EMBED_CONFIG };
   for (const field of EMBED_CONFIG_FIELDS) {
-    const value = checkEmbedConfigField(field, config?.[field]);
+    const value = layers.map((layer) => checkEmbedConfigField(field, layer?.[field])).find(Boolean);
     if (value) (resolved as Record<EmbedConfigField, string>)[field] = value;
   }
   return resolved;

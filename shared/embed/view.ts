@@ -37,14 +37,20 @@ export interface EmbedViewOptions extends DateFormatOptions {
   statusPageUrl?: string;
   /** Component ids: only an item affecting one of them is shown or counted (all items when absent). */
   components?: readonly string[];
-  /** The card's words in another language: the kind of event and a status (English by default). */
-  labels?: EmbedLabels;
+  /** Fields laid over `config` (a site's attributes): each one the card may use wins, the others are ignored. */
+  overrides?: EmbedConfigLike | null;
+  /** The card's words in another language: the kind of event and the statuses (English by default). */
+  words?: EmbedWords;
 }
 
-/** Words the view puts in the label ("Incident · Monitoring") and in a detail that has no update text. */
-export interface EmbedLabels {
-  kind(kind: EmbedView['kind']): string;
-  status(status: string): string;
+/**
+ * Words the view puts in the label ("Incident · Monitoring") and in a detail that has no update text. A status
+ * the words leave out (English, or one Atlassian adds later) is shown as summary.json spells it ("In progress").
+ */
+export interface EmbedWords {
+  incident: string;
+  maintenance: string;
+  statuses?: Readonly<Record<string, string>>;
 }
 
 /** Longest update text the card carries (the card clamps it visually too; this keeps the live region short). */
@@ -53,12 +59,12 @@ export const MAX_DETAIL_LENGTH = 280;
 /** `in_progress` -> "In progress" (also for statuses Atlassian may add later). */
 export const statusLabel = (status: string) => status.charAt(0).toUpperCase() + status.slice(1).replace(/_/g, ' ');
 
-const ENGLISH: EmbedLabels = { kind: (kind) => (kind === 'incident' ? 'Incident' : 'Maintenance'), status: statusLabel };
+const ENGLISH: EmbedWords = { incident: 'Incident', maintenance: 'Maintenance' };
 
-function describe({ kind, item, latest }: ActiveItem, options: DateFormatOptions, labels: EmbedLabels): string {
+function describe({ kind, item, latest }: ActiveItem, options: DateFormatOptions, status: string): string {
   const window = kind === 'maintenance' ? formatMaintenanceWindow(item.scheduled_for, item.scheduled_until, options) : undefined;
   const text = latest?.body?.trim() ?? '';
-  return window ?? (text.length > MAX_DETAIL_LENGTH ? `${text.slice(0, MAX_DETAIL_LENGTH - 1).trimEnd()}…` : text || labels.status(item.status));
+  return window ?? (text.length > MAX_DETAIL_LENGTH ? `${text.slice(0, MAX_DETAIL_LENGTH - 1).trimEnd()}…` : text || status);
 }
 
 /**
@@ -73,22 +79,23 @@ export function computeEmbedView(
 ): EmbedView | null {
   if (!summary) return null;
   const dismissed = options.dismissed ?? [];
-  const labels = options.labels ?? ENGLISH;
+  const words = options.words ?? ENGLISH;
   const [shown, ...others] = activeItems(summary, options.components).filter((active) => !dismissed.includes(dismissalKey(active.item)));
   const statusPage = safeHttpUrl(options.statusPageUrl) ?? safeHttpUrl(summary.page.url);
   const href = safeHttpUrl(shown?.item.shortlink) ?? statusPage;
   if (!shown || !href) return null; // nothing to show, or nowhere safe to link: no card rather than a broken one
-  const resolved = resolveEmbedConfig(config);
+  const resolved = resolveEmbedConfig(options.overrides, config);
   const { kind, item } = shown;
+  const status = words.statuses?.[item.status] ?? statusLabel(item.status);
   const impact: unknown = (item as { impact?: unknown }).impact; // passed through by the loose schema, unchecked
   return {
     kind,
     id: item.id,
     status: item.status,
     impact: typeof impact === 'string' ? impact : null,
-    label: `${labels.kind(kind)} · ${labels.status(item.status)}`,
+    label: `${words[kind]} · ${status}`,
     name: item.name,
-    detail: describe(shown, options, labels),
+    detail: describe(shown, options, status),
     href,
     more: others.length ? { count: others.length, href: statusPage ?? href } : null,
     corner: resolved.position,

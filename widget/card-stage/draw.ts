@@ -1,6 +1,5 @@
 import { render } from 'preact';
-import { mergeEmbedConfig } from '../../shared/embed/config';
-import { computeEmbedView, statusLabel, type EmbedView } from '../../shared/embed/view';
+import { computeEmbedView, type EmbedView } from '../../shared/embed/view';
 import { EMBED_CONFIG_FIELDS, PublicEmbedConfig } from '../../shared/schemas/embed-config';
 import { EmbedSummary } from '../../shared/schemas/embed-summary';
 import { statusCard } from '../card/StatusEmbed';
@@ -54,8 +53,10 @@ const stateOf = (host: HTMLElement): HostState => {
 
 /** Reads the config when due, validates the summary (keeping the last good one), and draws. */
 export async function refreshCard(host: HTMLElement, input: CardInput): Promise<RefreshResult> {
+  // Drawn as things are first: that starts loading the visitor's language, if the card needs one and has not had
+  // it, while the config comes.
+  drawCard(host, input);
   const state = stateOf(host);
-  chooseWords(host, state, input); // a language's file, if the card needs one, comes while the config does
   const configUrl = host.getAttribute('config-url');
   let configFailure: unknown;
   if (configUrl && state.configTurns.due()) {
@@ -76,67 +77,52 @@ export async function refreshCard(host: HTMLElement, input: CardInput): Promise<
   return [summary.success, summary.success ? configFailure : new Error('unusable answer: summary.json'), state.configTurns.failing()];
 }
 
-/** An attribute's value, checked: an invalid one is reported once (per host and value) and ignored. */
-function option<T>(
-  host: HTMLElement,
-  state: HostState,
-  input: CardInput,
-  name: string,
-  parse: (value: string | null) => T | undefined,
-): T | undefined {
-  const value = host.getAttribute(name);
-  const parsed = value === null ? undefined : parse(value);
-  if (value !== null && parsed === undefined && !state.warned.has(`${name}=${value}`)) {
-    state.warned.add(`${name}=${value}`);
-    input.kit.w(`ignoring ${name}="${value.slice(0, 40)}" (not a valid value)`);
-  }
-  return parsed;
-}
-
-/** The card's words and their `lang`; undefined while that language's file is coming (the card is drawn when it has). */
-function chooseWords(host: HTMLElement, state: HostState, input: CardInput) {
-  const chosen = chooseLocale([option(host, state, input, 'locale', canonicalLocale), document.documentElement.lang, ...navigator.languages]);
-  return stringsFor(chosen, input.kit, () => states.has(host) && drawCard(host, input));
-}
-
 /** Draws what the host's state holds, with the attributes as they are now. */
 export function drawCard(host: HTMLElement, input: CardInput): void {
   const root = host.shadowRoot;
   if (!root) return;
   const state = stateOf(host);
   const { kit } = input;
+  /** An attribute's value, checked: an invalid one is reported once (per host and value) and ignored. */
+  const option = <T>(name: string, parse: (value: string | null) => T | undefined): T | undefined => {
+    const value = host.getAttribute(name);
+    const parsed = value === null ? undefined : parse(value);
+    if (value !== null && parsed === undefined && !state.warned.has(`${name}=${value}`)) {
+      state.warned.add(`${name}=${value}`);
+      kit.w(`ignoring ${name}="${value.slice(0, 40)}" (not a valid value)`);
+    }
+    return parsed;
+  };
   try {
-    const locale = chooseWords(host, state, input);
-    if (!locale) return;
-    const { strings } = locale;
+    const chosen = chooseLocale([option('locale', canonicalLocale), document.documentElement.lang, ...navigator.languages]);
+    // Undefined while that language's file is coming: the card is drawn when it has.
+    const locale = stringsFor(chosen, kit, () => states.has(host) && drawCard(host, input));
+    // The loader's live region, already announced to assistive technology: the card goes inside it (a page
+    // that took it out of our shadow root gets no card).
+    const region = root.querySelector<HTMLElement>('[role=status]');
+    if (!locale || !region) return;
     const overrides: PublicEmbedConfig = {};
     for (const field of EMBED_CONFIG_FIELDS) overrides[field] = host.getAttribute(field.replace(/_/g, '-')); // as mount/attributes.ts spells them
-    option(host, state, input, 'components', kit.c); // the loader parsed it already; a bad list is reported here, once
+    option('components', kit.c); // the loader parsed it already; a bad list is reported here, once
     dismissals ??= createDismissalStore(kit.d);
-    const view = computeEmbedView(state.summary, mergeEmbedConfig(state.config, overrides), {
+    const view = computeEmbedView(state.summary, state.config, {
+      overrides,
       dismissed: dismissals.read(),
       statusPageUrl: host.getAttribute('status-page') ?? undefined,
       components: input.components,
       locale: locale.tag,
-      labels: {
-        kind: (kind) => strings[kind],
-        status: (status) => (strings.statuses as Record<string, string>)[status] ?? statusLabel(status),
-      },
+      words: locale.strings,
     });
-    // The loader's live region, already announced to assistive technology: the card goes inside it (a page
-    // that took it out of our shadow root gets no card).
-    const region = root.querySelector<HTMLElement>('[role=status]');
-    if (!region) return;
     adoptCardStyles(root);
     region.className = 'fixed';
-    const zIndex = option(host, state, input, 'z-index', parseZIndex);
+    const zIndex = option('z-index', parseZIndex);
     if (zIndex === undefined) region.style.removeProperty('--z');
     else region.style.setProperty('--z', String(zIndex));
     const onDismiss = (key: string) => {
       dismissals?.remember(key);
       drawCard(host, input);
     };
-    render(statusCard({ view, onDismiss, words: strings, lang: locale.tag, offset: option(host, state, input, 'offset', parseOffset) }), region);
+    render(statusCard({ view, onDismiss, words: locale.strings, lang: locale.tag, offset: option('offset', parseOffset) }), region);
     announce(host, state, view);
   } catch (error) {
     kit.w('could not draw', error);

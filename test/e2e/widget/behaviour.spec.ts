@@ -116,8 +116,10 @@ test('renders under a CSP that allows only its script and the two origins it rea
   await openCustomerSite(page, {
     config: { incident_background_color: '#123456' },
     csp: `default-src 'none'; script-src ${WIDGET}; connect-src ${STATUS_PAGE} ${new URL(CONFIG_URL).origin}`,
+    scriptAttributes: 'data-locale="fr"', // the language file comes from the same directory: the same line covers it
   });
   await expect(card(page)).toBeVisible();
+  await expect(card(page)).toHaveAttribute('lang', 'fr');
   expect(await card(page).evaluate((element) => getComputedStyle(element).backgroundColor)).toBe('rgb(18, 52, 86)');
   await page.locator('#before').focus();
   await page.keyboard.press('Tab'); // focus styles too

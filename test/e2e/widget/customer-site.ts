@@ -26,6 +26,13 @@ export function widgetScript(): string {
 /** `{ "<file>": "sha384-..." }` for every browser file of the build. */
 export const widgetIntegrity = (): Record<string, string> => JSON.parse(readFileSync(resolve(WIDGET_DIR, 'integrity.json'), 'utf8'));
 
+/** A language's file name (it carries its digest), as integrity.json lists it. */
+export const localeFile = (language: string): string => {
+  const file = Object.keys(widgetIntegrity()).find((name) => name.startsWith(`status-embed-locale-${language}-`));
+  if (!file) throw new Error(`integrity.json lists no ${language} file`);
+  return file;
+};
+
 /** The card stage's file name (it carries a content hash). */
 export const cardFile = (): string => {
   const file = Object.keys(widgetIntegrity()).find((name) => name.startsWith('status-embed-card-'));
@@ -61,6 +68,8 @@ export interface CustomerSiteOptions {
   embed?: string;
   /** Serves a card stage that differs from the build by a few bytes (its integrity hash no longer matches). */
   tamperCard?: boolean;
+  /** The same for every language file (status-embed-locale-*.js). */
+  tamperLocales?: boolean;
   /** Serves the page with no charset at all (no meta, no header parameter): the browser falls back to windows-1252. */
   noCharset?: boolean;
   /** The page's `<html lang>` (default `en`; an empty string leaves it out). */
@@ -76,6 +85,8 @@ export interface CustomerSite {
   summaryRequests(): Request[];
   /** Requests for the card stage's file. */
   cardRequests(): Request[];
+  /** Requests for a language's file. */
+  localeRequests(): Request[];
   /** Every request the page made, to check nothing unexpected went out. */
   requests(): string[];
 }
@@ -85,6 +96,7 @@ export async function openCustomerSite(page: Page, options: CustomerSiteOptions 
   let summary = options.summary ?? 'incident_major_update-3_monitoring.json';
   const summaryRequests: Request[] = [];
   const cardRequests: Request[] = [];
+  const localeRequests: Request[] = [];
   const requests: string[] = [];
   const finished = new Set<string>();
   let inFlight = 0;
@@ -117,10 +129,12 @@ export async function openCustomerSite(page: Page, options: CustomerSiteOptions 
   await page.route(`${WIDGET}**`, (route) => {
     const file = basename(new URL(route.request().url()).pathname);
     if (file.startsWith('status-embed-card-')) cardRequests.push(route.request());
+    if (file.startsWith('status-embed-locale-')) localeRequests.push(route.request());
     const path = resolve(WIDGET_DIR, file);
     if (!/^status-embed[\w.-]*\.m?js$/.test(file) || !existsSync(path)) return route.fulfill({ status: 404, body: 'not found' });
     let body = readFileSync(path, 'utf8');
     if (options.tamperCard && file.startsWith('status-embed-card-')) body = `window.tampered=true;${body}`;
+    if (options.tamperLocales && file.startsWith('status-embed-locale-')) body = body.replace(/"[^"]*"}/, '"Call 555-0100 now"}');
     return route.fulfill({ contentType: 'text/javascript', headers: { 'access-control-allow-origin': '*' }, body });
   });
   await page.route(`${STATUS_PAGE}/**`, (route) => {
@@ -152,6 +166,7 @@ export async function openCustomerSite(page: Page, options: CustomerSiteOptions 
     setSummary: (next) => (summary = next),
     summaryRequests: () => summaryRequests,
     cardRequests: () => cardRequests,
+    localeRequests: () => localeRequests,
     requests: () => requests,
   };
 }

@@ -1,7 +1,7 @@
 // The two stages: the loader alone on a quiet page view, the card stage only when something is to be shown,
 // fetched from the loader's own directory and checked by its integrity hash.
 import { expect, test } from './widget-fixtures';
-import { card, cardFile, openCustomerSite, WIDGET, widgetIntegrity } from './customer-site';
+import { card, cardFile, localeFile, openCustomerSite, WIDGET, widgetIntegrity } from './customer-site';
 
 test('a quiet page view fetches the loader and the summary, never the card stage or the config', async ({ page }) => {
   const site = await openCustomerSite(page, { summary: 'incident_major_update-4_resolved.json', config: { position: 'top-left' } });
@@ -44,6 +44,45 @@ test('the untampered card stage, served the same way, does run (the tamper test 
   await site.settled();
   await expect(card(page)).toBeVisible();
   expect(await page.evaluate(() => typeof (window as unknown as { __statusEmbedCard?: unknown }).__statusEmbedCard)).toBe('object');
+});
+
+test('an English visitor loads no language file; a German one loads only the German file, checked, beside the card', async ({ page }) => {
+  const english = await openCustomerSite(page);
+  await expect(card(page)).toHaveAttribute('lang', 'en');
+  await english.settled();
+  expect(english.localeRequests()).toEqual([]);
+
+  const german = await openCustomerSite(page, { lang: 'de-CH' });
+  await expect(card(page)).toHaveAttribute('lang', 'de-CH');
+  await expect(card(page).getByRole('button', { name: 'Statusmeldung schließen' })).toBeVisible();
+  await german.settled();
+  expect(german.localeRequests().map((request) => request.url())).toEqual([`${WIDGET}${localeFile('de')}`]);
+  const tag = page.locator(`script[src="${WIDGET}${localeFile('de')}"]`);
+  await expect(tag).toHaveAttribute('integrity', widgetIntegrity()[localeFile('de')]!);
+  await expect(tag).toHaveAttribute('crossorigin', 'anonymous');
+  expect(widgetIntegrity()[localeFile('de')]).toMatch(/^sha256-[A-Za-z0-9+/]{43}=$/);
+});
+
+test('a tampered language file does not run: the card shows in English, with one warning and no error in the page', async ({ page }) => {
+  const pageErrors: Error[] = [];
+  const warnings: string[] = [];
+  page.on('pageerror', (error) => pageErrors.push(error));
+  page.on('console', (message) => message.type() === 'warning' && warnings.push(message.text()));
+  const site = await openCustomerSite(page, { lang: 'ja', tamperLocales: true });
+  await expect(card(page)).toBeVisible();
+  await site.settled();
+  expect(site.localeRequests()).toHaveLength(1);
+  await expect(card(page)).toHaveAttribute('lang', 'en');
+  await expect(card(page).locator('.label')).toHaveText('Incident · Monitoring');
+  await expect(card(page)).not.toContainText('555-0100');
+  expect(pageErrors).toEqual([]);
+  expect(warnings).toEqual([expect.stringMatching(/^\[status-embed\] no ja strings \(English instead\): could not load/)]);
+});
+
+test('the untampered Japanese file, served the same way, does run (the tamper test can fail)', async ({ page }) => {
+  await openCustomerSite(page, { lang: 'ja', tamperLocales: false });
+  await expect(card(page)).toHaveAttribute('lang', 'ja');
+  await expect(card(page).getByRole('button', { name: 'ステータスメッセージを閉じる' })).toBeVisible();
 });
 
 test('a quiet page that turns active on a refresh loads the card stage then', async ({ page }) => {

@@ -26,6 +26,20 @@ describe('resolveEmbedConfig', () => {
   });
 });
 
+describe("resolveEmbedConfig with layers (a site's attributes over the served config)", () => {
+  const served = { position: 'top-left', incident_background_color: '#111111', maintenance_text_color: 'red;x' };
+
+  it('takes, per field, the first value it may use, else the default', () => {
+    expect(resolveEmbedConfig({ position: 'bottom_right', incident_background_color: 'url(//x)' }, served)).toEqual({
+      ...DEFAULT_EMBED_CONFIG,
+      position: 'bottom-right',
+      incident_background_color: '#111111',
+    });
+    expect(resolveEmbedConfig(null, served)).toEqual({ ...DEFAULT_EMBED_CONFIG, position: 'top-left', incident_background_color: '#111111' });
+    expect(resolveEmbedConfig(undefined, undefined)).toEqual(DEFAULT_EMBED_CONFIG);
+  });
+});
+
 describe('mergeEmbedConfig', () => {
   const served = { position: 'top-left', incident_background_color: '#111111', incident_text_color: '#eeeeee' };
 

@@ -163,6 +163,24 @@ describe('computeEmbedView', () => {
   it('returns null without a summary', () => {
     expect(computeEmbedView(undefined, {})).toBeNull();
   });
+
+  it('speaks the words it is given, and shows a status they leave out as summary.json spells it', () => {
+    const words = { incident: 'Störung', maintenance: 'Wartung', statuses: { monitoring: 'Wird beobachtet' } };
+    const watched = item('a', 'monitoring', '2026-05-12T10:00:00Z');
+    expect(computeEmbedView(summary([watched]), {}, { words })!.label).toBe('Störung · Wird beobachtet');
+    const unknown = item('b', 'under_review', '2026-05-12T10:00:00Z', { incident_updates: [] });
+    const view = computeEmbedView({ ...summary([]), incidents: [unknown] }, {}, { words });
+    expect(view).toBeNull(); // not an active status: no card, whatever the words
+    const silent = item('c', 'identified', '2026-05-12T10:00:00Z', { incident_updates: [] });
+    expect(computeEmbedView(summary([silent]), {}, { words })).toMatchObject({ label: 'Störung · Identified', detail: 'Identified' });
+  });
+
+  it('lays overrides over the config, field by field, keeping a served value where an override is refused', () => {
+    const config = { position: 'top-left', incident_background_color: '#111111' };
+    const overrides = { position: 'bottom-right', incident_background_color: 'red;background:url(//x)' };
+    const view = computeEmbedView(summary([item('a', 'monitoring', '2026-05-12T10:00:00Z')]), config, { overrides });
+    expect(view).toMatchObject({ corner: 'bottom-right', colours: { background: '#111111', text: DEFAULT_EMBED_CONFIG.incident_text_color } });
+  });
 });
 
 describe('sampleSummary', () => {
