@@ -49,12 +49,21 @@ function cardFileName(): string {
 }
 
 function printSizes(): void {
+  const integrity = JSON.parse(readFileSync(`${DIST}/integrity.json`, 'utf8')) as Record<string, string>;
   const loader = gzipSize(`${DIST}/status-embed.js`);
   const card = gzipSize(`${DIST}/${cardFileName()}`);
+  const locales = Object.keys(integrity)
+    .filter((file) => file.startsWith('status-embed-locale-'))
+    .map((file) => ({ language: file.split('-')[3], size: gzipSize(`${DIST}/${file}`) }));
+  const largest = locales.reduce((a, b) => (b.size > a.size ? b : a), { language: '-', size: 0 });
   console.log(`loader (status-embed.js):     ${loader} bytes min+gzip: ${verdict(loader, BUDGETS.loader, GOALS.loader)}`);
-  console.log(`card stage (${cardFileName()}): ${card} bytes min+gzip: ${verdict(card, BUDGETS.card)}`);
+  console.log(`card stage (${cardFileName()}): ${card} bytes min+gzip (English built in): ${verdict(card, BUDGETS.card)}`);
+  console.log(
+    `language files:               ${locales.map(({ language, size }) => `${language} ${size}`).join(', ')} bytes min+gzip (only the visitor's)`,
+  );
   console.log(`a quiet page view loads:      ${loader} bytes of script (the loader alone)`);
   console.log(`a page with a card loads:     ${loader + card} bytes: ${verdict(loader + card, BUDGETS.shown, GOALS.shown)}`);
+  console.log(`  in the largest language (${largest.language}):  ${loader + card + largest.size} bytes (one more file, fetched while the config is)`);
 }
 
 /** The baseline: what a careful developer would write by hand for the same card, no framework, no validation. */

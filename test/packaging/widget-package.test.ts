@@ -122,9 +122,15 @@ describe('the packed tarball', () => {
         .filter((file) => /\.m?js$/.test(file))
         .sort(),
     );
-    for (const hash of Object.values(integrity)) expect(hash).toMatch(/^sha384-[A-Za-z0-9+/]{64}$/);
+    const locales = Object.keys(integrity).filter((file) => file.startsWith('status-embed-locale-'));
+    expect(locales.map((file) => file.split('-')[3]).sort()).toEqual(['de', 'es', 'fr', 'ja', 'pt']);
+    for (const [file, hash] of Object.entries(integrity)) {
+      // A language file: sha256, its digest also in its name (the card stage carries one string per language).
+      expect(hash, file).toMatch(locales.includes(file) ? /^sha256-[A-Za-z0-9+/]{43}=$/ : /^sha384-[A-Za-z0-9+/]{64}$/);
+    }
     const card = Object.keys(integrity).find((file) => file.startsWith('status-embed-card-'))!;
     expect(readInstalled('dist/status-embed.js')).toContain(card); // found by the loader's own directory
+    for (const file of locales) expect(readInstalled(`dist/${card}`)).toContain(file.slice('status-embed-locale-xx-'.length, -'.js'.length));
   });
 
   it("has a README whose CDN snippet names this version's loader, integrity and CSP directory", () => {
