@@ -17,7 +17,7 @@ interface HostState {
   config?: PublicEmbedConfig;
   /** Paces the config endpoint after failures (it never slows the summary down). */
   configTurns: ReturnType<typeof skipAfterFailures>;
-  /** The last `status-embed:change` detail sent, as JSON (`null` before anything was shown). */
+  /** What the card shows, as the JSON of its `status-embed:change` detail (at first: nothing, no event for it). */
   shown: string;
   /** `name=value` of the invalid attributes already reported: one warning each. */
   warned: Set<string>;
@@ -35,8 +35,15 @@ export interface StatusEmbedChange {
   impact: string | null;
 }
 
+const changeOf = (view: EmbedView | null): StatusEmbedChange => ({
+  kind: view?.kind ?? null,
+  id: view?.id ?? null,
+  status: view?.status ?? null,
+  impact: view?.impact ?? null,
+});
+
 function announce(host: HTMLElement, state: HostState, view: EmbedView | null): void {
-  const detail: StatusEmbedChange = { kind: view?.kind ?? null, id: view?.id ?? null, status: view?.status ?? null, impact: view?.impact ?? null };
+  const detail = changeOf(view);
   const json = JSON.stringify(detail);
   if (json !== state.shown) host.dispatchEvent(new CustomEvent('status-embed:change', { bubbles: true, composed: true, detail }));
   state.shown = json;
@@ -45,7 +52,7 @@ function announce(host: HTMLElement, state: HostState, view: EmbedView | null): 
 const stateOf = (host: HTMLElement): HostState => {
   let state = states.get(host);
   if (!state) {
-    state = { shown: 'null', warned: new Set(), configTurns: skipAfterFailures() };
+    state = { shown: JSON.stringify(changeOf(null)), warned: new Set(), configTurns: skipAfterFailures() };
     states.set(host, state);
   }
   return state;
