@@ -7,6 +7,8 @@ import { afterAll, afterEach, beforeAll, beforeEach, expect, inject } from 'vite
 import { startSandbox, type RunningSandbox } from '../../sandbox';
 import { connectFirefox, openExtensionPage } from './firefox';
 
+export { apiCall, logged, queueFault, type SeedUser, seedUsers } from '../support/sandbox-api';
+
 export interface FirefoxSuite {
   browser: Browser;
   sandbox: RunningSandbox;
@@ -152,22 +154,6 @@ export async function expectSaved(popup: Page, timeout = 5_000): Promise<void> {
   expect(await isDisabled(await getByRole(popup, 'button', 'Revert'))).toBe(true);
 }
 
-/** What the sandbox logged for one method and path, oldest first. */
-export function logged(sandbox: RunningSandbox, method: string, pathPart: string) {
-  return sandbox.requests().filter((entry) => entry.method === method && entry.path.includes(pathPart));
-}
-
-/** The management API as an admin elsewhere would use it: straight from Node, with the demo key. */
-export async function apiCall(sandbox: RunningSandbox, method: string, path: string, body?: unknown): Promise<unknown> {
-  const response = await fetch(`${sandbox.apiBaseUrl}${path}`, {
-    method,
-    headers: { Authorization: `OAuth ${sandbox.apiKey}`, 'Content-Type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${await response.text()}`);
-  return response.json();
-}
-
 /** What the extension keeps in `storage.local` (or `storage.sync`): `keys`, or everything. Read from one of its pages. */
 export function stored(extension: Page, area: 'local' | 'sync' = 'local', keys: string[] | null = null): Promise<Record<string, unknown>> {
   return extension.evaluate((name, only) => browser.storage[name].get(only), area, keys);
@@ -179,18 +165,6 @@ export async function cssOf(scope: Scope, selector: string, property: string): P
   return element?.evaluate((node, name) => getComputedStyle(node).getPropertyValue(name), property);
 }
 
-export interface SeedUser {
-  id: string;
-  email: string;
-  first_name: string;
-  last_name: string;
-}
-
-/** The organization's users as the API lists them, 100 a page (the sandbox seeds 137). The first owns every page. */
-export async function seedUsers(sandbox: RunningSandbox, page = 1): Promise<SeedUser[]> {
-  return (await apiCall(sandbox, 'GET', `/organizations/${sandbox.organizationId}/users?page=${page}&per_page=100`)) as SeedUser[];
-}
-
 /** Picks a user in the Permissions tab's combobox by typing and Enter, as from the keyboard. */
 export async function pickUser(popup: Page, text: string): Promise<void> {
   const picker = await getByRole(popup, 'combobox', 'User');
@@ -198,22 +172,6 @@ export async function pickUser(popup: Page, text: string): Promise<void> {
   await getByRole(popup, 'option');
   await picker.press('Enter');
   await getByRole(popup, 'table');
-}
-
-/**
- * Queues a Statuspage refusal in the sandbox (POST /_control/faults): the next `times` (1) management API requests
- * matching `path` (under /v1) and `method` are answered `status` with `{"message"}`, or `{"error"}` with `shape: 'error'`.
- */
-export async function queueFault(
-  sandbox: RunningSandbox,
-  fault: { status: number; message?: string; times?: number; path?: string; method?: string; shape?: 'message' | 'error' },
-): Promise<void> {
-  const response = await fetch(`${sandbox.url}/_control/faults`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify(fault),
-  });
-  if (!response.ok) throw new Error(`faults: ${response.status} ${await response.text()}`);
 }
 
 /** The toolbar button's badge text (MV2: browserAction), read from an extension page. */
