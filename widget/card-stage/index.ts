@@ -1,6 +1,6 @@
 // The card stage (dist/widget/status-embed-card-<hash>.js): Preact, zod/mini and the card. The loader adds it,
 // with its integrity hash, only once there is something to show; it registers its entry point and waits. A
-// language other than English comes in its own file beside it (status-embed-locale-<language>-<hash>.js),
+// language other than English comes in its own file beside it (status-embed-locale-<language>-<digest>.js),
 // checked against the hash the build wrote in here, and only for a visitor who reads that language.
 import { clearCard, drawCard, refreshCard } from './draw';
 import type { CardStage } from './protocol';
