@@ -49,8 +49,9 @@ export function createWidgetDemo(sandbox: DemoSandbox, options: WidgetDemoOption
         }
         return handler(c.req.raw);
       })
-      // The loader and, next to it, the card stage it adds when there is something to show (checked by its hash).
-      .get('/demo/:file{status-embed(-card-[0-9a-f]+)?\\.js}', async (c) => {
+      // The loader and, next to it, the card stage it adds when there is something to show and the language file the
+      // card stage adds for a visitor who reads one (each checked by its hash).
+      .get('/demo/:file{status-embed(-card-[0-9a-f]+|-locale-[a-z]{2}-[\\w-]{43})?\\.js}', async (c) => {
         try {
           const body = await readFile(`${widgetDir}/${c.req.param('file')}`, 'utf8');
           return c.body(body, 200, { 'content-type': 'text/javascript; charset=utf-8', 'cache-control': 'no-cache' });

@@ -55,6 +55,19 @@ test('an incident opened in the sandbox shows on the demo page, in the configure
   expect(violations).toEqual([]); // the demo page's strict CSP reports nothing
 });
 
+test('the demo serves the language files too: the card switches to German under the same strict CSP', async ({ page, sandbox }) => {
+  const pageId = sandbox.pages[0]!.id;
+  const errors: string[] = [];
+  page.on('console', (message) => ['error', 'warning'].includes(message.type()) && errors.push(message.text()));
+  await control(`${sandbox.url}/_control/pages/${pageId}/incidents`, { name: 'Checkout is slow', impact: 'major', body: 'Looking.' });
+  await page.goto(`${demo.url}/demo/${pageId}`);
+  await expect(card(page)).toHaveAttribute('lang', 'en');
+  await page.locator('status-embed').evaluate((element) => element.setAttribute('locale', 'de'));
+  await expect(card(page)).toHaveAttribute('lang', 'de');
+  await expect(card(page).getByRole('button', { name: 'Statusmeldung schließen' })).toBeVisible();
+  expect(errors).toEqual([]);
+});
+
 test('the config endpoint answers many concurrent requests with one upstream call', async ({ page, sandbox }) => {
   const pageId = sandbox.pages[1]!.id;
   await page.goto(`${demo.url}/demo/`);
