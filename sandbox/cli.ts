@@ -3,7 +3,7 @@
 // SANDBOX_PAGES seed a larger organization.
 import { startSandbox } from './index';
 import { DEFAULT_SANDBOX_PORT } from './config';
-import { PAGE_WITHOUT_RBAC_ID, SECOND_ORGANIZATION } from './seed';
+import { PAGE_WITHOUT_RBAC_ID, SECOND_ORGANIZATION } from './seed/state';
 
 const port = process.env.PORT ? Number(process.env.PORT) : DEFAULT_SANDBOX_PORT;
 if (!Number.isInteger(port) || port < 0 || port > 65_535) {

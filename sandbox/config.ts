@@ -1,4 +1,4 @@
-import { DEFAULT_API_KEY, DEFAULT_ORGANIZATION_ID, DEFAULT_SEED_SIZE, SECOND_ORGANIZATION, SEED_PAGE_COUNT, type SeedSize } from './seed';
+import { DEFAULT_API_KEY, DEFAULT_ORGANIZATION_ID, DEFAULT_SEED_SIZE, SECOND_ORGANIZATION, SEED_PAGE_COUNT, type SeedSize } from './seed/state';
 
 export interface RateLimitSettings {
   /** At most this many accepted requests per key... */

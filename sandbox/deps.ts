@@ -1,8 +1,8 @@
 import type { SandboxSettings } from './config';
 import type { FaultQueue } from './faults';
-import type { RateLimiter } from './rate-limit';
-import type { RequestLog } from './request-log';
-import type { SandboxStore } from './store';
+import type { RateLimiter } from './http/rate-limit';
+import type { RequestLog } from './log/request-log';
+import type { SandboxStore } from './state/store';
 
 /** What the routes share: the state, the live settings and the runtime bookkeeping. */
 export interface SandboxDeps {

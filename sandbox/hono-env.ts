@@ -1,4 +1,4 @@
-import type { ParsedBody } from './body-parsing';
+import type { ParsedBody } from './http/body-parsing';
 
 /** What the sandbox's middleware leaves on a request's context. */
 export interface SandboxEnv {

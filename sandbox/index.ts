@@ -2,9 +2,9 @@ import { createAdaptorServer } from '@hono/node-server';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { SandboxOptions } from './config';
-import type { LoggedRequest } from './request-log';
+import type { LoggedRequest } from './log/request-log';
 import { createSandboxApp } from './server';
-import type { PageRecord } from './types';
+import type { PageRecord } from './state/types';
 
 /** A sandbox listening on 127.0.0.1. */
 export interface RunningSandbox {
@@ -59,7 +59,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
 }
 
 export { createSandboxApp, type SandboxApp } from './server';
-export { SandboxStore } from './store';
+export { SandboxStore } from './state/store';
 export {
   DEFAULT_RATE_LIMIT,
   DEFAULT_SANDBOX_PORT,
@@ -72,9 +72,9 @@ export {
   type SandboxOptions,
   type SandboxSettings,
 } from './config';
-export type { LoggedRequest } from './request-log';
+export type { LoggedRequest } from './log/request-log';
 export type { SandboxEnv } from './hono-env';
-export type { AuthMethod } from './auth';
+export type { AuthMethod } from './http/auth';
 export {
   DEFAULT_API_KEY,
   DEFAULT_ORGANIZATION_ID,
@@ -83,10 +83,10 @@ export {
   SEED_PAGE_COUNT,
   SEED_PAGE_IDS,
   type SeedSize,
-} from './seed';
-export { SEED_USER_COUNT } from './seed-people';
-export { parseBracketForm } from './form-brackets';
-export type { PageRecord, UserRecord, SandboxState } from './types';
+} from './seed/state';
+export { SEED_USER_COUNT } from './seed/people';
+export { parseBracketForm } from './http/form-brackets';
+export type { PageRecord, UserRecord, SandboxState } from './state/types';
 export {
   MAX_BODY_BYTES,
   MAX_JSON_DEPTH,

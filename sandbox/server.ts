@@ -1,23 +1,23 @@
 import { Hono } from 'hono';
-import { authenticate } from './auth';
-import { limitDeclaredBodySize } from './body-reading';
+import { authenticate } from './http/auth';
+import { limitDeclaredBodySize } from './http/body-reading';
 import { resolveSandboxConfig, type SandboxConfig, type SandboxOptions, type SandboxSettings } from './config';
-import { guardControlRequests } from './control-guard';
+import { guardControlRequests } from './control/guard';
 import type { SandboxDeps } from './deps';
 import { errorResponse, MESSAGES, SandboxHttpError } from './errors';
 import { FaultQueue, injectFaults } from './faults';
 import type { SandboxEnv } from './hono-env';
-import { loadState, saveState } from './persistence';
-import { RateLimiter, rateLimit } from './rate-limit';
-import { logRequests, RequestLog } from './request-log';
-import { controlRoutes } from './routes/control';
-import { embedConfigRoutes } from './routes/embed-config';
-import { pageRoutes } from './routes/pages';
-import { permissionRoutes } from './routes/permissions';
-import { publicStatusRoutes } from './routes/public-status';
-import { userRoutes } from './routes/users';
-import { createSeedState, SECOND_ORGANIZATION } from './seed';
-import { SandboxStore } from './store';
+import { loadState, saveState } from './state/persistence';
+import { RateLimiter, rateLimit } from './http/rate-limit';
+import { logRequests, RequestLog } from './log/request-log';
+import { controlRoutes } from './control/routes';
+import { embedConfigRoutes } from './management/embed-config';
+import { pageRoutes } from './management/pages';
+import { permissionRoutes } from './management/permissions';
+import { publicStatusRoutes } from './public/routes';
+import { userRoutes } from './management/users';
+import { createSeedState, SECOND_ORGANIZATION } from './seed/state';
+import { SandboxStore } from './state/store';
 
 /** The sandbox as a Hono app plus what a composer (npm start, tests) may need to reach into. */
 export interface SandboxApp {

@@ -5,7 +5,7 @@ import { spawnSync } from 'node:child_process';
 import { serve } from '@hono/node-server';
 import { startSandbox, type RunningSandbox } from '../sandbox';
 import { DEFAULT_SANDBOX_PORT } from '../sandbox/config';
-import { PAGE_WITHOUT_RBAC_ID } from '../sandbox/seed';
+import { PAGE_WITHOUT_RBAC_ID } from '../sandbox/seed/state';
 import { createWidgetDemo } from '../widget/demo';
 
 function parsePort(text: string | undefined, fallback: number): number {

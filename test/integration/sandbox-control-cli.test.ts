@@ -16,7 +16,7 @@ async function incidentCli(...args: string[]): Promise<{ code: number; stdout: s
 async function incidentCliWith(where: Record<string, string>, ...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   const { SANDBOX_URL: _, PORT: __, ...inherited } = process.env;
   try {
-    const { stdout, stderr } = await run(process.execPath, ['--import', 'tsx', 'sandbox/control-cli.ts', ...args], {
+    const { stdout, stderr } = await run(process.execPath, ['--import', 'tsx', 'sandbox/control/cli.ts', ...args], {
       env: { ...inherited, ...where },
     });
     return { code: 0, stdout, stderr };

@@ -1,8 +1,8 @@
 import type { MiddlewareHandler } from 'hono';
-import { parseContentType } from './body-parsing';
-import { SandboxHttpError } from './errors';
-import type { SandboxEnv } from './hono-env';
-import { quote } from './validation';
+import { parseContentType } from '../http/body-parsing';
+import { SandboxHttpError } from '../errors';
+import type { SandboxEnv } from '../hono-env';
+import { quote } from '../management/validation';
 
 // The control endpoints take no key, so a web page on another local origin must not be able to drive them.
 // A browser sends Origin with every cross-origin request that changes state, and a page cannot send a JSON

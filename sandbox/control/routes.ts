@@ -1,14 +1,14 @@
 import { Hono, type Context } from 'hono';
-import { assertJsonDepth, readRequestBody } from '../body-parsing';
-import { readBodyText } from '../body-reading';
-import { readIncidentInput, readMaintenanceInput, readFault, readRateLimitChange, readSettingsChange, readUpdateInput } from '../control-input';
+import { assertJsonDepth, readRequestBody } from '../http/body-parsing';
+import { readBodyText } from '../http/body-reading';
+import { readIncidentInput, readMaintenanceInput, readFault, readRateLimitChange, readSettingsChange, readUpdateInput } from './input';
 import type { SandboxDeps } from '../deps';
 import { SandboxHttpError } from '../errors';
 import type { SandboxEnv } from '../hono-env';
 import { MAX_QUEUED_FAULTS } from '../limits';
-import { incidentJson } from '../summary';
-import type { IncidentRecord, PageState } from '../types';
-import { statusPageUrlOf } from './public-status';
+import { incidentJson } from '../public/summary';
+import type { IncidentRecord, PageState } from '../state/types';
+import { statusPageUrlOf } from '../public/routes';
 
 // Control endpoints drive the sandbox from tests and `npm run incident`. They take no key: the server
 // binds 127.0.0.1 only, and control-guard.ts refuses other web pages. They take JSON only, and refuse bad

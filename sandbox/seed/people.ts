@@ -1,5 +1,5 @@
-import { statuspageId } from './ids';
-import type { UserRecord } from './types';
+import { statuspageId } from '../state/ids';
+import type { UserRecord } from '../state/types';
 
 // Realistic, international names (apostrophes and diacritics included on purpose: lists must escape and sort
 // them). Users are made by walking both lists in different strides, so 137 users give 137 distinct people.

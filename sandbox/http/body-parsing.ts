@@ -1,10 +1,10 @@
 import type { Context } from 'hono';
 import { readBodyText } from './body-reading';
-import { SandboxHttpError } from './errors';
+import { SandboxHttpError } from '../errors';
 import { FormSyntaxError, parseBracketForm } from './form-brackets';
-import type { SandboxEnv } from './hono-env';
+import type { SandboxEnv } from '../hono-env';
 import { jsonDepth } from './json-depth';
-import { MAX_JSON_DEPTH } from './limits';
+import { MAX_JSON_DEPTH } from '../limits';
 
 // Statuspage takes JSON or bracket-notation forms, and the Content-Type must say which. A body whose type
 // does not match what it contains is refused with a message that names the mismatch.

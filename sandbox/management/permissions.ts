@@ -1,11 +1,11 @@
 import { Hono, type Context } from 'hono';
-import { requireOwnOrganization, requireUser } from '../access';
-import { readRequestBody } from '../body-parsing';
+import { requireOwnOrganization, requireUser } from './access';
+import { readRequestBody } from '../http/body-parsing';
 import type { PermissionsResponseShape } from '../config';
 import type { SandboxDeps } from '../deps';
 import type { SandboxEnv } from '../hono-env';
-import type { PageRoleGrant, PageState } from '../types';
-import { readPermissionsMapping } from '../validation';
+import type { PageRoleGrant, PageState } from '../state/types';
+import { readPermissionsMapping } from './validation';
 
 // A user's roles per page. PUT replaces the whole mapping, as the real API does: a page omitted from the
 // payload is a page the user loses. The answer's shape is a setting (see PermissionsResponseShape).

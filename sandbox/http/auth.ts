@@ -1,6 +1,6 @@
 import type { MiddlewareHandler } from 'hono';
-import { MESSAGES, SandboxHttpError } from './errors';
-import type { SandboxEnv } from './hono-env';
+import { MESSAGES, SandboxHttpError } from '../errors';
+import type { SandboxEnv } from '../hono-env';
 
 // Statuspage's keys are organization-wide. The spec's scheme is `Authorization: OAuth <key>`; the docs'
 // prose also allows `?api_key=<key>`. A header that is present decides, even when a query key is also sent.

@@ -1,6 +1,6 @@
-import { statuspageId } from './ids';
-import { components, page, pageState } from './seed-records';
-import type { EmbedConfigRecord, PageRoleGrant, PageState, SandboxState } from './types';
+import { statuspageId } from '../state/ids';
+import { components, page, pageState } from './records';
+import type { EmbedConfigRecord, PageRoleGrant, PageState, SandboxState } from '../state/types';
 
 // A larger organization on demand (SANDBOX_PAGES, SANDBOX_USERS): pages beyond the three demo pages and
 // permissions for them and for users beyond the seeded 137, all derived from their index (no randomness), so

@@ -1,8 +1,8 @@
 import type { MiddlewareHandler } from 'hono';
 import { presentedKey } from './auth';
-import type { RateLimitSettings } from './config';
-import { SandboxHttpError } from './errors';
-import type { SandboxEnv } from './hono-env';
+import type { RateLimitSettings } from '../config';
+import { SandboxHttpError } from '../errors';
+import type { SandboxEnv } from '../hono-env';
 
 // "1 request / second as measured on a 60 second rolling window" per token, here `limit` per `windowMs`.
 // Only accepted requests fill the window: a client that retries too early is refused again, but its

@@ -2,7 +2,7 @@
 // open, update and resolve incidents and maintenances by hand. SANDBOX_URL says where the sandbox is; else
 // PORT, the same variable `npm start` and `npm run sandbox` listen on, so one `PORT=...` reaches both.
 import { parseArgs } from 'node:util';
-import { DEFAULT_SANDBOX_PORT } from './config';
+import { DEFAULT_SANDBOX_PORT } from '../config';
 
 const USAGE = `Drive a running Statuspage sandbox (npm run sandbox).
 

@@ -1,9 +1,9 @@
 import { Hono } from 'hono';
-import { requireOwnOrganization, requireUser } from '../access';
+import { requireOwnOrganization, requireUser } from './access';
 import type { SandboxDeps } from '../deps';
 import { SandboxHttpError } from '../errors';
 import type { SandboxEnv } from '../hono-env';
-import type { UserRecord } from '../types';
+import type { UserRecord } from '../state/types';
 
 // Since February 2023 the list is always paginated: `per_page` defaults to and is capped at 100, `page`
 // counts from 1. Clients page until a short page.

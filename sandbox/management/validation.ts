@@ -1,7 +1,7 @@
-import type { ParsedBody } from './body-parsing';
-import { listProblems, SandboxHttpError } from './errors';
-import type { SandboxStore } from './store';
-import { EMBED_FIELDS, ROLE_NAMES, type EmbedField, type PageRoleGrant, type PageState, type RoleName } from './types';
+import type { ParsedBody } from '../http/body-parsing';
+import { listProblems, SandboxHttpError } from '../errors';
+import type { SandboxStore } from '../state/store';
+import { EMBED_FIELDS, ROLE_NAMES, type EmbedField, type PageRoleGrant, type PageState, type RoleName } from '../state/types';
 
 // The sandbox's own checks of management API bodies (deliberately not shared/schemas: see types.ts).
 // Structure problems (no wrapper, not an object) are 400; values the API refuses are 422. Every problem

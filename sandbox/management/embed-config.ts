@@ -1,10 +1,10 @@
 import { Hono, type Context } from 'hono';
-import { requireOwnPage } from '../access';
-import { readRequestBody } from '../body-parsing';
+import { requireOwnPage } from './access';
+import { readRequestBody } from '../http/body-parsing';
 import type { SandboxDeps } from '../deps';
 import type { SandboxEnv } from '../hono-env';
-import type { PageState } from '../types';
-import { readEmbedConfigChanges } from '../validation';
+import type { PageState } from '../state/types';
+import { readEmbedConfigChanges } from './validation';
 
 // GET, PATCH (merge the given fields) and PUT (replace all five; a field not given becomes null).
 // Answers are the unwrapped object: page_id and the five fields, spelled as they were sent.

@@ -1,8 +1,8 @@
-import { statuspageId } from './ids';
-import { extraPages, extraPermissions } from './seed-extra';
-import { SEED_USER_COUNT, seedUsers } from './seed-people';
-import { components, page, pageState } from './seed-records';
-import type { PageRoleGrant, PageState, SandboxState } from './types';
+import { statuspageId } from '../state/ids';
+import { extraPages, extraPermissions } from './extra-pages';
+import { SEED_USER_COUNT, seedUsers } from './people';
+import { components, page, pageState } from './records';
+import type { PageRoleGrant, PageState, SandboxState } from '../state/types';
 
 // The sandbox's starting point: the same on every run (no randomness, no clock), so tests and screenshots
 // can rely on it. POST /_control/reset (or `reset()`) returns to exactly this.

@@ -1,5 +1,5 @@
 import { componentStatusForImpact, deriveComponentStatuses } from './component-status';
-import { SandboxHttpError } from './errors';
+import { SandboxHttpError } from '../errors';
 import type { AffectedComponent, ComponentStatus, IncidentImpact, IncidentRecord, IncidentStatus, MaintenanceStatus, PageState } from './types';
 
 // The life cycle of incidents and maintenances on one page: every change appends an update, re-derives the

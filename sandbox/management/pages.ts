@@ -1,5 +1,5 @@
 import { Hono } from 'hono';
-import { requireOwnPage } from '../access';
+import { requireOwnPage } from './access';
 import type { SandboxDeps } from '../deps';
 import type { SandboxEnv } from '../hono-env';
 

@@ -1,6 +1,6 @@
-import { MESSAGES, SandboxHttpError } from './errors';
-import type { SandboxStore } from './store';
-import type { PageState, UserRecord } from './types';
+import { MESSAGES, SandboxHttpError } from '../errors';
+import type { SandboxStore } from '../state/store';
+import type { PageState, UserRecord } from '../state/types';
 
 // The real API answers 404 for what does not exist and 403 for what belongs to another organization.
 

@@ -1,7 +1,7 @@
 import type { MiddlewareHandler } from 'hono';
-import { SandboxHttpError } from './errors';
-import type { SandboxEnv } from './hono-env';
-import { MAX_BODY_BYTES } from './limits';
+import { SandboxHttpError } from '../errors';
+import type { SandboxEnv } from '../hono-env';
+import { MAX_BODY_BYTES } from '../limits';
 
 // A body is read at most MAX_BODY_BYTES deep: a declared Content-Length over it is refused before a byte is
 // read, and a body without one (chunked) is counted as it streams and refused the moment it passes the limit.

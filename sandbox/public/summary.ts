@@ -1,6 +1,6 @@
-import { pageIndicator } from './component-status';
+import { pageIndicator } from '../state/component-status';
 import { formatInZone } from './time';
-import type { ComponentRecord, IncidentRecord, IncidentUpdateRecord, PageState } from './types';
+import type { ComponentRecord, IncidentRecord, IncidentUpdateRecord, PageState } from '../state/types';
 
 // summary.json as the public Status API v2 serves it: the field set and order of the captures in
 // test/fixtures/statuspage-summaries, timestamps in the page's zone with its offset.

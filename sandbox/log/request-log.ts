@@ -1,7 +1,7 @@
 import type { MiddlewareHandler } from 'hono';
-import { authMethodOf, type AuthMethod } from './auth';
-import type { SandboxEnv } from './hono-env';
-import { MAX_LOGGED_BODY_CHARS, MAX_LOGGED_TEXT_CHARS, REQUEST_LOG_BUDGET_CHARS } from './limits';
+import { authMethodOf, type AuthMethod } from '../http/auth';
+import type { SandboxEnv } from '../hono-env';
+import { MAX_LOGGED_BODY_CHARS, MAX_LOGGED_TEXT_CHARS, REQUEST_LOG_BUDGET_CHARS } from '../limits';
 import { keysPresentedBy, looksLikeKeyName, REDACTED, Redactor } from './redaction';
 
 /** One management API call as the sandbox saw it. No key is ever recorded (see redaction.ts). */

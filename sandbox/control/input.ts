@@ -1,7 +1,7 @@
-import { PERMISSIONS_RESPONSE_SHAPES, rateLimitProblems, type PermissionsResponseShape, type RateLimitSettings } from './config';
-import { listProblems, SandboxHttpError } from './errors';
-import { defaultFaultMessage, FAULT_METHODS, FAULT_SHAPES, type Fault } from './faults';
-import type { ComponentClaims, IncidentInput, MaintenanceInput, UpdateInput } from './incidents';
+import { PERMISSIONS_RESPONSE_SHAPES, rateLimitProblems, type PermissionsResponseShape, type RateLimitSettings } from '../config';
+import { listProblems, SandboxHttpError } from '../errors';
+import { defaultFaultMessage, FAULT_METHODS, FAULT_SHAPES, type Fault } from '../faults';
+import type { ComponentClaims, IncidentInput, MaintenanceInput, UpdateInput } from '../state/incidents';
 import {
   COMPONENT_STATUSES,
   INCIDENT_IMPACTS,
@@ -10,8 +10,8 @@ import {
   type ComponentStatus,
   type IncidentImpact,
   type IncidentRecord,
-} from './types';
-import { isPlainObject, quote, shortName } from './validation';
+} from '../state/types';
+import { isPlainObject, quote, shortName } from '../management/validation';
 
 // Checks of what the control endpoints are sent. Every problem is a 400 naming the field.
 

@@ -1,5 +1,5 @@
-import { statuspageId } from './ids';
-import type { ComponentRecord, EmbedConfigRecord, PageRecord, PageState } from './types';
+import { statuspageId } from '../state/ids';
+import type { ComponentRecord, EmbedConfigRecord, PageRecord, PageState } from '../state/types';
 
 // The builders of seeded records: every field a real page, component or page state has, with the seed's
 // fixed timestamps (no clock), so a seed is the same on every run.

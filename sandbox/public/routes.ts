@@ -1,9 +1,9 @@
 import { Hono, type Context } from 'hono';
 import type { SandboxDeps } from '../deps';
 import type { SandboxEnv } from '../hono-env';
-import { renderIncidentPage, renderStatusPage } from '../status-html';
-import { buildSummary, incidentJson } from '../summary';
-import type { PageState } from '../types';
+import { renderIncidentPage, renderStatusPage } from './status-html';
+import { buildSummary, incidentJson } from './summary';
+import type { PageState } from '../state/types';
 
 // The public side of a status page: /status/<page id>/ stands in for https://<page>.statuspage.io/.
 // Public pages are CORS-open (Atlassian's own widget reads them from any site), with no credentials.
