@@ -85,7 +85,7 @@ export {
   type SeedSize,
 } from './seed/state';
 export { SEED_USER_COUNT } from './seed/people';
-export { parseBracketForm } from './http/form-brackets';
+export { parseBracketForm } from './http/form';
 export type { PageRecord, UserRecord, SandboxState } from './state/types';
 export {
   MAX_BODY_BYTES,

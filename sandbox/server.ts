@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
 import { authenticate } from './http/auth';
-import { limitDeclaredBodySize } from './http/body-reading';
+import { refuseDeclaredOversize } from './http/body-limit';
 import { resolveSandboxConfig, type SandboxConfig, type SandboxOptions, type SandboxSettings } from './config';
 import { guardControlRequests } from './control/guard';
 import type { SandboxDeps } from './deps';
@@ -75,7 +75,7 @@ export function createSandboxApp(options: SandboxOptions = {}, env: Record<strin
   // lets a browser through, which is exactly what the tests must exercise.
   const api = new Hono<SandboxEnv>()
     .use('*', logRequests(requestLog, [...organizationOfKey.keys()]))
-    .use('*', limitDeclaredBodySize())
+    .use('*', refuseDeclaredOversize())
     .use('*', injectFaults(faults, '/v1'))
     .use(
       '*',
@@ -101,7 +101,7 @@ export function createSandboxApp(options: SandboxOptions = {}, env: Record<strin
     )
     .route('/v1', api)
     .route('/', publicStatusRoutes(deps))
-    .use('/_control/*', guardControlRequests(), limitDeclaredBodySize())
+    .use('/_control/*', guardControlRequests(), refuseDeclaredOversize())
     .route('/_control', controlRoutes(deps));
 
   app.notFound(() => errorResponse(404, MESSAGES.notFound));

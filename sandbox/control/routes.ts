@@ -1,6 +1,6 @@
 import { Hono, type Context } from 'hono';
+import { readBodyText } from '../http/body-limit';
 import { assertJsonDepth, readRequestBody } from '../http/body-parsing';
-import { readBodyText } from '../http/body-reading';
 import { readIncidentInput, readMaintenanceInput, readFault, readRateLimitChange, readSettingsChange, readUpdateInput } from './input';
 import type { SandboxDeps } from '../deps';
 import { SandboxHttpError } from '../errors';
@@ -81,7 +81,7 @@ export function controlRoutes(deps: SandboxDeps) {
       const page = pageOf(c);
       const contentType = c.req.header('content-type') ?? '';
       if (!/^application\/json\b/i.test(contentType)) throw new SandboxHttpError(415, 'send the summary as application/json');
-      const text = await readBodyText(c.req.raw);
+      const text = await readBodyText(c);
       assertJsonDepth(text, 'the summary');
       let parsed: unknown;
       try {

@@ -1,8 +1,8 @@
 import type { Context } from 'hono';
-import { readBodyText } from './body-reading';
 import { SandboxHttpError } from '../errors';
-import { FormSyntaxError, parseBracketForm } from './form-brackets';
+import { FormSyntaxError, parseBracketForm } from './form';
 import type { SandboxEnv } from '../hono-env';
+import { readBodyText } from './body-limit';
 import { jsonDepth } from './json-depth';
 import { MAX_JSON_DEPTH } from '../limits';
 
@@ -86,7 +86,7 @@ export function parseBody(text: string, contentTypeHeader: string | undefined): 
 export async function readRequestBody(c: Context<SandboxEnv>): Promise<ParsedBody> {
   const cached = c.get('parsedBody');
   if (cached) return cached;
-  const text = await readBodyText(c.req.raw);
+  const text = await readBodyText(c);
   c.set('rawBody', text);
   const parsed = parseBody(text, c.req.header('content-type'));
   c.set('parsedBody', parsed);

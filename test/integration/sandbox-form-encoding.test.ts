@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { encodeForm } from '../../shared/client';
 import { parseBracketForm } from '../../sandbox';
 
-// The sandbox's own bracket-notation parser (Rails style), used for every form body it receives.
+// The sandbox reads every form body with qs (sandbox/http/form.ts): an independent reading of the client's encoding.
 
 const plain = (value: unknown) => JSON.parse(JSON.stringify(value));
 
@@ -29,27 +29,36 @@ describe('parseBracketForm', () => {
     expect(plain(parseBracketForm(''))).toEqual({});
   });
 
-  it('treats __proto__ and constructor as data', () => {
-    const parsed = parseBracketForm('__proto__[polluted]=yes&constructor[prototype][x]=1');
+  it('treats constructor, toString and prototype as data, and refuses __proto__ (qs would drop it silently)', () => {
+    const parsed = parseBracketForm('constructor[prototype][x]=1&toString=2&hasOwnProperty[a]=3');
+    expect(Object.getPrototypeOf(parsed)).toBeNull();
+    expect(plain(parsed)).toEqual({ constructor: { prototype: { x: '1' } }, toString: '2', hasOwnProperty: { a: '3' } });
+    expect(({} as Record<string, unknown>).x).toBeUndefined();
+    expect(() => parseBracketForm('__proto__[polluted]=yes')).toThrow(/"__proto__\[polluted\]" uses __proto__/);
+    expect(() => parseBracketForm('pages[__proto__][incident_manager]=true')).toThrow(/uses __proto__/);
+    expect(() => parseBracketForm('pages%5B__proto__%5D=')).toThrow(/uses __proto__/);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
-    expect(plain(parsed)).toEqual(JSON.parse('{"__proto__": {"polluted": "yes"}, "constructor": {"prototype": {"x": "1"}}}'));
-    expect(Object.keys(parsed)).toEqual(['__proto__', 'constructor']);
+  });
+
+  it('reads what Rails would refuse as qs does; the endpoints then refuse the shape (see the form tests below)', () => {
+    expect(plain(parseBracketForm('a[b=1'))).toEqual({ a: { '[b': '1' } });
+    expect(plain(parseBracketForm('a=1&a[b]=2'))).toEqual({ a: ['1', { b: '2' }] });
+    expect(plain(parseBracketForm('a[][b]=1'))).toEqual({ a: [{ b: '1' }] });
   });
 
   it.each([
-    ['a[b=1', /malformed field name "a\[b"/],
-    ['[a]=1', /malformed field name/],
-    ['a]b=1', /malformed field name/],
-    ['a=1&a[b]=2', /given both as an object and as a value/],
-    ['a[b]=2&a=1', /given both as a value and as a list or object/],
-    ['a[]=1&a[b]=2', /given both as an object and as a value or list/],
-    ['a[b]=1&a[]=2', /given both as a list and as a value or object/],
-    ['a[][b]=1', /lists of objects .* are not supported/],
-    ['a=%zz', /malformed percent-encoding in the value of a/],
-    ['a[b][c][d][e][f][g][h][i]=1', /nested too deeply/],
-    [Array.from({ length: 1001 }, (_, i) => `k${i}=v`).join('&'), /too many fields/],
-  ])('refuses %s', (text, message) => {
-    expect(() => parseBracketForm(text)).toThrow(message);
+    ['a=%zz', /malformed percent-encoding in a field value "%zz"/],
+    ['a%zz=1', /malformed percent-encoding in a field name/],
+    ['a[b][c][d][e][f][g][h]=1', null],
+    ['a[b][c][d][e][f][g][h][i]=1', /nested too deeply: at most 8 levels/],
+    [`a${'['.repeat(5000)}=1`, null], // no closing bracket: one long name, as qs reads it
+    [`a${'[x]'.repeat(5000)}=1`, /nested too deeply: at most 8 levels/],
+    [Array.from({ length: 1000 }, (_, i) => `k${i}=v`).join('&'), null],
+    [Array.from({ length: 1001 }, (_, i) => `k${i}=v`).join('&'), /too many fields \(more than 1000\)/],
+    [Array.from({ length: 101 }, () => 'a[]=v').join('&'), /a list \(name\[\]\) has more than 100 items/],
+  ])('limits: %s', (text, message) => {
+    if (message === null) expect(() => parseBracketForm(text)).not.toThrow();
+    else expect(() => parseBracketForm(text)).toThrow(message);
   });
 });
 

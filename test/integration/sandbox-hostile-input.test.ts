@@ -247,6 +247,24 @@ describe('400: nesting beyond the limit', () => {
     expect(await messageOf(response)).toMatch(/nested too deeply: at most 8 levels/);
   });
 
+  it.each([
+    ['pages[__proto__][incident_manager]=true', 400, /uses __proto__/],
+    ['pages[__proto__]=', 400, /uses __proto__/],
+    ['pages=1&pages[x]=2', 400, /"pages" must be an object/],
+    ['pages[0][incident_manager]=true', 400, /"pages" must be an object/],
+    ['pages[][incident_manager]=true', 400, /"pages" must be an object/],
+    ['pages[a[b]=1', 422, /a\[b/],
+    ['pages=%E0%A4%A', 400, /malformed percent-encoding/],
+  ])('a permissions form %s is %i, not a 500 or a silent change', async (body, status, message) => {
+    const owner = ((await (await api(`/organizations/${sandbox.organizationId}/users?per_page=1`)).json()) as Array<{ id: string }>)[0]!;
+    const path = `/organizations/${sandbox.organizationId}/permissions/${owner.id}`;
+    const before = await (await api(path)).json();
+    const response = await api(path, { method: 'PUT', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body });
+    expect(response.status).toBe(status);
+    expect(await messageOf(response)).toMatch(message);
+    expect(await (await api(path)).json()).toEqual(before);
+  });
+
   it('keeps the request log answering whatever was sent, with or without a key', async () => {
     for (const levels of [2246, 5000]) {
       expect((await api('/pages', { ...jsonInit('POST', nested(levels)), key: null })).status).toBe(401);
@@ -324,7 +342,11 @@ describe('keys are kept out of the request log', () => {
       body: `status_embed_config[position]=${key}&api[key]=${other}&status_embed_config[x]=1`,
     });
     await api(embedPath, jsonInit('PATCH', `{"api_key": "${key}", "secret": "hidden" oops`)); // does not parse: raw text
-    await api(embedPath, { method: 'PATCH', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: `api_key=hidden&a[b=${other}` });
+    await api(embedPath, {
+      method: 'PATCH',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: `api_key=hidden&a=%zz&b=${other}`,
+    }); // %zz: does not parse
     await api(`/pages/${encodeURIComponent(key).replace(/-/g, '%2D')}?x=%2`); // percent-encoded where it need not be
     await api('/pages', { key: presented });
     await api(`/pages?note=${presented}`, { headers: { authorization: `OAuth ${presented}` } });
@@ -339,7 +361,7 @@ describe('keys are kept out of the request log', () => {
     expect(log[2]!.body).toEqual({ status_embed_config: { position: 'nowhere' }, API_KEY: '[redacted]', nested: { token: '[redacted]' } });
     expect(log[3]!.body).toEqual({ status_embed_config: { position: '[redacted]', x: '1' }, api: { key: '[redacted]' } });
     expect(log[4]!).toMatchObject({ status: 400, body: '{"api_key": "[redacted]", "secret": "[redacted]" oops' });
-    expect(log[5]!).toMatchObject({ status: 400, body: 'api_key=[redacted]&a[b=[redacted]' });
+    expect(log[5]!).toMatchObject({ status: 400, body: 'api_key=[redacted]&a=%zz&b=[redacted]' });
     expect(log[6]!.path).toBe('/v1/pages/[redacted]');
     expect(log[8]!.query).toEqual({ note: '[redacted]' });
   });
