@@ -16,7 +16,7 @@ export interface RunningSandbox {
   organizationId: string;
   /** The demo organization's pages as GET /v1/pages returns them (at start). */
   pages: PageRecord[];
-  /** `url + '/status/' + pageId`: serves `/api/v2/summary.json` and a small HTML status page at `/`. */
+  /** `url + '/status/' + pageId`: serves the public Status API v2 (`/api/v2/summary.json`, `status.json`…) and a small HTML status page at `/`. */
   statusPageUrl(pageId: string): string;
   /** A clean slate: the seed, the start settings, an empty request log, empty rate-limit windows and no queued faults. */
   reset(): void;

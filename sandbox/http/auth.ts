@@ -17,7 +17,8 @@ export function authMethodOf(request: Request): AuthMethod {
 export function presentedKey(request: Request): string | undefined {
   const header = request.headers.get('authorization');
   if (header !== null) {
-    const match = /^OAuth\s+(\S+)\s*$/i.exec(header);
+    // Case-sensitive, as Statuspage's docs insist ("It's OAuth and not Oauth"): `Oauth` and `oauth` get a 401.
+    const match = /^OAuth\s+(\S+)\s*$/.exec(header);
     return match?.[1];
   }
   return new URL(request.url).searchParams.get('api_key') ?? undefined;

@@ -52,8 +52,10 @@ export class Redactor {
   constructor(known: readonly string[], presented: readonly string[] = []) {
     const all = new Set<string>();
     for (const key of [...known.filter((key) => key.length > 0), ...presented.filter((key) => key.length >= MIN_PRESENTED_KEY)]) {
-      all.add(key);
-      all.add(encodeURIComponent(key)); // as it appears in a path or a form's raw text
+      for (const form of keyForms(key)) {
+        all.add(form);
+        all.add(encodeURIComponent(form)); // as it appears in a path or a form's raw text
+      }
     }
     // Longest first, so a key that contains another is replaced whole.
     this.#secrets = [...all].sort((a, b) => b.length - a.length);
@@ -95,6 +97,14 @@ export class Redactor {
       looksLikeKeyName(name) ? `"${name}"${colon}"${REDACTED}"` : pair,
     );
   }
+}
+
+/** A key as text and as base64 (padded or not, standard or URL-safe, and with `+` read back as a space by a query). */
+export function keyForms(key: string): string[] {
+  const base64 = Buffer.from(key, 'utf8').toString('base64');
+  const unpadded = base64.replace(/=+$/, '');
+  const urlSafe = unpadded.replace(/\+/g, '-').replace(/\//g, '_');
+  return [...new Set([key, base64, unpadded, urlSafe, base64.replace(/\+/g, ' '), unpadded.replace(/\+/g, ' ')])];
 }
 
 function percentDecoded(text: string): string {

@@ -1,14 +1,23 @@
 import { Hono, type Context } from 'hono';
 import type { SandboxDeps } from '../deps';
 import type { SandboxEnv } from '../hono-env';
+import { ChangeClock, conditionalGets } from './conditional';
+import { STATUS_API_PATHS, statusApiBody } from './status-api';
 import { renderIncidentPage, renderStatusPage } from './status-html';
 import { buildSummary, incidentJson } from './summary';
 import type { PageState } from '../state/types';
 
 // The public side of a status page: /status/<page id>/ stands in for https://<page>.statuspage.io/.
-// Public pages are CORS-open (Atlassian's own widget reads them from any site), with no credentials.
+// Public pages are CORS-open (Atlassian's own widget reads them from any site), with no credentials. A page's script
+// may revalidate (If-None-Match) and read the ETag: the sandbox allows both; whether Statuspage's CDN does is unknown.
 
 const CORS = { 'access-control-allow-origin': '*' };
+const JSON_HEADERS = {
+  'content-type': 'application/json; charset=utf-8',
+  'cache-control': 'no-cache',
+  'access-control-expose-headers': 'ETag',
+  ...CORS,
+};
 const HTML_HEADERS = {
   'content-type': 'text/html; charset=utf-8',
   'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'",
@@ -24,7 +33,7 @@ function summaryOf(c: Context, page: PageState): unknown {
   return buildSummary(page, statusPageUrlOf(c, page.page.id));
 }
 
-export function publicStatusRoutes({ store }: SandboxDeps) {
+export function publicStatusRoutes({ store, now }: SandboxDeps) {
   const notFound = () =>
     new Response(JSON.stringify({ message: 'The requested resource could not be found.' }), {
       status: 404,
@@ -37,23 +46,31 @@ export function publicStatusRoutes({ store }: SandboxDeps) {
     return c.body(renderStatusPage(page.page.id, summaryOf(c, page)), 200, HTML_HEADERS);
   };
 
-  return new Hono<SandboxEnv>()
+  const statusApi = new Hono<SandboxEnv>()
     .options(
-      '/status/:pageId/api/v2/*',
+      '/*',
       () =>
         new Response(null, {
           status: 204,
-          headers: { ...CORS, 'access-control-allow-methods': 'GET, HEAD, OPTIONS', 'access-control-max-age': '600' },
+          headers: {
+            ...CORS,
+            'access-control-allow-methods': 'GET, HEAD, OPTIONS',
+            'access-control-allow-headers': 'If-None-Match, If-Modified-Since',
+            'access-control-max-age': '600',
+          },
         }),
     )
-    .get('/status/:pageId/api/v2/summary.json', (c) => {
-      const page = store.page(c.req.param('pageId'));
+    .use('/*', ...conditionalGets(new ChangeClock(now)));
+  for (const document of STATUS_API_PATHS) {
+    statusApi.get(`/${document}`, (c) => {
+      const page = store.page(c.req.param('pageId')!);
       if (!page) return notFound();
-      const headers = { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-cache', ...CORS };
-      // An override is served byte for byte, as captured.
-      if (page.summary_override !== null) return new Response(page.summary_override, { headers });
-      return new Response(JSON.stringify(buildSummary(page, statusPageUrlOf(c, page.page.id))), { headers });
-    })
+      return new Response(statusApiBody(page, document, statusPageUrlOf(c, page.page.id)), { headers: JSON_HEADERS });
+    });
+  }
+
+  return new Hono<SandboxEnv>()
+    .route('/status/:pageId/api/v2', statusApi)
     .get('/status/:pageId', statusPage)
     .get('/status/:pageId/', statusPage)
     .get('/status/:pageId/incidents/:incidentId', (c) => {
