@@ -3,9 +3,7 @@
 // place that composes the sandbox with our faces (the sandbox itself knows nothing of them).
 import { spawnSync } from 'node:child_process';
 import { serve } from '@hono/node-server';
-import { startSandbox, type RunningSandbox } from '../sandbox';
-import { DEFAULT_SANDBOX_PORT } from '../sandbox/config';
-import { PAGE_WITHOUT_RBAC_ID } from '../sandbox/seed/state';
+import { DEFAULT_SANDBOX_PORT, PAGE_WITHOUT_RBAC_ID, SECOND_ORGANIZATION, startSandbox, type RunningSandbox } from '../sandbox';
 import { createWidgetDemo } from '../widget/demo';
 
 function parsePort(text: string | undefined, fallback: number): number {
@@ -65,6 +63,11 @@ ${sandbox.pages
       ${demoUrl}/demo/${page.id}`,
   )
   .join('\n')}
+
+Second organization   ${SECOND_ORGANIZATION.name}: its own key and page, to try Connections ("Add an organization")
+  API key             ${SECOND_ORGANIZATION.apiKey}
+  Organization ID     ${SECOND_ORGANIZATION.id}
+  Its page            Globex Status (the demo key gets 403 there); same API base URL ${sandbox.apiBaseUrl}
 
 Config endpoint       ${demoUrl}/embed-config/<page id>
 Extension             chrome://extensions -> Developer mode -> Load unpacked -> choose a build:

@@ -7,6 +7,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { SECOND_ORGANIZATION } from '../../sandbox';
 
 /** A port that is free, with the next one free too (the demo site listens on PORT + 1). */
 async function freePortPair(): Promise<number> {
@@ -73,6 +74,15 @@ describe('npm start', () => {
       expect(pages.status).toBe(200);
       expect(((await pages.json()) as Array<{ id: string }>).map((page) => page.id)).toContain(firstPage);
       expect((await fetch(`${sandbox}/v1/organizations/myorg42/users`, { headers: { authorization: 'OAuth my-own-key' } })).status).toBe(200);
+      // The second organization, as Connections' "Add an organization" needs it: key and id printed, and both work.
+      const secondKey = /^ {2}API key {13}(\S+)$/m.exec(printed)?.[1];
+      const secondId = /^Second organization[\s\S]*?^ {2}Organization ID {5}(\S+)$/m.exec(printed)?.[1];
+      expect(secondKey).toBe(SECOND_ORGANIZATION.apiKey);
+      expect(secondId).toBe(SECOND_ORGANIZATION.id);
+      const secondPages = await fetch(`${sandbox}/v1/pages`, { headers: { authorization: `OAuth ${secondKey}` } });
+      expect(((await secondPages.json()) as Array<{ name: string }>).map((page) => page.name)).toEqual(['Globex Status']);
+      expect((await fetch(`${sandbox}/v1/organizations/${secondId}/users`, { headers: { authorization: `OAuth ${secondKey}` } })).status).toBe(200);
+
       const demoPage = await fetch(`${demo}/demo/${firstPage}`);
       expect(demoPage.status).toBe(200);
       expect(await demoPage.text()).toContain(`data-status-page="${sandbox}/status/${firstPage}"`);
