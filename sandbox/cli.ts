@@ -18,6 +18,7 @@ It takes no arguments: set it up with environment variables.
   SANDBOX_RATE_LIMIT, SANDBOX_RATE_WINDOW_MS, SANDBOX_RATE_LIMIT_STATUS
                               requests per window per key (default 60 per 60000 ms, answered 429)
   SANDBOX_PERMISSIONS_SHAPE   list (default) or data-map
+  SANDBOX_LATENCY_MS          delay every API answer, as from a browser: 300 or a range 200-400 (default none)
   SANDBOX_DATA_FILE           keep the state in this JSON file across restarts
 
 Example: PORT=4300 SANDBOX_USERS=5000 SANDBOX_PAGES=20 npm run sandbox

@@ -1,3 +1,4 @@
+import { type Latency, NO_LATENCY, readLatency } from './http/latency';
 import { DEFAULT_API_KEY, DEFAULT_ORGANIZATION_ID, DEFAULT_SEED_SIZE, SECOND_ORGANIZATION, SEED_PAGE_COUNT, type SeedSize } from './seed/state';
 
 export interface RateLimitSettings {
@@ -20,6 +21,8 @@ export const PERMISSIONS_RESPONSE_SHAPES: readonly PermissionsResponseShape[] = 
 export interface SandboxSettings {
   rateLimit: RateLimitSettings;
   permissionsResponseShape: PermissionsResponseShape;
+  /** The delay of every management and public API answer (none by default). */
+  latency: Latency;
 }
 
 export interface SandboxOptions {
@@ -41,6 +44,11 @@ export interface SandboxOptions {
   users?: number;
   /** Pages of the demo organization, the three demo pages included (env SANDBOX_PAGES; default 3). */
   pages?: number;
+  /**
+   * Delay every management and public API answer, as the real API is from a browser: one number of milliseconds, or
+   * a range `[200, 400]` / `'200-400'` drawn from per request (env SANDBOX_LATENCY_MS, `300` or `200-400`; default none).
+   */
+  latencyMs?: number | readonly [number, number] | string;
 }
 
 export interface SandboxConfig {
@@ -115,11 +123,14 @@ export function resolveSandboxConfig(options: SandboxOptions = {}, env: Record<s
   if (!(PERMISSIONS_RESPONSE_SHAPES as readonly string[]).includes(shape)) {
     throw new Error(`permissionsResponseShape must be list or data-map, got "${shape}"`);
   }
+  const latencyInput = options.latencyMs ?? (env.SANDBOX_LATENCY_MS?.trim() || undefined);
+  const latency = latencyInput === undefined ? NO_LATENCY : readLatency(latencyInput);
+  if (typeof latency === 'string') throw new Error(`${latency} (latencyMs, SANDBOX_LATENCY_MS)`);
   const dataFile = options.dataFile ?? (env.SANDBOX_DATA_FILE?.trim() || undefined);
   return {
     apiKey,
     organizationId,
-    settings: { rateLimit, permissionsResponseShape: shape as PermissionsResponseShape },
+    settings: { rateLimit, permissionsResponseShape: shape as PermissionsResponseShape, latency },
     dataFile,
     now: options.now,
     seedSize: seedSizeOf(options, env),

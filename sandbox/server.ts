@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import { authenticate } from './http/auth';
 import { refuseDeclaredOversize } from './http/body-limit';
+import { delayAnswers } from './http/latency';
 import { resolveSandboxConfig, type SandboxConfig, type SandboxOptions, type SandboxSettings } from './config';
 import { guardControlRequests } from './control/guard';
 import type { SandboxDeps } from './deps';
@@ -98,6 +99,14 @@ export function createSandboxApp(options: SandboxOptions = {}, env: Record<strin
         status_pages: store.state.pages.map((page) => `${new URL(c.req.url).origin}/status/${page.page.id}/`),
         control: `${new URL(c.req.url).origin}/_control/pages`,
       }),
+    )
+    .use(
+      '/v1/*',
+      delayAnswers(() => settings.latency),
+    )
+    .use(
+      '/status/*',
+      delayAnswers(() => settings.latency),
     )
     .route('/v1', api)
     .route('/', publicStatusRoutes(deps))

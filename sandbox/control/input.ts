@@ -1,3 +1,4 @@
+import { type Latency, readLatency } from '../http/latency';
 import { PERMISSIONS_RESPONSE_SHAPES, rateLimitProblems, type PermissionsResponseShape, type RateLimitSettings } from '../config';
 import { listProblems, SandboxHttpError } from '../errors';
 import { defaultFaultMessage, FAULT_METHODS, FAULT_SHAPES, type Fault } from '../faults';
@@ -147,6 +148,7 @@ export function readUpdateInput(body: unknown, kind: IncidentRecord['kind'], res
 export interface SettingsChange {
   rateLimit?: Partial<RateLimitSettings>;
   permissionsResponseShape?: PermissionsResponseShape;
+  latency?: Latency;
 }
 
 export function readRateLimitChange(body: unknown): Partial<RateLimitSettings> {
@@ -161,8 +163,13 @@ export function readRateLimitChange(body: unknown): Partial<RateLimitSettings> {
 export function readSettingsChange(body: unknown): SettingsChange {
   const input = objectOf(body, '{"permissionsResponseShape": "data-map"}');
   const problems = new Problems();
-  allowOnly(input, ['rateLimit', 'permissionsResponseShape'], problems);
+  allowOnly(input, ['rateLimit', 'permissionsResponseShape', 'latencyMs'], problems);
   const change: SettingsChange = {};
+  if (input.latencyMs !== undefined) {
+    const latency = readLatency(input.latencyMs);
+    if (typeof latency === 'string') problems.add(`latencyMs: ${latency}`);
+    else change.latency = latency;
+  }
   if (input.permissionsResponseShape !== undefined) {
     change.permissionsResponseShape = oneOf(input, 'permissionsResponseShape', PERMISSIONS_RESPONSE_SHAPES, problems);
   }

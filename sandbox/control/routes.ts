@@ -130,6 +130,7 @@ export function controlRoutes(deps: SandboxDeps) {
     .post('/settings', async (c) => {
       const change = readSettingsChange(await jsonBody(c));
       if (change.permissionsResponseShape) settings.permissionsResponseShape = change.permissionsResponseShape;
+      if (change.latency) settings.latency = change.latency;
       if (change.rateLimit) {
         settings.rateLimit = { ...settings.rateLimit, ...change.rateLimit };
         deps.rateLimiter.clear();
