@@ -2,10 +2,12 @@ import { Hono } from 'hono';
 import { requireOwnOrganization, requireUser } from './access';
 import type { SandboxDeps } from '../deps';
 import { SandboxHttpError } from '../errors';
+import { readRequestBody } from '../http/body-parsing';
 import type { SandboxEnv } from '../hono-env';
 import type { UserRecord } from '../state/types';
+import { readNewUser } from './new-user';
 
-// Since February 2023 the list is always paginated: `per_page` defaults to and is capped at 100, `page`
+// The document has no GET of one user: a client finds a member in the list. Since February 2023 the list is always paginated: `per_page` defaults to and is capped at 100, `page`
 // counts from 1. Clients page until a short page.
 
 export const MAX_PER_PAGE = 100;
@@ -30,9 +32,17 @@ export function userRoutes({ store }: SandboxDeps) {
       const users = store.usersOf(organizationId);
       return c.json(users.slice((page - 1) * perPage, page * perPage).map(userJson));
     })
-    .get('/organizations/:organizationId/users/:userId', (c) => {
+    .post('/organizations/:organizationId/users', async (c) => {
       const organizationId = c.req.param('organizationId');
       requireOwnOrganization(store, c.get('organizationId'), organizationId);
-      return c.json(userJson(requireUser(store, organizationId, c.req.param('userId'))));
+      const fields = readNewUser(await readRequestBody(c), store.usersOf(organizationId));
+      return c.json(userJson(store.createUser(organizationId, fields)), 201);
+    })
+    .delete('/organizations/:organizationId/users/:userId', (c) => {
+      const organizationId = c.req.param('organizationId');
+      requireOwnOrganization(store, c.get('organizationId'), organizationId);
+      const user = requireUser(store, organizationId, c.req.param('userId'));
+      store.deleteUser(user.id);
+      return c.json(userJson(user));
     });
 }

@@ -27,7 +27,7 @@ export function shortName(name: string): string {
   return name.length > 60 ? `${name.slice(0, 60)}…` : name;
 }
 
-function unwrap(body: ParsedBody, wrapper: string, example: string): PlainObject {
+export function unwrap(body: ParsedBody, wrapper: string, example: string): PlainObject {
   if (!isPlainObject(body.value) || !Object.hasOwn(body.value, wrapper)) {
     throw new SandboxHttpError(400, `body must be ${example}: "${wrapper}" is missing`);
   }
@@ -37,7 +37,7 @@ function unwrap(body: ParsedBody, wrapper: string, example: string): PlainObject
   return inner;
 }
 
-function refuse(problems: string[]): void {
+export function refuse(problems: string[]): void {
   if (problems.length > 0) throw new SandboxHttpError(422, listProblems(problems));
 }
 

@@ -86,6 +86,31 @@ export class SandboxStore {
     return next;
   }
 
+  /**
+   * A new member of `organizationId`, with every page of the organization and every role (Statuspage's default for a
+   * new team member; a page without RBAC maps to `{}`). Listed last, as the newest member is.
+   */
+  createUser(organizationId: string, fields: Pick<UserRecord, 'email' | 'first_name' | 'last_name'>): UserRecord {
+    const at = this.#clock.now();
+    const user: UserRecord = { id: this.#clock.nextId('user'), organization_id: organizationId, ...fields, created_at: at, updated_at: at };
+    this.#state.users.push(user);
+    this.#state.permissions[user.id] = Object.fromEntries(
+      this.pagesOf(organizationId).map((page): [string, PageRoleGrant] => [
+        page.page.id,
+        page.role_based_access_control ? { page_configuration: true, incident_manager: true, maintenance_manager: true } : {},
+      ]),
+    );
+    this.#commit();
+    return user;
+  }
+
+  /** Removes the member and their permissions (Statuspage has no undo either). */
+  deleteUser(userId: string): void {
+    this.#state.users = this.#state.users.filter((user) => user.id !== userId);
+    Reflect.deleteProperty(this.#state.permissions, userId);
+    this.#commit();
+  }
+
   /** The whole mapping is replaced: a page left out is a page the user loses. */
   replacePermissions(userId: string, mapping: Record<string, PageRoleGrant>): void {
     this.#state.permissions[userId] = structuredClone(mapping);

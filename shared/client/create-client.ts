@@ -16,7 +16,10 @@ import { oneOf, resolveOptions, type StatuspageClientOptions } from './client-op
 import { toWireEmbedConfig } from './embed-config-body';
 import { ContractError, InvalidRequestError } from './errors';
 import { sendRequest } from './request';
+import { userMethods, type UserMethods } from './user-methods';
 import { checkRequest, pathSegment } from './validation';
+
+export type { UserMethods } from './user-methods';
 
 /** The last argument of every method. */
 export interface CallOptions {
@@ -29,7 +32,7 @@ export interface CallOptions {
   priority?: Priority;
 }
 
-export interface StatuspageClient {
+export interface StatuspageClient extends UserMethods {
   /** The limiter this client queues on: `snapshot()` it to keep its state across service-worker restarts. */
   readonly rateLimiter: RateLimiter;
   /** GET /pages. */
@@ -59,6 +62,7 @@ export function createStatuspageClient(options: StatuspageClientOptions): Status
 
   return {
     rateLimiter: context.limiter,
+    ...userMethods(context, sendOptions),
 
     listPages: async (call) => sendRequest(context, { method: 'GET', path: '/pages', schema: PageList, ...sendOptions(call) }),
 

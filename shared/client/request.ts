@@ -24,7 +24,7 @@ export interface RequestContext {
 }
 
 export interface RequestSpec<S extends z.ZodMiniType> {
-  method: 'GET' | 'PATCH' | 'PUT';
+  method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
   /** Already percent-encoded, from `/`: `/pages/abc/status_embed_config`. */
   path: string;
   query?: Record<string, string>;
