@@ -10,8 +10,8 @@ import { fileURLToPath } from 'node:url';
 import { build, defineConfig, type InlineConfig, type Plugin } from 'vite';
 import { asciiJson, assertAscii } from './build/ascii.ts';
 import { contentName, localeDigest, sriHash } from './build/integrity.ts';
-import { localeFile } from './card-stage/locale-files.ts';
-import { LOCALES } from './card-stage/locales/all.ts';
+import { localeFile } from './browser/card-stage/locale-files.ts';
+import { LOCALES } from './browser/card-stage/locales/all.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const outDir = `${root}dist/widget`;
@@ -87,7 +87,7 @@ for (const [language, strings] of Object.entries(LOCALES)) {
 }
 
 // Before the loader: its build needs the card's name and hash.
-const cardCode = await bundle('widget/card-stage/index.ts', 'iife', 'StatusEmbedCard', {
+const cardCode = await bundle('widget/browser/card-stage/index.ts', 'iife', 'StatusEmbedCard', {
   __STATUS_EMBED_LOCALE_DIGESTS__: JSON.stringify(localeDigests),
 });
 const CARD = contentName('status-embed-card', cardCode);
@@ -104,7 +104,7 @@ function companions(): Plugin {
       done = true;
       writeFileSync(`${outDir}/${CARD}`, cardCode);
       for (const [file, code] of Object.entries(localeFiles)) writeFileSync(`${outDir}/${file}`, code);
-      writeFileSync(`${outDir}/${MODULE}`, await bundle('widget/status-embed.module.ts', 'es'));
+      writeFileSync(`${outDir}/${MODULE}`, await bundle('widget/browser/status-embed.module.ts', 'es'));
       const loader = assertAscii(LOADER, readFileSync(`${outDir}/${LOADER}`, 'utf8'));
       const integrity = {
         [LOADER]: sriHash(loader),
@@ -118,7 +118,7 @@ function companions(): Plugin {
       if (result.status !== 0) throw new Error(`tsc (declarations) failed:\n${result.stdout}${result.stderr}`);
       // One entry for `status-embed.js` and one for `status-embed.mjs` (TypeScript looks for .d.mts beside .mjs).
       for (const name of ['status-embed.d.ts', 'status-embed.d.mts']) {
-        writeFileSync(`${outDir}/${name}`, "export * from './types/widget/status-embed.js';\n");
+        writeFileSync(`${outDir}/${name}`, "export * from './types/widget/browser/status-embed.js';\n");
       }
     },
   };
@@ -134,6 +134,6 @@ export default defineConfig({
     ...shared,
     outDir,
     emptyOutDir: true,
-    lib: { entry: `${root}widget/status-embed.ts`, name: 'StatusEmbed', formats: ['iife'], fileName: () => LOADER },
+    lib: { entry: `${root}widget/browser/status-embed.ts`, name: 'StatusEmbed', formats: ['iife'], fileName: () => LOADER },
   },
 });

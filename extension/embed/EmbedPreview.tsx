@@ -2,7 +2,7 @@ import { render } from 'preact';
 import { useEffect, useMemo, useRef } from 'preact/hooks';
 import { computeEmbedView, type SampleKind, sampleSummary } from '../../shared/embed';
 import type { PublicEmbedConfig } from '../../shared/schemas';
-import { adoptCardStyles, StatusEmbed } from '../../widget/card';
+import { adoptCardStyles, StatusEmbed } from '../../widget/browser/card';
 
 interface Props {
   kind: SampleKind;

@@ -173,7 +173,7 @@ async function benchBrowser(browser: Browser): Promise<void> {
     return { page, close: () => context.close() };
   };
   // Time to the card: each run in a fresh context (nothing cached), the widget's two stages against the plain card.
-  const plain = plainCardScript(readFileSync(resolve('widget/card/card.css'), 'utf8'));
+  const plain = plainCardScript(readFileSync(resolve('widget/browser/card/card.css'), 'utf8'));
   const times = { widget: [] as number[], plain: [] as number[] };
   for (let run = -1; run < RUNS; run += 1) {
     for (const [key, script] of [

@@ -1,6 +1,6 @@
 import { Fragment, h, render } from 'preact';
 import type { EmbedView } from '../../../shared/embed';
-import { adoptCardStyles, CARD_CSS, StatusEmbed } from '../../../widget/card';
+import { adoptCardStyles, CARD_CSS, StatusEmbed } from '../../../widget/browser/card';
 import { HOST_CSS, hostStyleSheet } from './host-styles';
 
 /** The element the preview adds to the page (a child of `<html>`, out of the way of frameworks that own `<body>`). */

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { MAX_REMEMBERED_DISMISSALS } from '../../../shared/embed/dismissal';
 import { EMBED_CONFIG_FIELDS } from '../../../shared/schemas/embed-config';
-import { MAX_DISMISSALS } from '../../../widget/data/dismissal-store';
-import { CONFIG_ATTRIBUTES, configAttribute, OBSERVED_ATTRIBUTES } from '../../../widget/mount/attributes';
+import { MAX_DISMISSALS } from '../../../widget/browser/data/dismissal-store';
+import { CONFIG_ATTRIBUTES, configAttribute, OBSERVED_ATTRIBUTES } from '../../../widget/browser/mount/attributes';
 
 // The loader spells some shared facts out (their modules would bring zod into it): they must agree.
 describe('what the loader spells out', () => {

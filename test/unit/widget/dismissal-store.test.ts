@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { createDismissalStore, readDismissals } from '../../../widget/data/dismissal-store';
+import { createDismissalStore, readDismissals } from '../../../widget/browser/data/dismissal-store';
 
 /** A Storage over a Map; `failing` makes every call throw, as in some privacy modes. */
 function fakeStorage(failing = false): Storage & { data: Map<string, string> } {

@@ -5,7 +5,7 @@ import { activeItems } from '../../../shared/embed/active-items';
 import { dismissalKey } from '../../../shared/embed/dismissal';
 import { ACTIVE_INCIDENT_STATUSES, ACTIVE_MAINTENANCE_STATUSES } from '../../../shared/schemas/summary';
 import { EmbedSummary } from '../../../shared/schemas/embed-summary';
-import { INCIDENT_STATUSES, MAINTENANCE_STATUSES, needsCard, parseComponents, quickDismissalKey } from '../../../widget/loader/quick-check';
+import { INCIDENT_STATUSES, MAINTENANCE_STATUSES, needsCard, parseComponents, quickDismissalKey } from '../../../widget/browser/loader/quick-check';
 import { readSummaryFixture, summaryFixtureNames } from '../../support/fixtures';
 
 // biome-ignore lint/suspicious/noExplicitAny: summary.json captures, edited freely to make variants

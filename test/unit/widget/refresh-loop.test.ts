@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { MAX_BACKOFF_MS, nextDelay, REFRESH_INTERVAL_MS, skipAfterFailures, startRefreshLoop } from '../../../widget/data/refresh-loop';
+import { MAX_BACKOFF_MS, nextDelay, REFRESH_INTERVAL_MS, skipAfterFailures, startRefreshLoop } from '../../../widget/browser/data/refresh-loop';
 
 /** Just what the loop reads from a document: its visibility and the event that says it changed. */
 class FakeDocument extends EventTarget {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fetchJson, summaryUrl } from '../../../widget/data/sources';
+import { fetchJson, summaryUrl } from '../../../widget/browser/data/sources';
 
 const dataUrl = (text: string) => `data:application/json,${encodeURIComponent(text)}`;
 

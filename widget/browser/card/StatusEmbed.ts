@@ -1,5 +1,5 @@
 import { h } from 'preact';
-import type { EmbedView } from '../../shared/embed/view';
+import type { EmbedView } from '../../../shared/embed/view';
 import english from '../card-stage/locales/en';
 
 /** The card's own words besides the view's label (`more` holds `{n}`). English unless the widget passes a locale's. */

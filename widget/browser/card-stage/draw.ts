@@ -1,7 +1,7 @@
 import { render } from 'preact';
-import { computeEmbedView, type EmbedView } from '../../shared/embed/view';
-import { EMBED_CONFIG_FIELDS, PublicEmbedConfig } from '../../shared/schemas/embed-config';
-import { EmbedSummary } from '../../shared/schemas/embed-summary';
+import { computeEmbedView, type EmbedView } from '../../../shared/embed/view';
+import { EMBED_CONFIG_FIELDS, PublicEmbedConfig } from '../../../shared/schemas/embed-config';
+import { EmbedSummary } from '../../../shared/schemas/embed-summary';
 import { statusCard } from '../card/StatusEmbed';
 import { adoptCardStyles } from '../card/styles';
 import { createDismissalStore } from '../data/dismissal-store';
