@@ -1,6 +1,8 @@
 import { render } from 'preact';
 import { computeEmbedView, type EmbedView } from '../../../shared/embed/view';
-import { EMBED_CONFIG_FIELDS, PublicEmbedConfig } from '../../../shared/schemas/embed-config';
+import { EMBED_CONFIG_FIELDS } from '../../../shared/constants';
+import { PublicEmbedConfig } from '../../../shared/schemas/embed-config';
+import { configAttribute } from '../mount/attributes';
 import { EmbedSummary } from '../../../shared/schemas/embed-summary';
 import { statusCard } from '../card/StatusEmbed';
 import { adoptCardStyles } from '../card/styles';
@@ -109,7 +111,7 @@ export function drawCard(host: HTMLElement, input: CardInput): void {
     const region = root.querySelector<HTMLElement>('[role=status]');
     if (!locale || !region) return;
     const overrides: PublicEmbedConfig = {};
-    for (const field of EMBED_CONFIG_FIELDS) overrides[field] = host.getAttribute(field.replace(/_/g, '-')); // as mount/attributes.ts spells them
+    for (const field of EMBED_CONFIG_FIELDS) overrides[field] = host.getAttribute(configAttribute(field));
     option('components', kit.c); // the loader parsed it already; a bad list is reported here, once
     dismissals ??= createDismissalStore(kit.d);
     const view = computeEmbedView(state.summary, state.config, {
