@@ -1,7 +1,7 @@
 // `npm run build:widget`, into dist/widget/: each non-English language's strings first, one small file each
 // (status-embed-locale-<language>-<hash>.js, data only); the card stage next (Preact, zod/mini as published, the
 // card, English), named and hashed by its content, with the language files' names and hashes written in; then the loader, the script-tag file (IIFE, global `StatusEmbed`), with the
-// card's file name and sha384 written in; the ES module for bundlers (card included); type declarations; and
+// card's file name and sha256 written in; the ES module for bundlers (card included); type declarations; and
 // integrity.json with every browser file's hash. Every browser file must be pure ASCII (build/ascii.ts).
 // Preact's JSX comes from the tsconfig (jsxImportSource). No step edits a dependency's code.
 import { spawnSync } from 'node:child_process';
@@ -91,7 +91,7 @@ const cardCode = await bundle('widget/browser/card-stage/index.ts', 'iife', 'Sta
   __STATUS_EMBED_LOCALE_DIGESTS__: JSON.stringify(localeDigests),
 });
 const CARD = contentName('status-embed-card', cardCode);
-const cardIntegrity = sriHash(cardCode);
+const cardIntegrity = sriHash(cardCode, 'sha256');
 
 /** After the loader is written: the card, the ES module, integrity.json and the declarations. */
 function companions(): Plugin {
@@ -132,6 +132,8 @@ export default defineConfig({
   define: { __STATUS_EMBED_CARD_FILE__: JSON.stringify(CARD), __STATUS_EMBED_CARD_INTEGRITY__: JSON.stringify(cardIntegrity) },
   build: {
     ...shared,
+    // status-embed.js.map, unreferenced (the file keeps no comment): `npm run bench` reads it to say what each part of the loader costs.
+    sourcemap: 'hidden',
     outDir,
     emptyOutDir: true,
     lib: { entry: `${root}widget/browser/status-embed.ts`, name: 'StatusEmbed', formats: ['iife'], fileName: () => LOADER },

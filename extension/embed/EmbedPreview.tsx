@@ -2,7 +2,8 @@ import { render } from 'preact';
 import { useEffect, useMemo, useRef } from 'preact/hooks';
 import { computeEmbedView, type SampleKind, sampleSummary } from '../../shared/embed';
 import type { PublicEmbedConfig } from '../../shared/schemas';
-import { adoptCardStyles, StatusEmbed } from '../../widget/browser/card';
+import { adoptCardStyles } from '../../widget/browser/card';
+import { StatusCardFrame } from '../preview/page/StatusCardFrame';
 
 interface Props {
   kind: SampleKind;
@@ -30,7 +31,7 @@ function adoptPreviewStyles(root: ShadowRoot): void {
 }
 
 /**
- * The customer's card, drawn by the widget's own StatusEmbed on a sample incident or maintenance, at real size in
+ * The customer's card, drawn by the widget's own card function on a sample incident or maintenance, at real size in
  * the chosen corner of a box that stands for the customer's page. It lives in a shadow root with the card's
  * stylesheet, like on a customer's site, and is inert: a picture, not a second set of controls.
  */
@@ -46,7 +47,7 @@ export function EmbedPreview({ kind, config, statusPageUrl }: Props) {
     if (!element) return;
     const root = element.shadowRoot ?? element.attachShadow({ mode: 'open' });
     adoptPreviewStyles(root);
-    render(<StatusEmbed view={view} layout="contained" />, root);
+    render(<StatusCardFrame view={view} layout="contained" />, root);
   }, [view]);
 
   useEffect(() => {

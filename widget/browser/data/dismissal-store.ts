@@ -9,7 +9,7 @@ const STORAGE_KEY = 'status-embed:dismissed';
  */
 export function readDismissals(): unknown[] {
   try {
-    return [].concat(JSON.parse(localStorage.getItem(STORAGE_KEY) || '[]')); // a list stays a list; anything else, a list of one
+    return [].concat(JSON.parse(localStorage[STORAGE_KEY] || '[]')); // a list stays a list; anything else, a list of one
   } catch {
     return [];
   }

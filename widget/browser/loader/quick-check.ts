@@ -13,7 +13,7 @@ const time = (value: unknown): number => Date.parse(value as string) || -Number.
 
 /** The same key as shared/embed's `dismissalKey`: `<id>@<time of the latest update>`. */
 export function quickDismissalKey(item: Loose): string {
-  const updates: Loose[] = Array.isArray(item.incident_updates) ? item.incident_updates : [];
+  const updates: Loose[] = [].concat(item.incident_updates ?? []); // a list stays a list (anything else: not a valid summary)
   let at = updates[0] ? -Number.POSITIVE_INFINITY : time(item.updated_at ?? item.created_at);
   for (const update of updates) at = Math.max(at, time(update?.display_at), time(update?.created_at));
   return `${item.id}@${at > 0 ? new Date(at).toISOString() : '?'}`;
