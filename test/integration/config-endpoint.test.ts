@@ -7,6 +7,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startSandbox, type RunningSandbox } from '../../sandbox';
 import { EMBED_CONFIG_FIELDS } from '../../shared/schemas/embed-config';
 import { createEmbedConfigHandler } from '../../widget/config-endpoint';
+import { MAX_UPSTREAM_BODY_BYTES } from '../../widget/config-endpoint/handler';
 import { handlerOptionsFromEnv } from '../../widget/config-endpoint/env';
 
 let sandbox: RunningSandbox;
@@ -320,5 +321,70 @@ describe('handlerOptionsFromEnv (Node and Workers read the same settings)', () =
     expect(() => handlerOptionsFromEnv({ STATUSPAGE_API_KEY: 'k', STATUSPAGE_PAGE_ID: 'p', EMBED_CONFIG_TTL_SECONDS: '1m' })).toThrow(
       /EMBED_CONFIG_TTL_SECONDS/,
     );
+  });
+});
+
+describe('a huge upstream answer (issue 22)', () => {
+  /** Answers a good config, then (once `huge`) 100 MB of JSON streamed in 64 KB chunks, counting what it wrote. */
+  async function hugeUpstream() {
+    const state = { huge: false, written: 0, closedEarly: false };
+    const server = createServer((request, response) => {
+      request.resume();
+      response.writeHead(200, { 'content-type': 'application/json' });
+      if (!state.huge) return response.end(JSON.stringify({ position: 'top-left', page_id: 'hugepage' }));
+      const chunk = Buffer.alloc(64 * 1024, 0x20); // spaces: still JSON once closed
+      response.write('{"position":"bottom-right","padding":"');
+      const total = 100 * 1024 * 1024;
+      const pump = () => {
+        while (state.written < total) {
+          state.written += chunk.length;
+          if (!response.write(chunk)) return void response.once('drain', pump);
+        }
+        response.end('"}');
+      };
+      response.on('close', () => (state.closedEarly = state.written < total));
+      pump();
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    return {
+      state,
+      baseUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}/v1`,
+      close: () => {
+        server.closeAllConnections();
+        return new Promise<void>((resolve) => server.close(() => resolve()));
+      },
+    };
+  }
+
+  it('reads at most 1 MB of it, and keeps serving the last good config', async () => {
+    expect(MAX_UPSTREAM_BODY_BYTES).toBe(1024 * 1024);
+    const upstream = await hugeUpstream();
+    try {
+      let now = Date.now();
+      const errors: unknown[] = [];
+      const handler = createEmbedConfigHandler({
+        apiKey: 'key',
+        pageId: 'hugepage',
+        baseUrl: upstream.baseUrl,
+        ttlSeconds: 1,
+        now: () => now,
+        onError: (error) => errors.push(error),
+      });
+      expect(await (await handler(get())).json()).toEqual({ position: 'top-left' });
+
+      upstream.state.huge = true;
+      now += 1000;
+      const during = await handler(get());
+      await handler.pending();
+      expect(await during.json()).toEqual({ position: 'top-left' });
+      expect(await (await handler(get())).json()).toEqual({ position: 'top-left' }); // after the failed refresh too
+      expect((errors[0] as Error).name).toBe('ContractError');
+      expect((errors[0] as Error).message).toMatch(/more than 1 MB/);
+      await new Promise((resolve) => setTimeout(resolve, 100)); // the socket's close reaches the upstream
+      expect(upstream.state.closedEarly).toBe(true);
+      expect(upstream.state.written).toBeLessThan(20 * 1024 * 1024); // what the kernel buffers took; never 100 MB
+    } finally {
+      await upstream.close();
+    }
   });
 });

@@ -1,7 +1,9 @@
 // The whole chain against the sandbox: an incident opened in "Statuspage" appears on the demo customer page
 // in the page's configured colours, under the demo's strict CSP; the config endpoint holds the line on upstream calls.
 import { expect, test } from './widget-fixtures';
-import { card } from './customer-site';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { card, widgetIntegrity } from './customer-site';
 import { startDemoServer, type DemoServer } from './demo-server';
 
 let demo: DemoServer;
@@ -84,4 +86,35 @@ test('the config endpoint answers many concurrent requests with one upstream cal
   expect(statuses).toEqual(Array(40).fill(200));
   const upstream = sandbox.requests().filter((entry) => entry.path === `/v1/pages/${pageId}/status_embed_config`);
   expect(upstream).toHaveLength(1);
+});
+
+test("a page on another origin loads the demo's loader, card stage and language file with their integrity (CORS, as a CDN)", async ({
+  page,
+  sandbox,
+}) => {
+  const pageId = sandbox.pages[0]!.id;
+  await control(`${sandbox.url}/_control/pages/${pageId}/incidents`, { name: 'Checkout is slow', impact: 'major', body: 'Looking.' });
+  const problems: string[] = [];
+  page.on('console', (message) => ['error', 'warning'].includes(message.type()) && problems.push(message.text()));
+  // The README's copy-paste page, on a port of its own.
+  const html = `<!doctype html><html lang="en"><meta charset="utf-8"><title>My page</title><h1>My page</h1>
+<script async src="${demo.url}/demo/status-embed.js" integrity="${widgetIntegrity()['status-embed.js']}" crossorigin="anonymous"
+  data-status-page="${sandbox.statusPageUrl(pageId)}" data-config-url="${demo.url}/embed-config/${pageId}"
+  data-locale="de" data-position="top-left" data-offset="24"></script></html>`;
+  const site = createServer((_request, response) => response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(html));
+  await new Promise<void>((resolve) => site.listen(0, '127.0.0.1', resolve));
+  try {
+    for (const file of ['status-embed.js', ...Object.keys(widgetIntegrity()).filter((name) => name.startsWith('status-embed-'))]) {
+      const served = await fetch(`${demo.url}/demo/${file}`, { headers: { origin: 'http://127.0.0.1:1' } });
+      expect(served.headers.get('access-control-allow-origin'), file).toBe('*');
+    }
+    await page.goto(`http://127.0.0.1:${(site.address() as AddressInfo).port}/`);
+    await expect(card(page).locator('.name a')).toHaveText('Checkout is slow');
+    await expect(card(page)).toHaveAttribute('lang', 'de');
+    await expect(card(page).getByRole('button', { name: 'Statusmeldung schließen' })).toBeVisible();
+    expect(problems).toEqual([]);
+  } finally {
+    site.closeAllConnections();
+    await new Promise((resolve) => site.close(resolve));
+  }
 });

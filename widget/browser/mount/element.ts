@@ -48,9 +48,6 @@ function runEmbed(host: HTMLElement): RunningEmbed {
   // during an incident gets the card stage (from the cache, checked) while summary.json comes, not after it.
   // (Storage can throw: privacy modes, sandboxed frames. Then no head start.)
   const activeKey = `status-embed:${statusPage}`;
-  try {
-    if (localStorage[activeKey]) cardStage().catch(() => {}); // a failure shows at the refresh that needs it
-  } catch {}
   const stopLoop = startRefreshLoop(async () => {
     let valid = true;
     let failure: unknown; // what to report: the summary's, the card stage's or the config's failure
@@ -80,6 +77,10 @@ function runEmbed(host: HTMLElement): RunningEmbed {
     // The summary's (and the card's) failures slow the refresh; the config's pace only the config.
     return valid;
   });
+  // Side by side with the loop's first read (which goes out in the next task): the card stage comes from the cache.
+  try {
+    if (localStorage[activeKey]) cardStage().catch(() => {}); // a failure shows at the refresh that needs it
+  } catch {}
   // Without the card stage there is nothing to redraw: an attribute that makes something worth showing takes effect at the next refresh.
   return (stop) => {
     if (stop) {
