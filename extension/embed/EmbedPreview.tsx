@@ -2,7 +2,7 @@ import { render } from 'preact';
 import { useEffect, useMemo, useRef } from 'preact/hooks';
 import { computeEmbedView, type SampleKind, sampleSummary } from '../../shared/embed';
 import type { PublicEmbedConfig } from '../../shared/schemas';
-import { adoptCardStyles } from '../../widget/browser/card';
+import { adoptCardStyles, sheetOnce } from '../../widget/browser/card';
 import { StatusCardFrame } from '../preview/page/StatusCardFrame';
 
 interface Props {
@@ -20,14 +20,11 @@ const PREVIEW_CSS = `
 .contained { container: none; --side: 12px; --edge: 12px; }
 .card { animation: none; }
 `;
-let previewSheet: CSSStyleSheet | undefined;
+const previewSheet = sheetOnce(PREVIEW_CSS);
 function adoptPreviewStyles(root: ShadowRoot): void {
-  if (!previewSheet) {
-    previewSheet = new CSSStyleSheet();
-    previewSheet.replaceSync(PREVIEW_CSS);
-  }
   adoptCardStyles(root);
-  if (!root.adoptedStyleSheets.includes(previewSheet)) root.adoptedStyleSheets = [...root.adoptedStyleSheets, previewSheet];
+  const sheet = previewSheet();
+  if (!root.adoptedStyleSheets.includes(sheet)) root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
 }
 
 /**

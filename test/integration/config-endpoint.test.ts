@@ -24,14 +24,14 @@ const upstreamCalls = () => sandbox.requests().filter((entry) => entry.path.ends
 const get = (headers: Record<string, string> = {}) =>
   new Request('https://example.com/embed-config', { headers: { origin: 'https://customer.example', ...headers } });
 
-/** A handler on the sandbox with a clock the test moves. */
-function handlerWithClock(options: { ttlSeconds?: number; apiKey?: string } = {}) {
+/** A handler with a clock the test moves, on the sandbox unless `baseUrl` names another upstream. */
+function handlerWithClock(options: { ttlSeconds?: number; apiKey?: string; baseUrl?: string; pageId?: string } = {}) {
   let now = Date.now();
   const errors: unknown[] = [];
   const handler = createEmbedConfigHandler({
     apiKey: options.apiKey ?? sandbox.apiKey,
-    pageId,
-    baseUrl: sandbox.apiBaseUrl,
+    pageId: options.pageId ?? pageId,
+    baseUrl: options.baseUrl ?? sandbox.apiBaseUrl,
     ttlSeconds: options.ttlSeconds ?? 60,
     now: () => now,
     onError: (error) => errors.push(error),
@@ -360,20 +360,11 @@ describe('a huge upstream answer (issue 22)', () => {
     expect(MAX_UPSTREAM_BODY_BYTES).toBe(1024 * 1024);
     const upstream = await hugeUpstream();
     try {
-      let now = Date.now();
-      const errors: unknown[] = [];
-      const handler = createEmbedConfigHandler({
-        apiKey: 'key',
-        pageId: 'hugepage',
-        baseUrl: upstream.baseUrl,
-        ttlSeconds: 1,
-        now: () => now,
-        onError: (error) => errors.push(error),
-      });
+      const { handler, errors, advance } = handlerWithClock({ apiKey: 'key', pageId: 'hugepage', baseUrl: upstream.baseUrl, ttlSeconds: 1 });
       expect(await (await handler(get())).json()).toEqual({ position: 'top-left' });
 
       upstream.state.huge = true;
-      now += 1000;
+      advance(1000);
       const during = await handler(get());
       await handler.pending();
       expect(await during.json()).toEqual({ position: 'top-left' });
