@@ -114,7 +114,7 @@ function printSizes(): void {
     `${loader} B, ${within(loader, GOALS.loader)}`,
     `${GOALS.loader} B, then ${GOALS.loaderGoal} B`,
   );
-  for (const [source, cost] of loaderParts()) figure(`  loader part ${source}`, `${cost} B`);
+  for (const [source, cost] of loaderParts()) figure(`loader part ${source}`, `${cost} B (what it adds to the gzip size)`);
   figure('card stage (zod/mini, the card, English)', `${card} B`);
   figure('loader + card stage: a page with a card', `${loader + card} B, ${within(loader + card, GOALS.shown)}`, `${GOALS.shown} B`);
   const locales = Object.keys(integrity())
