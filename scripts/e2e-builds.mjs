@@ -24,12 +24,12 @@ export const BUILDS = {
   'extension (store build)': {
     script: 'build:extension',
     output: '.output/chrome-mv3/manifest.json',
-    sources: ['extension', 'widget/card', 'wxt.config.ts', 'dist/widget/integrity.json', ...SHARED_SOURCES],
+    sources: ['extension', 'widget/browser/card', 'wxt.config.ts', 'dist/widget/integrity.json', ...SHARED_SOURCES],
   },
   'extension (test build)': {
     script: 'build:extension:test',
     output: '.output/chrome-mv3-test/manifest.json',
-    sources: ['extension', 'widget/card', 'wxt.config.ts', 'dist/widget/integrity.json', ...SHARED_SOURCES],
+    sources: ['extension', 'widget/browser/card', 'wxt.config.ts', 'dist/widget/integrity.json', ...SHARED_SOURCES],
   },
 };
 

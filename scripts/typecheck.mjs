@@ -6,8 +6,8 @@ import { spawnSync } from 'node:child_process';
 
 export const PROJECTS = [
   ['shared', 'shared/tsconfig.json'],
-  ['widget (browser)', 'widget/tsconfig.json'],
-  ['widget (server side)', 'widget/tsconfig.server.json'],
+  ["widget: browser/ (what ships to a customer's page)", 'widget/tsconfig.json'],
+  ['widget: config endpoint, demo, build', 'widget/tsconfig.server.json'],
   ['extension', 'extension/tsconfig.json'],
   ['sandbox', 'sandbox/tsconfig.json'],
   ['tests, scripts and tool configs', 'tsconfig.json'],

@@ -1,7 +1,7 @@
 // `npm run build:widget`, into dist/widget/: each non-English language's strings first, one small file each
 // (status-embed-locale-<language>-<hash>.js, data only); the card stage next (Preact, zod/mini as published, the
 // card, English), named and hashed by its content, with the language files' names and hashes written in; then the loader, the script-tag file (IIFE, global `StatusEmbed`), with the
-// card's file name and sha384 written in; the ES module for bundlers (card included); type declarations; and
+// card's file name and sha256 written in; the ES module for bundlers (card included); type declarations; and
 // integrity.json with every browser file's hash. Every browser file must be pure ASCII (build/ascii.ts).
 // Preact's JSX comes from the tsconfig (jsxImportSource). No step edits a dependency's code.
 import { spawnSync } from 'node:child_process';
@@ -10,8 +10,8 @@ import { fileURLToPath } from 'node:url';
 import { build, defineConfig, type InlineConfig, type Plugin } from 'vite';
 import { asciiJson, assertAscii } from './build/ascii.ts';
 import { contentName, localeDigest, sriHash } from './build/integrity.ts';
-import { localeFile } from './card-stage/locale-files.ts';
-import { LOCALES } from './card-stage/locales/all.ts';
+import { localeFile } from './browser/card-stage/locale-files.ts';
+import { LOCALES } from './browser/card-stage/locales/all.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const outDir = `${root}dist/widget`;
@@ -87,11 +87,11 @@ for (const [language, strings] of Object.entries(LOCALES)) {
 }
 
 // Before the loader: its build needs the card's name and hash.
-const cardCode = await bundle('widget/card-stage/index.ts', 'iife', 'StatusEmbedCard', {
+const cardCode = await bundle('widget/browser/card-stage/index.ts', 'iife', 'StatusEmbedCard', {
   __STATUS_EMBED_LOCALE_DIGESTS__: JSON.stringify(localeDigests),
 });
 const CARD = contentName('status-embed-card', cardCode);
-const cardIntegrity = sriHash(cardCode);
+const cardIntegrity = sriHash(cardCode, 'sha256');
 
 /** After the loader is written: the card, the ES module, integrity.json and the declarations. */
 function companions(): Plugin {
@@ -104,7 +104,7 @@ function companions(): Plugin {
       done = true;
       writeFileSync(`${outDir}/${CARD}`, cardCode);
       for (const [file, code] of Object.entries(localeFiles)) writeFileSync(`${outDir}/${file}`, code);
-      writeFileSync(`${outDir}/${MODULE}`, await bundle('widget/status-embed.module.ts', 'es'));
+      writeFileSync(`${outDir}/${MODULE}`, await bundle('widget/browser/status-embed.module.ts', 'es'));
       const loader = assertAscii(LOADER, readFileSync(`${outDir}/${LOADER}`, 'utf8'));
       const integrity = {
         [LOADER]: sriHash(loader),
@@ -118,7 +118,7 @@ function companions(): Plugin {
       if (result.status !== 0) throw new Error(`tsc (declarations) failed:\n${result.stdout}${result.stderr}`);
       // One entry for `status-embed.js` and one for `status-embed.mjs` (TypeScript looks for .d.mts beside .mjs).
       for (const name of ['status-embed.d.ts', 'status-embed.d.mts']) {
-        writeFileSync(`${outDir}/${name}`, "export * from './types/widget/status-embed.js';\n");
+        writeFileSync(`${outDir}/${name}`, "export * from './types/widget/browser/status-embed.js';\n");
       }
     },
   };
@@ -132,8 +132,10 @@ export default defineConfig({
   define: { __STATUS_EMBED_CARD_FILE__: JSON.stringify(CARD), __STATUS_EMBED_CARD_INTEGRITY__: JSON.stringify(cardIntegrity) },
   build: {
     ...shared,
+    // status-embed.js.map, unreferenced (the file keeps no comment): `npm run bench` reads it to say what each part of the loader costs.
+    sourcemap: 'hidden',
     outDir,
     emptyOutDir: true,
-    lib: { entry: `${root}widget/status-embed.ts`, name: 'StatusEmbed', formats: ['iife'], fileName: () => LOADER },
+    lib: { entry: `${root}widget/browser/status-embed.ts`, name: 'StatusEmbed', formats: ['iife'], fileName: () => LOADER },
   },
 });

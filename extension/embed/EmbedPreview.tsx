@@ -2,7 +2,8 @@ import { render } from 'preact';
 import { useEffect, useMemo, useRef } from 'preact/hooks';
 import { computeEmbedView, type SampleKind, sampleSummary } from '../../shared/embed';
 import type { PublicEmbedConfig } from '../../shared/schemas';
-import { adoptCardStyles, StatusEmbed } from '../../widget/card';
+import { adoptCardStyles, sheetOnce } from '../../widget/browser/card';
+import { StatusCardFrame } from '../preview/page/StatusCardFrame';
 
 interface Props {
   kind: SampleKind;
@@ -19,18 +20,15 @@ const PREVIEW_CSS = `
 .contained { container: none; --side: 12px; --edge: 12px; }
 .card { animation: none; }
 `;
-let previewSheet: CSSStyleSheet | undefined;
+const previewSheet = sheetOnce(PREVIEW_CSS);
 function adoptPreviewStyles(root: ShadowRoot): void {
-  if (!previewSheet) {
-    previewSheet = new CSSStyleSheet();
-    previewSheet.replaceSync(PREVIEW_CSS);
-  }
   adoptCardStyles(root);
-  if (!root.adoptedStyleSheets.includes(previewSheet)) root.adoptedStyleSheets = [...root.adoptedStyleSheets, previewSheet];
+  const sheet = previewSheet();
+  if (!root.adoptedStyleSheets.includes(sheet)) root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
 }
 
 /**
- * The customer's card, drawn by the widget's own StatusEmbed on a sample incident or maintenance, at real size in
+ * The customer's card, drawn by the widget's own card function on a sample incident or maintenance, at real size in
  * the chosen corner of a box that stands for the customer's page. It lives in a shadow root with the card's
  * stylesheet, like on a customer's site, and is inert: a picture, not a second set of controls.
  */
@@ -46,7 +44,7 @@ export function EmbedPreview({ kind, config, statusPageUrl }: Props) {
     if (!element) return;
     const root = element.shadowRoot ?? element.attachShadow({ mode: 'open' });
     adoptPreviewStyles(root);
-    render(<StatusEmbed view={view} layout="contained" />, root);
+    render(<StatusCardFrame view={view} layout="contained" />, root);
   }, [view]);
 
   useEffect(() => {

@@ -21,7 +21,10 @@ export const EXTENSION_LAYERS = [
   'entrypoints',
 ];
 
-const WIDGET_SERVER = /^widget\/(config-endpoint|demo|build)\/|^widget\/vite\.config\.ts$/;
+/** What ships to a customer's page: widget/browser/ (the rest of widget/ runs on a server or at build time). */
+const WIDGET_BROWSER = 'widget/browser/';
+/** The part of it the extension's previews borrow. */
+const WIDGET_CARD = 'widget/browser/card/';
 /** What could carry a key: the management client, its limiter, and the barrel that re-exports them. */
 const KEY_PLUMBING = /^shared\/(client|rate-limit)\/|^shared\/index\.ts$/;
 
@@ -66,7 +69,7 @@ export const RULES = [
   {
     name: 'widget-browser-code-carries-no-key',
     check: ({ from, to }) => {
-      if (faceOf(from) === 'widget' && !WIDGET_SERVER.test(from) && to && KEY_PLUMBING.test(to)) {
+      if (from.startsWith(WIDGET_BROWSER) && to && KEY_PLUMBING.test(to)) {
         return "what ships to a customer's page never holds the management client (import shared/schemas or shared/embed files instead)";
       }
     },
@@ -75,7 +78,7 @@ export const RULES = [
     name: 'extension-borrows-only-the-card',
     check: ({ from, to }) => {
       if (faceOf(from) !== 'extension' || !to) return;
-      if (faceOf(to) === 'widget' && !to.startsWith('widget/card/')) return "the extension borrows only the widget's card (widget/card/)";
+      if (faceOf(to) === 'widget' && !to.startsWith(WIDGET_CARD)) return `the extension borrows only the widget's card (${WIDGET_CARD})`;
       if (!['extension', 'widget', 'shared'].includes(faceOf(to))) return 'no face imports another face';
     },
   },

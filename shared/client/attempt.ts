@@ -1,5 +1,6 @@
 import type { Clock } from '../rate-limit';
-import { AbortedError, NetworkError, TimeoutError } from './errors';
+import { AbortedError, ContractError, NetworkError, TimeoutError } from './errors';
+import { readCappedText } from './read-capped';
 import { mentionsSecret, redactSecret } from './redact';
 
 /** The one thing the client needs from `fetch`; the global one fits, and tests inject their own. */
@@ -10,6 +11,8 @@ export interface AttemptContext {
   clock: Clock;
   timeoutMs: number;
   apiKey: string;
+  /** The largest body read (bytes); a larger one fails with a ContractError, unread. */
+  maxResponseBytes: number;
 }
 
 export interface Exchange {
@@ -44,9 +47,10 @@ export async function attemptExchange(context: AttemptContext, url: string, init
 
   try {
     const response = await Promise.race([context.fetch(url, { ...init, signal: controller.signal }), stopped]);
-    const text = await Promise.race([response.text(), stopped]);
+    const text = await Promise.race([readCappedText(response, context.maxResponseBytes), stopped]);
     return { response, text };
   } catch (error) {
+    if (error instanceof ContractError) throw error; // an answer over the size cap: no transport failure
     if (stoppedBy === 'caller') throw new AbortedError(undefined, { cause: signal?.reason });
     if (stoppedBy === 'timeout') throw TimeoutError.after(context.timeoutMs);
     throw toNetworkError(error, context.apiKey);

@@ -1,6 +1,7 @@
 import { SlidingWindowLimiter, systemClock, type Clock, type RateLimiter } from '../rate-limit';
 import type { FetchLike } from './attempt';
 import { InvalidRequestError } from './errors';
+import { DEFAULT_MAX_RESPONSE_BYTES } from './read-capped';
 import type { RequestContext } from './request';
 
 export const DEFAULT_BASE_URL = 'https://api.statuspage.io/v1';
@@ -27,6 +28,11 @@ export interface StatuspageClientOptions {
   maxRetries?: number;
   /** A Retry-After longer than this is not waited out inside the call: it fails at once with `retryAt`. Default 120_000. */
   maxRetryDelayMs?: number;
+  /**
+   * The largest response body the client reads, in bytes: a larger answer fails with a ContractError as soon as
+   * it passes the cap (or at once, from its Content-Length) instead of being read whole. Default 16 MB.
+   */
+  maxResponseBytes?: number;
   /** Default: the real clock. Tests inject a fake one. */
   clock?: Clock;
 }
@@ -60,6 +66,7 @@ export function resolveOptions(options: StatuspageClientOptions): RequestContext
     timeoutMs: positive(options.timeoutMs, 30_000, 'timeoutMs'),
     maxRetries: Math.floor(positive(options.maxRetries, 2, 'maxRetries', true)),
     maxRetryDelayMs: positive(options.maxRetryDelayMs, 120_000, 'maxRetryDelayMs', true),
+    maxResponseBytes: positive(options.maxResponseBytes, DEFAULT_MAX_RESPONSE_BYTES, 'maxResponseBytes'),
   };
 }
 

@@ -21,6 +21,8 @@ export interface RequestContext {
   timeoutMs: number;
   maxRetries: number;
   maxRetryDelayMs: number;
+  /** The largest response body read, in bytes (client-options.ts: `maxResponseBytes`). */
+  maxResponseBytes: number;
 }
 
 export interface RequestSpec<S extends z.ZodMiniType> {

@@ -1,4 +1,4 @@
-import { ACTIVE_INCIDENT_STATUSES, ACTIVE_MAINTENANCE_STATUSES } from '../schemas/summary';
+import { ACTIVE_INCIDENT_STATUSES, ACTIVE_MAINTENANCE_STATUSES } from '../constants';
 import type { EmbedSummary, EmbedSummaryItem } from '../schemas/embed-summary';
 
 type Update = EmbedSummaryItem['incident_updates'][number];

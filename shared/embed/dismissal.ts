@@ -1,9 +1,9 @@
 import * as z from 'zod/mini';
 import type { EmbedSummaryItem } from '../schemas/embed-summary';
+import { MAX_REMEMBERED_DISMISSALS } from '../constants';
 import { lastActivity, latestUpdate, updateTime } from './active-items';
 
-/** How many dismissals a visitor's browser keeps; the oldest go first. */
-export const MAX_REMEMBERED_DISMISSALS = 20;
+export { MAX_REMEMBERED_DISMISSALS };
 
 /** What the widget keeps in localStorage: dismissal keys, oldest first. */
 export const DismissedKeys = z.array(z.string());

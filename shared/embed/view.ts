@@ -53,8 +53,25 @@ export interface EmbedWords {
   statuses?: Readonly<Record<string, string>>;
 }
 
-/** Longest update text the card carries (the card clamps it visually too; this keeps the live region short). */
+/**
+ * Longest update text and name the card carries, in characters: more than the card shows (four and three lines,
+ * clamped with "Read more"), cut before any layout, so a 5 MB name or update costs the page no long task and
+ * keeps the live region short.
+ */
 export const MAX_DETAIL_LENGTH = 280;
+export const MAX_NAME_LENGTH = 200;
+
+/**
+ * `text` cut to at most `max` characters with an ellipsis, never inside a character (a surrogate pair stays
+ * whole). Only the first `max` code units are looked at, however long `text` is.
+ */
+export function cutText(text: string, max: number): string {
+  if (text.length <= max) return text;
+  let end = max - 1;
+  const last = text.charCodeAt(end - 1);
+  if (last >= 0xd800 && last <= 0xdbff) end -= 1; // a pair's first half: the pair goes
+  return `${text.slice(0, end).trimEnd()}…`;
+}
 
 /** `in_progress` -> "In progress" (also for statuses Atlassian may add later). */
 export const statusLabel = (status: string) => status.charAt(0).toUpperCase() + status.slice(1).replace(/_/g, ' ');
@@ -63,8 +80,11 @@ const ENGLISH: EmbedWords = { incident: 'Incident', maintenance: 'Maintenance' }
 
 function describe({ kind, item, latest }: ActiveItem, options: DateFormatOptions, status: string): string {
   const window = kind === 'maintenance' ? formatMaintenanceWindow(item.scheduled_for, item.scheduled_until, options) : undefined;
-  const text = latest?.body?.trim() ?? '';
-  return window ?? (text.length > MAX_DETAIL_LENGTH ? `${text.slice(0, MAX_DETAIL_LENGTH - 1).trimEnd()}…` : text || status);
+  // Cut before trimming: trim() copies the whole string, and a body may be megabytes.
+  const body = latest?.body ?? '';
+  const start = Math.max(body.search(/\S/), 0);
+  const text = cutText(body.slice(start, start + MAX_DETAIL_LENGTH * 2).trimEnd(), MAX_DETAIL_LENGTH);
+  return window ?? (text || status);
 }
 
 /**
@@ -94,7 +114,7 @@ export function computeEmbedView(
     status: item.status,
     impact: typeof impact === 'string' ? impact : null,
     label: `${words[kind]} · ${status}`,
-    name: item.name,
+    name: cutText(item.name, MAX_NAME_LENGTH),
     detail: describe(shown, options, status),
     href,
     more: others.length ? { count: others.length, href: statusPage ?? href } : null,

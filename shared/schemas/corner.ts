@@ -1,24 +1,9 @@
 import * as z from 'zod/mini';
+import { CORNER_SPELLINGS, CORNERS, type Corner } from '../constants';
 
-/** The four corners the embed can sit in, in our canonical spelling. */
-export const CORNERS = ['bottom-left', 'bottom-right', 'top-left', 'top-right'] as const;
-export type Corner = (typeof CORNERS)[number];
+export { CORNER_SPELLINGS, CORNERS, type Corner, type CornerSpelling } from '../constants';
 
-/**
- * The wire spelling is undocumented: copies of the official embed show `bottom-left`, a Terraform
- * provider's tests use `bottom_left`. Both are accepted on the way in and on the way out. (Spelled out rather than
- * spread from CORNERS: the bundler keeps a spread as a possible side effect, so it would stay in the widget.)
- */
-export const CORNER_SPELLINGS = [
-  'bottom-left',
-  'bottom-right',
-  'top-left',
-  'top-right',
-  'bottom_left',
-  'bottom_right',
-  'top_left',
-  'top_right',
-] as const;
+/** Either spelling of a corner (the wire's is undocumented: `bottom-left` in the official embed, `bottom_left` elsewhere). */
 export const WireCorner = z.enum(CORNER_SPELLINGS, 'must be one of bottom-left, bottom-right, top-left, top-right');
 
 /** Reads either spelling as the same corner; an unknown value gives undefined (callers keep it untouched). */

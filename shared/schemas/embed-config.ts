@@ -1,14 +1,9 @@
 import * as z from 'zod/mini';
 import { HexColour } from './colour';
 import { WireCorner } from './corner';
+import { COLOUR_FIELDS, type ColourField, EMBED_CONFIG_FIELDS } from '../constants';
 
-/** The four colour fields of a page's status embed, in the order the UI shows them. */
-export const COLOUR_FIELDS = ['incident_background_color', 'incident_text_color', 'maintenance_background_color', 'maintenance_text_color'] as const;
-export type ColourField = (typeof COLOUR_FIELDS)[number];
-
-/** The five fields of a page's status embed, the one list every other spelling of them is derived from. */
-export const EMBED_CONFIG_FIELDS = ['position', ...COLOUR_FIELDS] as const;
-export type EmbedConfigField = (typeof EMBED_CONFIG_FIELDS)[number];
+export { COLOUR_FIELDS, type ColourField, EMBED_CONFIG_FIELDS, type EmbedConfigField } from '../constants';
 
 /** An object shape with one entry per embed field: `position` gets its own schema, each colour the colour schema. */
 export type EmbedShape<P, C> = { position: P } & { [F in ColourField]: C };

@@ -1,20 +1,24 @@
 import * as z from 'zod/mini';
+import { ROLES, type Role } from '../constants';
 
-/** The three roles of Role Based Access Control, with the names manage.statuspage.io shows. */
-export const ROLES = ['page_configuration', 'incident_manager', 'maintenance_manager'] as const;
-export type Role = (typeof ROLES)[number];
+export { ROLES, type Role } from '../constants';
+
+/** The roles with the names manage.statuspage.io shows. */
 export const ROLE_LABELS: Record<Role, string> = {
   page_configuration: 'Configure page',
   incident_manager: 'Manage incidents',
   maintenance_manager: 'Manage maintenances',
 };
 
+/** An object shape with one entry per role, each with the schema `value` (as `embedShape` for the embed's fields). */
+export function rolesShape<V>(value: V): Record<Role, V> {
+  const shape = {} as Record<Role, V>;
+  for (const role of ROLES) shape[role] = value;
+  return shape;
+}
+
 /** A user's roles on one page: `{}` for a page without RBAC (access, no roles to give). */
-export const PageRoles = z.strictObject({
-  page_configuration: z.optional(z.boolean()),
-  incident_manager: z.optional(z.boolean()),
-  maintenance_manager: z.optional(z.boolean()),
-});
+export const PageRoles = /* @__PURE__ */ z.strictObject(rolesShape(z.optional(z.boolean())));
 export type PageRoles = z.infer<typeof PageRoles>;
 
 /**
@@ -40,11 +44,7 @@ export type PagePermissions = z.infer<typeof PagePermissions>;
 
 // Reading: the spec's schema wraps in `data` with `pages` keyed by id; its examples send a list of
 // `{page_id, ...roles}`. Real responses may be either, so both are accepted.
-const lenientRoles = z.looseObject({
-  page_configuration: z.optional(z.nullable(z.boolean())),
-  incident_manager: z.optional(z.nullable(z.boolean())),
-  maintenance_manager: z.optional(z.nullable(z.boolean())),
-});
+const lenientRoles = z.looseObject(rolesShape(z.optional(z.nullable(z.boolean()))));
 const pagesAsList = z.array(z.extend(lenientRoles, { page_id: z.string() }));
 // zod's record drops a `__proto__` key and keeps `constructor`/`prototype` as own keys of a plain object;
 // normalizeUserPermissions leaves all three out either way.

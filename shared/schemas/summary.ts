@@ -59,7 +59,4 @@ export const Summary = z.looseObject({
 });
 export type Summary = z.infer<typeof Summary>;
 
-/** Incident statuses that mean "still going on". */
-export const ACTIVE_INCIDENT_STATUSES = ['investigating', 'identified', 'monitoring'] as const;
-/** Maintenance statuses that mean "under way now" (`scheduled` has not started). */
-export const ACTIVE_MAINTENANCE_STATUSES = ['in_progress', 'verifying'] as const;
+export { ACTIVE_INCIDENT_STATUSES, ACTIVE_MAINTENANCE_STATUSES } from '../constants';

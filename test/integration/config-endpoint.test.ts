@@ -7,6 +7,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startSandbox, type RunningSandbox } from '../../sandbox';
 import { EMBED_CONFIG_FIELDS } from '../../shared/schemas/embed-config';
 import { createEmbedConfigHandler } from '../../widget/config-endpoint';
+import { MAX_UPSTREAM_BODY_BYTES } from '../../widget/config-endpoint/handler';
 import { handlerOptionsFromEnv } from '../../widget/config-endpoint/env';
 
 let sandbox: RunningSandbox;
@@ -23,14 +24,14 @@ const upstreamCalls = () => sandbox.requests().filter((entry) => entry.path.ends
 const get = (headers: Record<string, string> = {}) =>
   new Request('https://example.com/embed-config', { headers: { origin: 'https://customer.example', ...headers } });
 
-/** A handler on the sandbox with a clock the test moves. */
-function handlerWithClock(options: { ttlSeconds?: number; apiKey?: string } = {}) {
+/** A handler with a clock the test moves, on the sandbox unless `baseUrl` names another upstream. */
+function handlerWithClock(options: { ttlSeconds?: number; apiKey?: string; baseUrl?: string; pageId?: string } = {}) {
   let now = Date.now();
   const errors: unknown[] = [];
   const handler = createEmbedConfigHandler({
     apiKey: options.apiKey ?? sandbox.apiKey,
-    pageId,
-    baseUrl: sandbox.apiBaseUrl,
+    pageId: options.pageId ?? pageId,
+    baseUrl: options.baseUrl ?? sandbox.apiBaseUrl,
     ttlSeconds: options.ttlSeconds ?? 60,
     now: () => now,
     onError: (error) => errors.push(error),
@@ -320,5 +321,61 @@ describe('handlerOptionsFromEnv (Node and Workers read the same settings)', () =
     expect(() => handlerOptionsFromEnv({ STATUSPAGE_API_KEY: 'k', STATUSPAGE_PAGE_ID: 'p', EMBED_CONFIG_TTL_SECONDS: '1m' })).toThrow(
       /EMBED_CONFIG_TTL_SECONDS/,
     );
+  });
+});
+
+describe('a huge upstream answer (issue 22)', () => {
+  /** Answers a good config, then (once `huge`) 100 MB of JSON streamed in 64 KB chunks, counting what it wrote. */
+  async function hugeUpstream() {
+    const state = { huge: false, written: 0, closedEarly: false };
+    const server = createServer((request, response) => {
+      request.resume();
+      response.writeHead(200, { 'content-type': 'application/json' });
+      if (!state.huge) return response.end(JSON.stringify({ position: 'top-left', page_id: 'hugepage' }));
+      const chunk = Buffer.alloc(64 * 1024, 0x20); // spaces: still JSON once closed
+      response.write('{"position":"bottom-right","padding":"');
+      const total = 100 * 1024 * 1024;
+      const pump = () => {
+        while (state.written < total) {
+          state.written += chunk.length;
+          if (!response.write(chunk)) return void response.once('drain', pump);
+        }
+        response.end('"}');
+      };
+      response.on('close', () => (state.closedEarly = state.written < total));
+      pump();
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    return {
+      state,
+      baseUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}/v1`,
+      close: () => {
+        server.closeAllConnections();
+        return new Promise<void>((resolve) => server.close(() => resolve()));
+      },
+    };
+  }
+
+  it('reads at most 1 MB of it, and keeps serving the last good config', async () => {
+    expect(MAX_UPSTREAM_BODY_BYTES).toBe(1024 * 1024);
+    const upstream = await hugeUpstream();
+    try {
+      const { handler, errors, advance } = handlerWithClock({ apiKey: 'key', pageId: 'hugepage', baseUrl: upstream.baseUrl, ttlSeconds: 1 });
+      expect(await (await handler(get())).json()).toEqual({ position: 'top-left' });
+
+      upstream.state.huge = true;
+      advance(1000);
+      const during = await handler(get());
+      await handler.pending();
+      expect(await during.json()).toEqual({ position: 'top-left' });
+      expect(await (await handler(get())).json()).toEqual({ position: 'top-left' }); // after the failed refresh too
+      expect((errors[0] as Error).name).toBe('ContractError');
+      expect((errors[0] as Error).message).toMatch(/more than 1 MB/);
+      await new Promise((resolve) => setTimeout(resolve, 100)); // the socket's close reaches the upstream
+      expect(upstream.state.closedEarly).toBe(true);
+      expect(upstream.state.written).toBeLessThan(20 * 1024 * 1024); // what the kernel buffers took; never 100 MB
+    } finally {
+      await upstream.close();
+    }
   });
 });

@@ -58,7 +58,7 @@ describe('npm run package', () => {
   it('puts what a reviewer needs to rebuild the Firefox build in the sources zip, and no build output', () => {
     const files = listZip(zip(SOURCES));
     expect(files).toEqual(expect.arrayContaining(['package.json', 'package-lock.json', 'wxt.config.ts', 'README.md']));
-    const folders = ['extension/entrypoints/', 'shared/', 'widget/card/'];
+    const folders = ['extension/entrypoints/', 'shared/', 'widget/browser/card/'];
     expect(folders.filter((folder) => !files.some((file) => file.startsWith(folder)))).toEqual([]);
     expect(files.filter((file) => /^(\.output|node_modules|dist|packages\/client\/dist|\.test-results|test-results)\//.test(file))).toEqual([]);
   });

@@ -13,7 +13,8 @@ export interface EmbedConfigHandlerOptions {
   ttlSeconds?: number;
   /**
    * A client to share between handlers that use the same key (one rate limiter per key). By default the
-   * handler makes its own, which never waits to retry: the last good config is served instead.
+   * handler makes its own, which never waits to retry (the last good config is served instead) and reads at
+   * most MAX_UPSTREAM_BODY_BYTES of an answer; give a shared one `maxResponseBytes` as well.
    */
   client?: Pick<StatuspageClient, 'getStatusEmbedConfig'>;
   /** Tests and unusual runtimes. */
@@ -30,6 +31,12 @@ export type EmbedConfigHandler = ((request: Request) => Promise<Response>) & {
 };
 
 const UPSTREAM_TIMEOUT_MS = 10_000;
+/**
+ * The most of an upstream answer the handler reads: an embed config is a few hundred bytes, so 1 MB is plenty.
+ * A larger answer is cut off as it streams in (never held whole) and counts as a failed refresh: the last good
+ * config is served on.
+ */
+export const MAX_UPSTREAM_BODY_BYTES = 1024 * 1024;
 
 const CORS = {
   'access-control-allow-origin': '*',
@@ -55,7 +62,14 @@ export function createEmbedConfigHandler(options: EmbedConfigHandlerOptions): Em
   if (!options.pageId) throw new Error('pageId is required');
   const client =
     options.client ??
-    createStatuspageClient({ apiKey: options.apiKey, baseUrl: options.baseUrl, fetch: options.fetch, maxRetries: 0, timeoutMs: UPSTREAM_TIMEOUT_MS });
+    createStatuspageClient({
+      apiKey: options.apiKey,
+      baseUrl: options.baseUrl,
+      fetch: options.fetch,
+      maxRetries: 0,
+      timeoutMs: UPSTREAM_TIMEOUT_MS,
+      maxResponseBytes: MAX_UPSTREAM_BODY_BYTES,
+    });
   const now = options.now ?? Date.now;
   const onError =
     options.onError ?? ((error: unknown) => console.warn(`[status-embed config] upstream failed, serving the last good config: ${String(error)}`));

@@ -50,11 +50,16 @@ export function createWidgetDemo(sandbox: DemoSandbox, options: WidgetDemoOption
         return handler(c.req.raw);
       })
       // The loader and, next to it, the card stage it adds when there is something to show and the language file the
-      // card stage adds for a visitor who reads one (each checked by its hash).
+      // card stage adds for a visitor who reads one (each checked by its hash). CORS-open, as a CDN serves them: a
+      // page on another origin (your own, on another port) can load them with their integrity.
       .get('/demo/:file{status-embed(-card-[0-9a-f]+|-locale-[a-z]{2}-[\\w-]{43})?\\.js}', async (c) => {
         try {
           const body = await readFile(`${widgetDir}/${c.req.param('file')}`, 'utf8');
-          return c.body(body, 200, { 'content-type': 'text/javascript; charset=utf-8', 'cache-control': 'no-cache' });
+          return c.body(body, 200, {
+            'content-type': 'text/javascript; charset=utf-8',
+            'cache-control': 'no-cache',
+            'access-control-allow-origin': '*',
+          });
         } catch {
           return c.text(`console.error('[status-embed demo] no widget build: run npm run build:widget');`, 200, {
             'content-type': 'text/javascript',

@@ -1,3 +1,4 @@
+import { sheetOnce } from '../../../widget/browser/card';
 /**
  * The preview's own styles, next to the card's. `:host` is the element we add to the page, so the page's rules
  * reach it: `all: initial !important` cuts every one of them (important declarations from inside a shadow root
@@ -38,13 +39,5 @@ export const HOST_CSS = `
 }
 `;
 
-let sheet: CSSStyleSheet | undefined;
-
 /** One constructable stylesheet per document (no `<style>` text on the page). */
-export function hostStyleSheet(): CSSStyleSheet {
-  if (!sheet) {
-    sheet = new CSSStyleSheet();
-    sheet.replaceSync(HOST_CSS);
-  }
-  return sheet;
-}
+export const hostStyleSheet = /* @__PURE__ */ sheetOnce(HOST_CSS);

@@ -1,7 +1,8 @@
 import { Fragment, h, render } from 'preact';
 import type { EmbedView } from '../../../shared/embed';
-import { adoptCardStyles, CARD_CSS, StatusEmbed } from '../../../widget/card';
+import { adoptCardStyles, CARD_CSS } from '../../../widget/browser/card';
 import { HOST_CSS, hostStyleSheet } from './host-styles';
+import { StatusCardFrame } from './StatusCardFrame';
 
 /** The element the preview adds to the page (a child of `<html>`, out of the way of frameworks that own `<body>`). */
 export const PREVIEW_HOST_TAG = 'statuspage-toolkit-preview';
@@ -64,7 +65,7 @@ export function createPreviewRenderer({ onDismiss }: { onDismiss(): void }): Pre
         h(
           Fragment,
           null,
-          h(StatusEmbed, { view, layout: 'fixed', onDismiss }),
+          h(StatusCardFrame, { view, layout: 'fixed', onDismiss }),
           h('p', { class: `tag ${vertical} ${side}` }, 'Preview · Esc to close'),
         ),
         mount(),

@@ -25,7 +25,7 @@ test('StatusEmbed.mount(): update() and unmount()', async ({ page }) => {
   await expect(page.locator('status-embed')).toHaveCount(0); // no data-status-page: the script mounts nothing itself
   await page.evaluate(
     ([statusPage, configUrl]) => {
-      const api = (window as unknown as { StatusEmbed: typeof import('../../../widget/status-embed') }).StatusEmbed;
+      const api = (window as unknown as { StatusEmbed: typeof import('../../../widget/browser/status-embed') }).StatusEmbed;
       (window as unknown as { handle: unknown }).handle = api.mount({ statusPage: statusPage!, configUrl, config: { position: 'top-right' } });
     },
     [STATUS_PAGE, CONFIG_URL],
@@ -33,7 +33,7 @@ test('StatusEmbed.mount(): update() and unmount()', async ({ page }) => {
   await expect(card(page)).toBeVisible();
   expect(await background(page)).toBe('rgb(34, 68, 102)');
 
-  type Handle = import('../../../widget/status-embed').StatusEmbedHandle;
+  type Handle = import('../../../widget/browser/status-embed').StatusEmbedHandle;
   await page.evaluate(() => (window as unknown as { handle: Handle }).handle.update({ incident_background_color: '#000000' }));
   await expect.poll(() => background(page)).toBe('rgb(0, 0, 0)');
   await page.evaluate(() => (window as unknown as { handle: Handle }).handle.update({ incident_background_color: null }));

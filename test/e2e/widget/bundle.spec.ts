@@ -50,8 +50,8 @@ test('the ES module and its declarations are built next to the loader', () => {
   const esm = resolve('dist/widget/status-embed.mjs');
   const types = resolve('dist/widget/status-embed.d.ts');
   expect(existsSync(esm)).toBe(true);
-  const entry = readFileSync(resolve('dist/widget/types/widget/status-embed.d.ts'), 'utf8');
-  expect(readFileSync(types, 'utf8')).toContain('./types/widget/status-embed');
+  const entry = readFileSync(resolve('dist/widget/types/widget/browser/status-embed.d.ts'), 'utf8');
+  expect(readFileSync(types, 'utf8')).toContain('./types/widget/browser/status-embed');
   expect(entry).toMatch(/export \{ mount \}|export .*mount/);
   expect(entry).toContain('StatusEmbedElement');
   expect(entry).toContain('MountOptions');

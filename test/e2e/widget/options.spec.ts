@@ -136,7 +136,7 @@ test.describe('offset and z-index', () => {
     await page.setViewportSize({ width: 1024, height: 700 });
     await openCustomerSite(page, { embed: `<script src="${WIDGET_URL}"></script>` });
     await page.evaluate((statusPage) => {
-      const api = (window as unknown as { StatusEmbed: typeof import('../../../widget/status-embed') }).StatusEmbed;
+      const api = (window as unknown as { StatusEmbed: typeof import('../../../widget/browser/status-embed') }).StatusEmbed;
       api.mount({ statusPage, locale: 'pt-BR', components: ['m2zjc5hgkmx1'], offset: [30, 40], zIndex: 5 });
     }, STATUS_PAGE);
     await expect(card(page)).toHaveAttribute('lang', 'pt-BR');

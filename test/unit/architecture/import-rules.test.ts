@@ -14,18 +14,18 @@ const rulesBroken = (edges: ReturnType<typeof edge>[]) => checkImports(edges).ma
 describe('import rules', () => {
   it('catch a face importing another face, the sandbox importing shared/, and shared/ importing Node', () => {
     expect(rulesBroken([edge('sandbox/server.ts', 'shared/schemas/page.ts')])).toEqual(['sandbox-is-independent']);
-    expect(rulesBroken([edge('widget/mount/mount.ts', 'extension/popup/App.tsx')])).toEqual(['widget-imports-no-other-face']);
-    expect(rulesBroken([edge('extension/popup/App.tsx', 'widget/mount/mount.ts')])).toEqual(['extension-borrows-only-the-card']);
+    expect(rulesBroken([edge('widget/browser/mount/mount.ts', 'extension/popup/App.tsx')])).toEqual(['widget-imports-no-other-face']);
+    expect(rulesBroken([edge('extension/popup/App.tsx', 'widget/browser/mount/mount.ts')])).toEqual(['extension-borrows-only-the-card']);
     expect(rulesBroken([edge('shared/client/request.ts', undefined, 'node:fs')])).toEqual(['shared-knows-no-face']);
-    expect(rulesBroken([edge('extension/embed/EmbedPreview.tsx', 'widget/card/StatusEmbed.ts')])).toEqual([]);
+    expect(rulesBroken([edge('extension/embed/EmbedPreview.tsx', 'widget/browser/card/StatusEmbed.ts')])).toEqual([]);
     // The shared folder is also the npm package: a folder import would be read through its package.json exports.
     expect(rulesBroken([edge('extension/ui/error-text.ts', 'shared/index.ts', '../../shared')])).toEqual(['shared-by-file']);
     expect(rulesBroken([edge('extension/ui/error-text.ts', 'shared/index.ts', '../../shared/index')])).toEqual([]);
   });
 
   it("catch the widget's browser code reaching the management client, and allow its server side", () => {
-    expect(rulesBroken([edge('widget/mount/element.ts', 'shared/client/create-client.ts')])).toEqual(['widget-browser-code-carries-no-key']);
-    expect(rulesBroken([edge('widget/mount/element.ts', 'shared/index.ts')])).toEqual(['widget-browser-code-carries-no-key']);
+    expect(rulesBroken([edge('widget/browser/mount/element.ts', 'shared/client/create-client.ts')])).toEqual(['widget-browser-code-carries-no-key']);
+    expect(rulesBroken([edge('widget/browser/mount/element.ts', 'shared/index.ts')])).toEqual(['widget-browser-code-carries-no-key']);
     expect(rulesBroken([edge('widget/config-endpoint/handler.ts', 'shared/client/create-client.ts')])).toEqual([]);
   });
 

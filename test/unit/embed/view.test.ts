@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { computeEmbedView, dismissalKey, sampleSummary, DEFAULT_EMBED_CONFIG, MAX_DETAIL_LENGTH } from '../../../shared/embed';
+import {
+  computeEmbedView,
+  cutText,
+  dismissalKey,
+  sampleSummary,
+  DEFAULT_EMBED_CONFIG,
+  MAX_DETAIL_LENGTH,
+  MAX_NAME_LENGTH,
+} from '../../../shared/embed';
 import { EmbedSummary, Summary, type EmbedSummaryItem } from '../../../shared/schemas';
 import { readSummaryFixture as readFixture, summaryFixtureNames as fixtureNames } from '../../support/fixtures';
 
@@ -158,6 +166,25 @@ describe('computeEmbedView', () => {
     expect(computeEmbedView(summary([long]), {})!.detail).toHaveLength(MAX_DETAIL_LENGTH);
     const silent = item('silent', 'identified', '2026-05-12T10:00:00Z', { incident_updates: [] });
     expect(computeEmbedView(summary([silent]), {})!.detail).toBe('Identified');
+  });
+
+  it('cuts a 5 MB name and update to what the card can show, before any layout', () => {
+    const huge = item('huge', 'investigating', '2026-05-12T10:00:00Z', { name: `${'N'.repeat(5_000_000)}` });
+    huge.incident_updates[0]!.body = `   ${'b'.repeat(5_000_000)}`;
+    const view = computeEmbedView(summary([huge]), {})!;
+    expect(view.name).toHaveLength(MAX_NAME_LENGTH);
+    expect(view.name.endsWith('…')).toBe(true);
+    expect(view.detail).toBe(`${'b'.repeat(MAX_DETAIL_LENGTH - 1)}…`);
+  });
+
+  it('cuts on a character boundary: a character outside the BMP is kept whole or left out', () => {
+    expect(cutText('short', 10)).toBe('short');
+    expect(cutText('abcdefghij-more', 10)).toBe('abcdefghi…');
+    // '😀' is two UTF-16 units: cut between them, the half would be a broken character
+    const cut = cutText(`abcdefgh😀xyz`, 10);
+    expect(cut).toBe('abcdefgh…');
+    expect(encodeURIComponent(cut)).toBeTruthy(); // throws on a lone surrogate
+    expect(cutText(`abcdefg😀xyz`, 10)).toBe('abcdefg😀…');
   });
 
   it('returns null without a summary', () => {

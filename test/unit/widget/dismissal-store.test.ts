@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { createDismissalStore, readDismissals } from '../../../widget/data/dismissal-store';
+import { createDismissalStore, readDismissals } from '../../../widget/browser/data/dismissal-store';
 
 /** A Storage over a Map; `failing` makes every call throw, as in some privacy modes. */
 function fakeStorage(failing = false): Storage & { data: Map<string, string> } {
@@ -7,7 +7,7 @@ function fakeStorage(failing = false): Storage & { data: Map<string, string> } {
   const guard = () => {
     if (failing) throw new DOMException('denied', 'SecurityError');
   };
-  return {
+  const storage = {
     data,
     get length() {
       return data.size;
@@ -22,8 +22,10 @@ function fakeStorage(failing = false): Storage & { data: Map<string, string> } {
       guard();
       data.set(key, value);
     },
-    removeItem: (key) => void data.delete(key),
-  };
+    removeItem: (key: string) => void data.delete(key),
+  } as Storage & { data: Map<string, string> };
+  // `storage[key]` reads an item too, as on a real Storage (the loader reads that way: fewer bytes).
+  return new Proxy(storage, { get: (target, key) => (key in target ? Reflect.get(target, key) : target.getItem(String(key))) });
 }
 
 /** The card stage's store, reading through the loader's readDismissals (from the page's localStorage), over one storage. */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { chooseLocale, LANGUAGES } from '../../../widget/card-stage/locales';
-import { LOCALES } from '../../../widget/card-stage/locales/all';
-import { parseOffset, parseZIndex } from '../../../widget/card-stage/options';
+import { chooseLocale, LANGUAGES } from '../../../widget/browser/card-stage/locales';
+import { LOCALES } from '../../../widget/browser/card-stage/locales/all';
+import { parseOffset, parseZIndex } from '../../../widget/browser/card-stage/options';
 
 /** Every key path of a strings object (`statuses.monitoring`, ...). */
 const keys = (value: object, prefix = ''): string[] =>

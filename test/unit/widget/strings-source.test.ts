@@ -1,12 +1,12 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import type { LoaderKit } from '../../../widget/card-stage/protocol';
-import { LOCALES } from '../../../widget/card-stage/locales/all';
+import type { LoaderKit } from '../../../widget/browser/card-stage/protocol';
+import { LOCALES } from '../../../widget/browser/card-stage/locales/all';
 
 // The module holds what it loaded for the page: a fresh copy per test.
-let source: typeof import('../../../widget/card-stage/strings-source');
+let source: typeof import('../../../widget/browser/card-stage/strings-source');
 beforeEach(async () => {
   vi.resetModules();
-  source = await import('../../../widget/card-stage/strings-source');
+  source = await import('../../../widget/browser/card-stage/strings-source');
 });
 
 const kitWith = (warn = vi.fn()): LoaderKit => ({ f: vi.fn(), w: warn, c: vi.fn(), s: vi.fn(), d: vi.fn(() => []) });

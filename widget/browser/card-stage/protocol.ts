@@ -13,8 +13,8 @@ export interface CardInput {
 
 /** What the loader lends the card stage (short names: they are spelled out in both files). */
 export interface LoaderKit {
-  /** `fetchJson` (widget/data/sources.ts). */
-  f(url: string): Promise<unknown>;
+  /** `fetchText` (widget/browser/data/sources.ts). */
+  f(url: string): Promise<string>;
   /** `warn` (widget/mount/warn.ts). */
   w(message: string, cause?: unknown): void;
   /** `parseComponents` (widget/loader/quick-check.ts). */
@@ -25,14 +25,18 @@ export interface LoaderKit {
   d(): unknown[];
 }
 
-/** How a refresh went: whether the summary validated, what to report (if anything), whether the config keeps failing. */
-export type RefreshResult = [valid: boolean, failure: unknown, configFailing: boolean];
+/**
+ * How a refresh went, when the summary validated (else it rejects): what to report while the config keeps
+ * failing (its error, or `true` on a turn the config sat out), else undefined.
+ */
+export type RefreshResult = unknown;
 
 /** The card stage's entry point, registered as `window.__statusEmbedCard` when its file runs. */
 export interface CardStage {
   /**
    * A refresh: reads the config (`config-url`, paced after failures), validates the summary (the last good one is
-   * kept) and draws the card into `host`'s open shadow root, or nothing if nothing is to be shown.
+   * kept; an unusable one rejects) and draws the card into `host`'s open shadow root, or nothing if nothing is to
+   * be shown.
    */
   refresh(host: HTMLElement, input: CardInput): Promise<RefreshResult>;
   /** Draws again from what it holds (an attribute changed). */

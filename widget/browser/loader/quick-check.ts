@@ -3,9 +3,7 @@
 // dismissalKey): test/unit/widget/quick-check.test.ts compares them on every fixture. When in doubt it says yes,
 // and the card stage, which validates fully, decides.
 
-/** As ACTIVE_INCIDENT_STATUSES and ACTIVE_MAINTENANCE_STATUSES in shared/schemas/summary.ts. */
-export const INCIDENT_STATUSES = ['investigating', 'identified', 'monitoring'];
-export const MAINTENANCE_STATUSES = ['in_progress', 'verifying'];
+import { ACTIVE_INCIDENT_STATUSES, ACTIVE_MAINTENANCE_STATUSES } from '../../../shared/constants';
 
 // biome-ignore lint/suspicious/noExplicitAny: unchecked JSON, every access below is guarded
 type Loose = any;
@@ -15,7 +13,7 @@ const time = (value: unknown): number => Date.parse(value as string) || -Number.
 
 /** The same key as shared/embed's `dismissalKey`: `<id>@<time of the latest update>`. */
 export function quickDismissalKey(item: Loose): string {
-  const updates: Loose[] = Array.isArray(item.incident_updates) ? item.incident_updates : [];
+  const updates: Loose[] = [].concat(item.incident_updates ?? []); // a list stays a list (anything else: not a valid summary)
   let at = updates[0] ? -Number.POSITIVE_INFINITY : time(item.updated_at ?? item.created_at);
   for (const update of updates) at = Math.max(at, time(update?.display_at), time(update?.created_at));
   return `${item.id}@${at > 0 ? new Date(at).toISOString() : '?'}`;
@@ -27,7 +25,7 @@ export function quickDismissalKey(item: Loose): string {
  */
 export function needsCard(summary: Loose, components: readonly string[] | undefined, dismissed: readonly unknown[]): boolean {
   // `?.some?.(`: a JSON value has a `some` method only when it is a list.
-  const active = (items: Loose, statuses: string[]) =>
+  const active = (items: Loose, statuses: readonly string[]) =>
     items?.some?.(
       (item: Loose) =>
         item &&
@@ -35,7 +33,7 @@ export function needsCard(summary: Loose, components: readonly string[] | undefi
         (!components || item.components?.some?.((component: Loose) => components.includes(component?.id))) &&
         !dismissed.includes(quickDismissalKey(item)),
     );
-  return !!(active(summary?.incidents, INCIDENT_STATUSES) || active(summary?.scheduled_maintenances, MAINTENANCE_STATUSES));
+  return !!(active(summary?.incidents, ACTIVE_INCIDENT_STATUSES) || active(summary?.scheduled_maintenances, ACTIVE_MAINTENANCE_STATUSES));
 }
 
 /** `components="abc123, def456"` -> the ids; undefined when there is no such attribute or it is not such a list. */

@@ -1,6 +1,6 @@
+import { MAX_REMEMBERED_DISMISSALS as MAX_DISMISSALS } from '../../../shared/constants';
+
 const STORAGE_KEY = 'status-embed:dismissed';
-/** As MAX_REMEMBERED_DISMISSALS in shared/embed/dismissal.ts (a unit test keeps them equal; that module brings zod). */
-export const MAX_DISMISSALS = 20;
 
 /**
  * The stored keys, unchecked (the loader only asks whether one is there), read at once; nothing when storage
@@ -9,7 +9,7 @@ export const MAX_DISMISSALS = 20;
  */
 export function readDismissals(): unknown[] {
   try {
-    return [].concat(JSON.parse(localStorage.getItem(STORAGE_KEY) || '[]')); // a list stays a list; anything else, a list of one
+    return [].concat(JSON.parse(localStorage[STORAGE_KEY] || '[]')); // a list stays a list; anything else, a list of one
   } catch {
     return [];
   }

@@ -1,4 +1,4 @@
-// The card stage (dist/widget/status-embed-card-<hash>.js): Preact, zod/mini and the card. The loader adds it,
+// The card stage (dist/widget/status-embed-card-<hash>.js): zod/mini and the card (drawn with the DOM, no framework). The loader adds it,
 // with its integrity hash, only once there is something to show; it registers its entry point and waits. A
 // language other than English comes in its own file beside it (status-embed-locale-<language>-<digest>.js),
 // checked against the hash the build wrote in here, and only for a visitor who reads that language.

@@ -12,33 +12,21 @@ function write(element: Element, options: object): void {
     const name = key.replace(/_|(?=[A-Z])/g, '-').toLowerCase();
     if (!OBSERVED_ATTRIBUTES.includes(name)) continue; // `target`, `config`, anything unknown
     if (value === null) element.removeAttribute(name);
-    else if (value !== undefined) element.setAttribute(name, Array.isArray(value) ? value.join(key === 'offset' ? ' ' : ',') : String(value));
+    // setAttribute makes a string of a number or a boolean itself
+    else if (value !== undefined) element.setAttribute(name, Array.isArray(value) ? value.join(key === 'offset' ? ' ' : ',') : value);
   }
-}
-
-function createEmbed(): HTMLElement {
-  defineStatusEmbedElement();
-  return document.createElement(ELEMENT_NAME);
 }
 
 /**
  * `StatusEmbed.mount({ statusPage, configUrl?, config?, locale?, ... })`: appends a `<status-embed>` and returns
- * its handle. Called from a script in <head>, before <body> exists, it goes on <html>: the card is fixed-position anyway.
+ * its handle. Called from a script in <head>, before <body> exists, it goes on <html>: the card is fixed-position
+ * anyway. The script tag mounts through here too, with its dataset (`data-status-page` -> `statusPage`,
+ * `data-incident-background-color` -> `incidentBackgroundColor`), which `write` turns back into attribute names.
  */
 export function mount(options: MountOptions): StatusEmbedHandle {
-  const element = createEmbed();
+  defineStatusEmbedElement();
+  const element = document.createElement(ELEMENT_NAME);
   write(element, { ...options, ...options.config });
   (options.target ?? document.body ?? document.documentElement).append(element);
   return { element, update: (config: EmbedConfigInput) => write(element, config), unmount: () => element.remove() };
-}
-
-/**
- * The script-tag form: a `<status-embed>` carrying the tag's `data-*` attributes under the element's names
- * (`data-status-page` -> `status-page`, `data-incident-background-color` -> `incident-background-color`): the
- * dataset spells them `statusPage`, `incidentBackgroundColor`, which `write` turns back into attribute names.
- */
-export function mountFromScriptTag(script: HTMLElement | SVGElement): void {
-  const element = createEmbed();
-  write(element, script.dataset);
-  document.body.append(element);
 }

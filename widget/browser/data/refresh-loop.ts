@@ -4,8 +4,8 @@ export const REFRESH_INTERVAL_MS = 60_000;
 export const MAX_BACKOFF_MS = 10 * 60_000;
 
 /** Delay before the next attempt: the interval, doubled per consecutive failure, with jitter so that many visitors do not retry in step. */
-export function nextDelay(failures: number, intervalMs = REFRESH_INTERVAL_MS, random = Math.random): number {
-  return failures ? Math.round(Math.min(intervalMs * 2 ** failures, MAX_BACKOFF_MS) * (0.8 + 0.4 * random())) : intervalMs;
+export function nextDelay(failures: number, random = Math.random): number {
+  return failures ? Math.min(REFRESH_INTERVAL_MS * 2 ** failures, MAX_BACKOFF_MS) * (0.8 + 0.4 * random()) : REFRESH_INTERVAL_MS;
 }
 
 /**
@@ -13,7 +13,7 @@ export function nextDelay(failures: number, intervalMs = REFRESH_INTERVAL_MS, ra
  * no requests, and one that comes back runs at once if a refresh fell due meanwhile. Runs never overlap.
  * `run` resolving false (or rejecting) counts as a failure and backs off. Returns `stop`.
  */
-export function startRefreshLoop(run: () => Promise<boolean>, intervalMs = REFRESH_INTERVAL_MS, doc: Document = document): () => void {
+export function startRefreshLoop(run: () => Promise<boolean>, doc: Document = document): () => void {
   let failures = 0;
   let dueAt = 0;
   let timer: ReturnType<typeof setTimeout> | undefined;
@@ -28,7 +28,7 @@ export function startRefreshLoop(run: () => Promise<boolean>, intervalMs = REFRE
     running = true;
     const ok = await run().catch(() => false);
     failures = ok ? 0 : failures + 1;
-    dueAt = Date.now() + nextDelay(failures, intervalMs);
+    dueAt = Date.now() + nextDelay(failures);
     running = false;
     schedule();
   };

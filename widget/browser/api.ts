@@ -1,6 +1,6 @@
 // The widget's public types. Only a type comes from elsewhere (the five field names), so that
 // dist/widget/status-embed.d.ts can state them plainly.
-import type { EmbedConfigField } from '../shared/schemas/embed-config';
+import type { EmbedConfigField } from '../../shared/schemas/embed-config';
 
 /**
  * The five public fields of a status embed config (what the config endpoint serves), every one optional:

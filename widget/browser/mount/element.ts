@@ -1,7 +1,7 @@
-import type { CardInput, CardStage, LoaderKit, RefreshResult } from '../card-stage/protocol';
+import type { CardInput, CardStage, LoaderKit } from '../card-stage/protocol';
 import { readDismissals } from '../data/dismissal-store';
-import { nextDelay } from '../data/refresh-loop';
-import { fetchJson, summaryUrl } from '../data/sources';
+import { startRefreshLoop } from '../data/refresh-loop';
+import { fetchText, summaryUrl } from '../data/sources';
 import { addCheckedScript } from '../loader/card-script';
 import { needsCard, parseComponents } from '../loader/quick-check';
 import { OBSERVED_ATTRIBUTES } from './attributes';
@@ -10,7 +10,7 @@ import { warn } from './warn';
 
 export const ELEMENT_NAME = 'status-embed';
 
-const kit: LoaderKit = { f: fetchJson, w: warn, c: parseComponents, s: addCheckedScript, d: readDismissals };
+const kit: LoaderKit = { f: fetchText, w: warn, c: parseComponents, s: addCheckedScript, d: readDismissals };
 
 /** A running embed: called without an argument it draws again (an attribute changed) without fetching; with `true` it stops. */
 type RunningEmbed = (stop?: true) => undefined;
@@ -23,13 +23,15 @@ type RunningEmbed = (stop?: true) => undefined;
  */
 function runEmbed(host: HTMLElement): RunningEmbed {
   let summary: unknown;
+  /** The summary's text as last read: the same text again (a 304, answered from the cache) changes nothing. */
+  let text: string | undefined;
   let card: CardStage | undefined;
   let stopped = false;
-  let failing: boolean | undefined = false;
+  /** What was last reported (a run of failures is reported once), or nothing while all is well. */
+  let failing: unknown;
 
   const components = () => parseComponents(host.getAttribute('components')); // an invalid list: all components (the card stage warns)
   const input = (): CardInput => ({ summary, components: components(), kit });
-  const wanted = () => !!card || needsCard(summary, components(), readDismissals()); // only called once a summary came
   const load = async () => (card ??= await cardStage());
 
   // The shadow root (kept when the embed starts over), with the empty live region first, so that the card is
@@ -40,47 +42,50 @@ function runEmbed(host: HTMLElement): RunningEmbed {
     region.setAttribute('aria-live', 'polite');
     host.attachShadow({ mode: 'open' }).append(region);
   }
-  // A status page that is not an http(s) URL fails its first fetch: one warning, and no request ever goes out.
-  const statusPage = host.getAttribute('status-page') ?? '';
-  // The refresh loop, as startRefreshLoop (widget/data/refresh-loop.ts) but written into the embed's own state:
-  // now, then after each delay (doubled per failure), only while the tab is visible (one that comes back runs at
-  // once if a refresh fell due meanwhile); runs never overlap.
-  let failures = 0;
-  let dueAt = 0;
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  let running = false;
-  const schedule = () => {
-    clearTimeout(timer);
-    if (!running && !stopped && document.visibilityState !== 'hidden') timer = setTimeout(tick, dueAt - Date.now());
-  };
-  const tick = async () => {
-    running = true;
-    let result: Partial<RefreshResult> = [true]; // no card stage needed: a good refresh
+  // A status page that is missing or not an http(s) URL fails its first fetch: one warning, and no request ever goes out.
+  const statusPage = host.getAttribute('status-page') as string;
+  // Whether the last summary this browser read for this status page had something to show: a returning visitor
+  // during an incident gets the card stage (from the cache, checked) while summary.json comes, not after it.
+  // (Storage can throw: privacy modes, sandboxed frames. Then no head start.)
+  const activeKey = `status-embed:${statusPage}`;
+  const stopLoop = startRefreshLoop(async () => {
+    let valid = true;
+    let failure: unknown; // what to report: the summary's, the card stage's or the config's failure
     try {
-      summary = await fetchJson(summaryUrl(statusPage)); // any JSON: the quick check and the card stage judge it
-      if (!stopped && wanted()) result = await (await load()).refresh(host, input());
+      const read = await fetchText(summaryUrl(statusPage));
+      // Unchanged since a good refresh: nothing to do (the validators made it a 304 where the host gives them).
+      if (read !== text || failing) {
+        summary = JSON.parse(read); // any JSON: the quick check and the card stage judge it
+        text = read;
+        const active = needsCard(summary, components(), readDismissals());
+        try {
+          // `delete` is Storage's own way to remove an item, in fewer bytes than removeItem
+          if (active) localStorage[activeKey] = 1;
+          else delete localStorage[activeKey];
+        } catch {}
+        if (!stopped && (card || active)) failure = await (await load()).refresh(host, input());
+      }
     } catch (error) {
-      result = [false, error]; // no summary (the card keeps the last one), or no card stage: try again later
+      // No summary (the card keeps the last one), an unusable one, or no card stage: try again later, slower.
+      valid = false;
+      failure = error;
     }
-    const [valid, failure, configFailing] = result;
     if (!stopped) {
       if (failure && !failing) warn('refresh failed', failure); // once per run of failures (the last good data stays)
-      failing = !valid || configFailing;
+      failing = failure;
     }
     // The summary's (and the card's) failures slow the refresh; the config's pace only the config.
-    failures = valid ? 0 : failures + 1;
-    dueAt = Date.now() + nextDelay(failures);
-    running = false;
-    schedule();
-  };
-  document.addEventListener('visibilitychange', schedule);
-  schedule();
+    return valid;
+  });
+  // Side by side with the loop's first read (which goes out in the next task): the card stage comes from the cache.
+  try {
+    if (localStorage[activeKey]) cardStage().catch(() => {}); // a failure shows at the refresh that needs it
+  } catch {}
   // Without the card stage there is nothing to redraw: an attribute that makes something worth showing takes effect at the next refresh.
   return (stop) => {
     if (stop) {
       stopped = true;
-      document.removeEventListener('visibilitychange', schedule);
-      clearTimeout(timer);
+      stopLoop();
       card?.clear(host);
     } else card?.draw(host, input());
   };

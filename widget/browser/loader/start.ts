@@ -1,7 +1,7 @@
 import type { CardStage } from '../card-stage/protocol';
 import { setCardLoader } from '../mount/card-loader';
 import { defineStatusEmbedElement } from '../mount/element';
-import { mountFromScriptTag } from '../mount/mount';
+import { mount } from '../mount/mount';
 import { warn } from '../mount/warn';
 
 /** Registers `<status-embed>` and, loaded by a script tag that has `data-status-page`, mounts it. Never throws. */
@@ -9,11 +9,8 @@ export function startWidget(loadCard: () => Promise<CardStage>, script: HTMLScri
   try {
     setCardLoader(loadCard);
     defineStatusEmbedElement();
-    if (script?.hasAttribute('data-status-page')) {
-      // An async script can run before <body> exists.
-      if (document.body) mountFromScriptTag(script);
-      else document.addEventListener('DOMContentLoaded', () => mountFromScriptTag(script)); // it fires once
-    }
+    // Its data-* attributes, as the element's (an async script can run before <body> exists: then on <html>).
+    if (script?.dataset.statusPage) mount(script.dataset as never);
   } catch (error) {
     warn('could not start', error);
   }

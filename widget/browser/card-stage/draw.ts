@@ -1,8 +1,9 @@
-import { render } from 'preact';
-import { computeEmbedView, type EmbedView } from '../../shared/embed/view';
-import { EMBED_CONFIG_FIELDS, PublicEmbedConfig } from '../../shared/schemas/embed-config';
-import { EmbedSummary } from '../../shared/schemas/embed-summary';
-import { statusCard } from '../card/StatusEmbed';
+import { computeEmbedView, type EmbedView } from '../../../shared/embed/view';
+import { EMBED_CONFIG_FIELDS } from '../../../shared/constants';
+import { PublicEmbedConfig } from '../../../shared/schemas/embed-config';
+import { configAttribute } from '../mount/attributes';
+import { EmbedSummary } from '../../../shared/schemas/embed-summary';
+import { drawStatusCard } from '../card/status-card';
 import { adoptCardStyles } from '../card/styles';
 import { createDismissalStore } from '../data/dismissal-store';
 import { skipAfterFailures } from '../data/refresh-loop';
@@ -58,7 +59,11 @@ const stateOf = (host: HTMLElement): HostState => {
   return state;
 };
 
-/** Reads the config when due, validates the summary (keeping the last good one), and draws. */
+/**
+ * Reads the config when due, validates the summary (keeping the last good one), and draws. Rejects when the
+ * summary is unusable; otherwise resolves to what to report while the config keeps failing (its error, or true
+ * on a turn it sat out), else undefined.
+ */
 export async function refreshCard(host: HTMLElement, input: CardInput): Promise<RefreshResult> {
   // Drawn as things are first: that starts loading the visitor's language, if the card needs one and has not had
   // it, while the config comes.
@@ -69,7 +74,7 @@ export async function refreshCard(host: HTMLElement, input: CardInput): Promise<
   if (configUrl && state.configTurns.due()) {
     try {
       // fetch resolves a relative URL against the page, and rejects (never throws) on one it cannot read.
-      const config = PublicEmbedConfig.safeParse(await input.kit.f(configUrl));
+      const config = PublicEmbedConfig.safeParse(JSON.parse(await input.kit.f(configUrl)));
       if (!config.success) throw new Error(`unusable answer: ${configUrl}`);
       state.config = config.data;
       state.configTurns.record(true);
@@ -79,9 +84,10 @@ export async function refreshCard(host: HTMLElement, input: CardInput): Promise<
     }
   }
   const summary = EmbedSummary.safeParse(input.summary);
-  if (summary.success) state.summary = summary.data;
+  if (!summary.success) throw new Error('unusable answer: summary.json'); // the card keeps the last good one
+  state.summary = summary.data;
   drawCard(host, input);
-  return [summary.success, summary.success ? configFailure : new Error('unusable answer: summary.json'), state.configTurns.failing()];
+  return configFailure ?? (state.configTurns.failing() || undefined);
 }
 
 /** Draws what the host's state holds, with the attributes as they are now. */
@@ -109,7 +115,7 @@ export function drawCard(host: HTMLElement, input: CardInput): void {
     const region = root.querySelector<HTMLElement>('[role=status]');
     if (!locale || !region) return;
     const overrides: PublicEmbedConfig = {};
-    for (const field of EMBED_CONFIG_FIELDS) overrides[field] = host.getAttribute(field.replace(/_/g, '-')); // as mount/attributes.ts spells them
+    for (const field of EMBED_CONFIG_FIELDS) overrides[field] = host.getAttribute(configAttribute(field));
     option('components', kit.c); // the loader parsed it already; a bad list is reported here, once
     dismissals ??= createDismissalStore(kit.d);
     const view = computeEmbedView(state.summary, state.config, {
@@ -129,7 +135,7 @@ export function drawCard(host: HTMLElement, input: CardInput): void {
       dismissals?.remember(key);
       drawCard(host, input);
     };
-    render(statusCard({ view, onDismiss, words: locale.strings, lang: locale.tag, offset: option('offset', parseOffset) }), region);
+    drawStatusCard(region, { view, onDismiss, words: locale.strings, lang: locale.tag, offset: option('offset', parseOffset) });
     announce(host, state, view);
   } catch (error) {
     kit.w('could not draw', error);
@@ -138,6 +144,6 @@ export function drawCard(host: HTMLElement, input: CardInput): void {
 
 export function clearCard(host: HTMLElement): void {
   const region = host.shadowRoot?.querySelector('[role=status]');
-  if (region) render(null, region);
+  if (region) drawStatusCard(region, { view: null });
   states.delete(host);
 }
