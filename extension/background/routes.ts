@@ -3,16 +3,14 @@ import { InvalidRequestError } from '../../shared/client/errors';
 import { connect, removeConnection, renameConnection, switchConnection } from '../connection/connect';
 import { currentSession } from '../connection/session';
 import { refreshEmbedConfig } from '../embed/embed-reads';
-import { saveEmbed } from '../embed/save-embed';
 import { type Outcome, toOutcome } from '../messaging/outcome';
 import { parseMessage } from '../messaging/parse-message';
 import { type MessageName, messenger, PROTOCOL, type RequestOf, type ResponseOf } from '../messaging/protocol';
 import { senderKind } from '../messaging/sender';
 import { refreshPages, refreshUsers } from '../organization/reads';
 import { refreshPermissions } from '../permissions/permission-reads';
-import { savePermissions } from '../permissions/save-permissions';
-import { cancelSave, dismissSave, forgetSavesOf } from '../saves/run-saves';
-import { batchAction, runBatchRequest, scanAction } from '../team-access/team-access-background';
+import { cancelSave, dismissSave, forgetSavesOf, startSave } from '../saves/saves';
+import { batchAction, runBatchRequest, scanAction } from '../team-access/background';
 
 type Sender = Parameters<Parameters<typeof messenger.onMessage>[1]>[0]['sender'];
 type Handlers = { [K in MessageName]: (request: RequestOf<K>) => Promise<ResponseOf<K>> };
@@ -30,10 +28,10 @@ const HANDLERS: Handlers = {
   refreshUsers: async () => refreshUsers(await currentSession()),
   refreshEmbedConfig,
   refreshPermissions,
-  saveEmbed: (request) => saveEmbed(request),
-  savePermissions: (request) => savePermissions(request),
+  saveEmbed: (request) => startSave('embed', request.pageId, request),
+  savePermissions: (request) => startSave('permissions', request.userId, request),
   cancelSave: async (id) => {
-    cancelSave(id);
+    await cancelSave(id);
     return null;
   },
   dismissSave: async (id) => {

@@ -1,6 +1,7 @@
 import { defineExtensionMessaging } from '@webext-core/messaging';
 import * as z from 'zod/mini';
 import { isReservedKey, PageList, PagePermissions, StatusEmbedConfig, StatusEmbedConfigChanges, UserList } from '../../shared/schemas';
+import { PermissionsPlan } from '../access/permissions-plan';
 import { ConnectionId } from '../storage/org-item';
 import type { Outcome } from './outcome';
 import type { SenderKind } from './sender';
@@ -63,10 +64,8 @@ export const SavePermissionsRequest = z.strictObject({
   connectionId: ConnectionId,
   userId: Id,
   label: Label,
-  /** The permissions when the editor opened them: the save goes ahead only if the server still has exactly these. */
-  base: PagePermissions,
-  /** The complete mapping the user should have: a page left out loses access. */
-  pages: PagePermissions,
+  /** `before`: the permissions when the editor opened them; `after`: the complete mapping to save. */
+  ...PermissionsPlan,
   draftUpdatedAt: z.optional(z.number()),
 });
 export type SavePermissionsRequest = z.infer<typeof SavePermissionsRequest>;
@@ -85,10 +84,8 @@ export const SaveId = z.string().check(z.regex(/^(embed|permissions):c[a-z0-9]{4
 export const BulkPlanUser = z.strictObject({
   userId: Id,
   label: Label,
-  /** As the scan read them: the change goes ahead only if the server still has exactly these. */
-  before: PagePermissions,
-  /** The complete mapping the user should have: a page left out loses access. */
-  after: PagePermissions,
+  /** `before`: as the scan read them; `after`: the complete mapping to put. */
+  ...PermissionsPlan,
 });
 export type BulkPlanUser = z.infer<typeof BulkPlanUser>;
 

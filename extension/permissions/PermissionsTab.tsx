@@ -6,7 +6,7 @@ import { RefreshNote } from '../ui/RefreshNote';
 import { useConnectionId } from '../ui/connection-context';
 import { useStored } from '../ui/use-stored';
 import { useRefresh } from '../ui/use-refresh';
-import { permissionsCache, roleBasedAccessCache } from './permissions-cache';
+import { permissionsCache, roleBasedAccessCache } from '../access/permissions-cache';
 import { permissionsDraftItem } from './permissions-draft-item';
 import { hasPermissionEdits } from './use-permissions-draft';
 import { saveId, savesItem } from '../saves/save-record';

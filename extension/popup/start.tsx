@@ -6,7 +6,7 @@ import { tabUrl } from '../context/popup-tab';
 import { embedConfigCache } from '../embed/embed-config-cache';
 import { embedDraftItem } from '../embed/embed-draft-item';
 import { pagesCache, usersCache } from '../organization/organization-cache';
-import { permissionsCache, roleBasedAccessCache } from '../permissions/permissions-cache';
+import { permissionsCache, roleBasedAccessCache } from '../access/permissions-cache';
 import { permissionsDraftItem } from '../permissions/permissions-draft-item';
 import { savesItem } from '../saves/save-record';
 import { ask } from '../ui/background-api';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { UnprocessableEntityError } from '../../../shared/client';
 import type { PagePermissions } from '../../../shared/schemas';
-import { type BatchDeps, CANCEL, runBatch, undoPlan } from '../../../extension/team-access/batch-runner';
+import { type BatchDeps, CANCEL, runBatch, undoPlan } from '../../../extension/team-access/bulk/batch-runner';
 import type { BatchOutcomes, TeamBatch } from '../../../extension/team-access/team-access-storage';
 import { memory } from './support';
 
