@@ -12,6 +12,11 @@ export interface GuardedReplaceDeps {
   onPermissions?(pages: PagePermissions): Promise<void>;
   /** Just before the PUT: a record that says it may land (a stopped worker cannot tell whether it did). */
   beforeSend?(): Promise<void>;
+  /**
+   * Runs each call (the job engine's waiter: a 420/429 is waited out and the same call sent again). Each call alone,
+   * not the read and the PUT together: under a tight limit the pair would never fit in one window.
+   */
+  call<T>(request: () => Promise<T>): Promise<T>;
 }
 
 export type GuardedReplaceResult = { outcome: 'saved'; pages: PagePermissions; sent: boolean } | { outcome: 'conflict'; current: PagePermissions };
@@ -29,12 +34,13 @@ export async function guardedReplace(
 ): Promise<GuardedReplaceResult> {
   const { client, organizationId } = deps;
   // A PUT replaces everything: it must not undo an edit someone made since the change was planned.
-  const { pages: current } = await client.getUserPermissions(organizationId, userId, options);
+  const { pages: current } = await deps.call(() => client.getUserPermissions(organizationId, userId, options));
   await deps.onPermissions?.(current);
   if (mayHaveLanded && samePermissions(current, plan.after)) return { outcome: 'saved', pages: current, sent: false };
   if (!samePermissions(current, plan.before)) return { outcome: 'conflict', current };
   await deps.beforeSend?.();
-  const saved = await client.replaceUserPermissions(organizationId, userId, completeMapping(plan.after, deps.usesRoles), options);
+  const mapping = completeMapping(plan.after, deps.usesRoles);
+  const saved = await deps.call(() => client.replaceUserPermissions(organizationId, userId, mapping, options));
   await deps.onPermissions?.(saved.pages);
   return { outcome: 'saved', pages: saved.pages, sent: true };
 }

@@ -3,13 +3,10 @@ import { connectionsItem } from '../connection/connections-item';
 import { migrateSingleConnection } from '../connection/migrate-single-connection';
 import { forgetSession } from '../connection/session';
 import { dropSharedLimiter } from '../connection/shared-limiter';
-import { embedSave } from '../embed/save-embed';
 import { jobs, startJobs } from '../jobs/browser-engine';
-import { permissionsSave } from '../permissions/save-permissions';
 import { showBadge } from '../saves/badge';
 import { savesItem } from '../saves/save-record';
-import { addTeamAccessMenu } from '../team-access/background';
-import { batchJob, scanJob } from '../team-access/jobs';
+import { FEATURES } from './features';
 import { registerHandlers } from './routes';
 import { closeLocalStorageToContentScripts } from './storage-access';
 
@@ -19,9 +16,9 @@ const CONNECTION_KEY = /^org\.(c[a-z0-9]+)\.(apiKey|rateLimiter)$/;
 /** Everything the service worker does when it starts (on install, on browser start, on any wake-up). */
 export function startBackground(): void {
   // Listeners first and synchronously: the message or alarm that woke the worker must find them.
-  for (const kind of [embedSave, permissionsSave, scanJob, batchJob]) jobs.define(kind);
+  for (const feature of FEATURES) for (const kind of feature.jobs ?? []) jobs.define(kind);
   registerHandlers();
-  addTeamAccessMenu();
+  for (const feature of FEATURES) feature.start?.();
   // The job engine resumes whatever was under way once the storage layout is current (the 0.1 single connection).
   startJobs(async () => {
     await migrateSingleConnection();

@@ -1,5 +1,5 @@
 import type { Page } from '../../shared/index';
-import { ask } from '../ui/background-api';
+import { ask } from './ask';
 import { Loading } from '../ui/Loading';
 import { RefreshNote } from '../ui/RefreshNote';
 import { useRefresh } from '../ui/use-refresh';

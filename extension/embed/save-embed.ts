@@ -8,9 +8,9 @@ import { embedDraftItem } from './embed-draft-item';
 /** PATCH with only the changed fields; then the cache takes the answer and the draft goes, unless edited since. */
 export const embedSave = defineSaveKind({
   kind: 'embed',
-  async perform(request, signal): Promise<StatusEmbedConfig> {
+  async perform(request, signal, wait): Promise<StatusEmbedConfig> {
     const { client } = await sessionFor(request.connectionId);
-    return client.updateStatusEmbedConfig(request.pageId, request.changes, { signal });
+    return wait(() => client.updateStatusEmbedConfig(request.pageId, request.changes, { signal }));
   },
   async settle(request, config) {
     await embedConfigCache(request.connectionId, request.pageId).setValue(cached(config));

@@ -22,6 +22,8 @@ export interface JobEngine {
   resume(): Promise<void>;
   /** Sets the one alarm from every kind's pending jobs. */
   schedule(): Promise<void>;
+  /** A connection is being removed: every job of it stops (`removed`), and the kinds forget their records. */
+  forgetConnection(connectionId: string): Promise<void>;
 }
 
 const STOPPED = Symbol('stopped');
@@ -80,7 +82,7 @@ export function createEngine(deps: EngineDeps): JobEngine {
       if (task) {
         task.controller.abort(reason);
         await task.done.catch(() => STOPPED);
-      } else await kind.stopStored?.(id, reason);
+      } else if (reason !== 'removed') await kind.stopStored?.(id, reason);
     },
 
     isRunning: (kind, id) => tasks.has(key(kind, id)),
@@ -91,6 +93,14 @@ export function createEngine(deps: EngineDeps): JobEngine {
           // Reported in the job's own record: nobody awaits a resumed run.
           if (!tasks.has(key(kind.name, job.id))) engine.start(kind.name, job.id, job.retryAt).catch(() => {});
         }
+      }
+    },
+
+    async forgetConnection(connectionId) {
+      for (const kind of kinds.values()) {
+        const ids = (await kind.jobsOf?.(connectionId)) ?? [];
+        for (const id of ids) await engine.stop(kind.name, id, 'removed');
+        await kind.forgetRecords?.(ids);
       }
     },
 

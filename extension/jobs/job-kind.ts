@@ -33,6 +33,9 @@ export interface JobKind<Result = unknown> {
   run(id: string, context: JobContext): Promise<Result>;
   /** A stop asked for a job this worker is not running: settle its record as the stop says. */
   stopStored?(id: string, reason: StopReason): Promise<void>;
+  /** A connection is being removed: the ids of its jobs (the engine stops them), whose records then go. */
+  jobsOf?(connectionId: string): Promise<string[]>;
+  forgetRecords?(ids: string[]): Promise<void>;
 }
 
 export interface EngineDeps extends WaitClock {

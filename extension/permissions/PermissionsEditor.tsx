@@ -1,6 +1,6 @@
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { userDisplayName, type Page, type PagePermissions, type User } from '../../shared/index';
-import { ask } from '../ui/background-api';
+import { ask } from './ask';
 import { useConnectionId } from '../ui/connection-context';
 import { useSaveShortcut } from '../ui/use-save-shortcut';
 import { usePopupServices } from '../ui/popup-context';

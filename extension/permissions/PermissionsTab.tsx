@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import { userDisplayName, type Page, type User } from '../../shared/index';
-import { ask } from '../ui/background-api';
+import { ask } from './ask';
 import { Loading } from '../ui/Loading';
 import { RefreshNote } from '../ui/RefreshNote';
 import { useConnectionId } from '../ui/connection-context';

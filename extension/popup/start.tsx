@@ -9,7 +9,7 @@ import { pagesCache, usersCache } from '../organization/organization-cache';
 import { permissionsCache, roleBasedAccessCache } from '../access/permissions-cache';
 import { permissionsDraftItem } from '../permissions/permissions-draft-item';
 import { savesItem } from '../saves/save-record';
-import { ask } from '../ui/background-api';
+import { ask } from '../connection/ask';
 import { preload } from '../ui/use-stored';
 import { App, type AppProps } from './App';
 import { lastContextItem } from './last-context';

@@ -2,15 +2,15 @@ import { AbortedError } from '../../shared/client';
 import type { JobKind, PendingJob } from '../jobs/job-kind';
 import type { WaitState } from '../jobs/wait-out';
 import { errorToJSON } from '../messaging/outcome';
-import type { SaveKind } from '../messaging/protocol';
+import type { SaveKind } from './save-requests';
 import { isSaveInProgress, type SaveRecord, type SaveRequest, type SaveState, savesItem } from './save-record';
-import { putSave, removeSave } from './save-records';
+import { putSave, removeSave, updateSaves } from './save-records';
 
 /** What a feature brings to make its edits a save (embed, permissions): the rest is the same for every save. */
 export interface SaveKindSpec<K extends SaveKind, Result> {
   kind: K;
-  /** One try at sending it (tried again, whole, after a rate limit or a lost link). */
-  perform(request: SaveRequest<K>, signal: AbortSignal): Promise<Result>;
+  /** Sends it, each call through `wait` (the job engine's waiter: a rate limit or a lost link is waited out). */
+  perform(request: SaveRequest<K>, signal: AbortSignal, wait: <T>(call: () => Promise<T>) => Promise<T>): Promise<Result>;
   /** After it is sent: caches take the answer, the draft goes unless edited since. A returned conflict stays on record. */
   settle(request: SaveRequest<K>, result: Result): Promise<Pick<SaveRecord, 'current'> | undefined>;
 }
@@ -34,6 +34,14 @@ export function defineSaveKind<K extends SaveKind, Result>(spec: SaveKindSpec<K,
         .map((save) => ({ id: save.id, ...(save.state !== 'saving' && save.retryAt !== undefined && { retryAt: save.retryAt }) }));
     },
     watch: (onChange) => void savesItem.watch(onChange),
+    jobsOf: async (connectionId) =>
+      Object.values(await savesItem.getValue())
+        .filter((save) => ofKind(save) && save.request.connectionId === connectionId)
+        .map((save) => save.id),
+    forgetRecords: (ids) =>
+      updateSaves((saves) => {
+        for (const id of ids) delete saves[id];
+      }),
     async run(id, context) {
       const record = (await savesItem.getValue())[id];
       if (!ofKind(record)) throw new AbortedError('This save is no longer on record');
@@ -43,7 +51,7 @@ export function defineSaveKind<K extends SaveKind, Result>(spec: SaveKindSpec<K,
       try {
         await report('saving');
         const onWait = (state: WaitState, info: Partial<SaveRecord> = {}) => report(WAIT_STATE[state], info);
-        const result = await context.waitOut(() => spec.perform(request, context.signal), onWait);
+        const result = await spec.perform(request, context.signal, (call) => context.waitOut(call, onWait));
         const conflict = await spec.settle(request, result);
         if (conflict) await report('conflict', conflict);
         else await removeSave(id);

@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
 import { StatuspageErrorJSON } from '../../shared/client/error-json-schema';
 import { PagePermissions } from '../../shared/schemas';
-import { SaveEmbedRequest, type SaveKind, SavePermissionsRequest } from '../messaging/protocol';
+import { SaveEmbedRequest, type SaveKind, SavePermissionsRequest } from './save-requests';
 import { storedItem } from '../storage/stored-item';
 
 export type { SaveEmbedRequest, SavePermissionsRequest };

@@ -1,7 +1,7 @@
 import { jobs } from '../jobs/browser-engine';
-import type { SaveKind } from '../messaging/protocol';
-import { type SaveRecord, type SaveRequest, saveId, savesItem } from './save-record';
-import { putSave, removeSave, updateSaves } from './save-records';
+import type { SaveKind } from './save-requests';
+import { type SaveRecord, type SaveRequest, saveId } from './save-record';
+import { putSave, removeSave } from './save-records';
 import { saveJobName } from './save-kind';
 
 const kindOfId = (id: string): SaveKind => id.slice(0, id.indexOf(':')) as SaveKind;
@@ -25,13 +25,4 @@ export async function cancelSave(id: string): Promise<void> {
 export async function dismissSave(id: string): Promise<void> {
   await jobs.stop(saveJobName(kindOfId(id)), id, 'cancel');
   await removeSave(id);
-}
-
-/** A connection is being removed: its saves stop, and their records go. */
-export async function forgetSavesOf(connectionId: string): Promise<void> {
-  const saves = Object.values(await savesItem.getValue()).filter((save) => save.request.connectionId === connectionId);
-  for (const save of saves) await jobs.stop(saveJobName(save.kind), save.id, 'removed');
-  await updateSaves((all) => {
-    for (const save of saves) delete all[save.id];
-  });
 }

@@ -2,10 +2,11 @@ import { browser } from 'wxt/browser';
 import { InvalidRequestError } from '../../shared/client';
 import { activeConnection, connectionsItem } from '../connection/connections-item';
 import { currentSession } from '../connection/session';
+import { defineBackgroundPart } from '../jobs/background-part';
 import { jobs } from '../jobs/browser-engine';
-import type { BulkPlanRequest } from '../messaging/protocol';
+import { type BulkPlanRequest, teamAccessMessages } from './messages';
 import { undoPlan } from './bulk/batch-runner';
-import { BATCH_JOB, BATCH_PENDING, SCAN_JOB, SCAN_PENDING } from './jobs';
+import { BATCH_JOB, BATCH_PENDING, batchJob, SCAN_JOB, SCAN_PENDING, scanJob } from './jobs';
 import { teamBatchItem, teamBatchOutcomesItem, teamScanItem } from './team-access-storage';
 
 // The Team access page's messages: they act on the connection the popup is on, through the job engine.
@@ -91,3 +92,14 @@ export function addTeamAccessMenu(): void {
     if (info.menuItemId === TEAM_ACCESS_MENU) openTeamAccessPage();
   });
 }
+
+export const teamAccessBackground = defineBackgroundPart({
+  messages: teamAccessMessages,
+  handlers: {
+    teamAccessScan: scanAction,
+    teamAccessRunBatch: (plan) => runBatchRequest(plan),
+    teamAccessBatch: batchAction,
+  },
+  jobs: [scanJob, batchJob],
+  start: addTeamAccessMenu,
+});

@@ -74,8 +74,12 @@ async function pendingOf(part: 'scan' | 'batch'): Promise<PendingJob[]> {
   return pending;
 }
 
+/** The connection's own job (its records go with the connection's data, cleared by the removal). */
+const ownJob = async (connectionId: string) => [connectionId];
+
 export const scanJob: JobKind<void> = {
   name: SCAN_JOB,
+  jobsOf: ownJob,
   pending: () => pendingOf('scan'),
   watch: (onChange) => watchRecords('scan', onChange),
   async run(connectionId, context) {
@@ -134,6 +138,7 @@ async function runBatchOf(connectionId: string, context: Pick<JobContext, 'now' 
 
 export const batchJob: JobKind<void> = {
   name: BATCH_JOB,
+  jobsOf: ownJob,
   pending: () => pendingOf('batch'),
   watch: (onChange) => watchRecords('batch', onChange),
   run: (connectionId, context) => runBatchOf(connectionId, context),

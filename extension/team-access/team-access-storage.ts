@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { PagePermissions } from '../../shared/schemas';
-import { BulkPlanRequest } from '../messaging/protocol';
+import { BulkPlanRequest } from './messages';
 import { orgItem } from '../storage/org-item';
 import { CellCodes } from './matrix/cell-code';
 

@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { ask } from '../../ui/background-api';
+import { ask } from '../ask';
 import { secondsLeft, useNow } from '../../ui/use-now';
 import { downloadText } from '../csv/download';
 import { conflictText } from './permissions-text';

@@ -3,7 +3,7 @@ import { AbortedError, HttpError, RateLimitedError } from '../../../shared/clien
 import type { PagePermissions } from '../../../shared/schemas';
 import { guardedReplace } from '../../access/guarded-replace';
 import { type OnWait, type Waiter, waitWith } from '../../jobs/wait-out';
-import type { BulkPlanRequest } from '../../messaging/protocol';
+import type { BulkPlanRequest } from '../messages';
 import type { ValueStore } from '../matrix/matrix-store';
 import type { BatchOutcomes, TeamBatch, UserOutcome } from '../team-access-storage';
 
@@ -53,15 +53,17 @@ export async function runBatch(deps: BatchDeps, signal: AbortSignal): Promise<vo
       try {
         const onPermissions = (pages: PagePermissions) => deps.onPermissions(user.userId, pages);
         const beforeSend = () => record(user.userId, { status: 'sending' });
-        const result = await wait(
-          () =>
-            guardedReplace({ client, organizationId, usesRoles: deps.usesRoles, onPermissions, beforeSend }, user.userId, user, {
-              ...BACKGROUND,
-              signal,
-              // `sending` on record: the PUT may have landed before the worker stopped (or the link went).
-              mayHaveLanded: outcomes.users[user.userId]?.status === 'sending',
-            }),
-          onWait,
+        const call = <T>(request: () => Promise<T>) => wait(request, onWait);
+        const result = await guardedReplace(
+          { client, organizationId, usesRoles: deps.usesRoles, onPermissions, beforeSend, call },
+          user.userId,
+          user,
+          {
+            ...BACKGROUND,
+            signal,
+            // `sending` on record: the PUT may have landed before the worker stopped.
+            mayHaveLanded: outcome?.status === 'sending',
+          },
         );
         await record(user.userId, result.outcome === 'conflict' ? { status: 'conflict', current: result.current } : { status: 'done' });
       } catch (error) {

@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'preact/hooks';
-import { ask } from '../../ui/background-api';
+import { ask } from '../ask';
 import { useNow } from '../../ui/use-now';
 import { useStored } from '../../ui/use-stored';
 import { BatchPanel } from '../bulk/BatchPanel';

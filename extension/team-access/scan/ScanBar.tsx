@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { ask } from '../../ui/background-api';
+import { ask } from '../ask';
 import { secondsLeft, useNow } from '../../ui/use-now';
 import type { TeamScan, TeamScanProgress } from '../team-access-storage';
 import { ageText, durationText } from '../matrix/time-text';

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { RateLimitedError } from '../../../../shared/client';
-import type { SaveEmbedRequest } from '../../../../extension/messaging/protocol';
+import type { SaveEmbedRequest } from '../../../../extension/saves/save-requests';
 import { defineSaveKind, saveJobName } from '../../../../extension/saves/save-kind';
 import { type SaveRecord, savesItem } from '../../../../extension/saves/save-record';
 import { putSave } from '../../../../extension/saves/save-records';
@@ -18,10 +18,11 @@ function setUp(send: (signal: AbortSignal) => Promise<string>, conflict = false)
   const seen: Array<SaveRecord | undefined> = [];
   const kind = defineSaveKind({
     kind: 'embed',
-    async perform(_request, signal) {
-      seen.push((await savesItem.getValue())[ID]);
-      return send(signal);
-    },
+    perform: (_request, signal, wait) =>
+      wait(async () => {
+        seen.push((await savesItem.getValue())[ID]);
+        return send(signal);
+      }),
     settle: async () => (conflict ? { current: {} } : undefined),
   });
   f.engine.define(kind);

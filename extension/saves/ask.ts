@@ -1,0 +1,4 @@
+import { asker } from '../ui/background-api';
+import { savesMessages } from './messages';
+
+export const ask = asker(savesMessages);
