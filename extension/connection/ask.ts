@@ -1,4 +1,4 @@
-import { asker } from '../ui/background-api';
+import { asker } from '../messaging/asker';
 import { connectionMessages } from './messages';
 
 export const ask = asker(connectionMessages);

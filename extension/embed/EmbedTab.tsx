@@ -11,6 +11,7 @@ import { hasEdits } from './use-embed-draft';
 import { saveId, savesItem } from '../saves/save-record';
 import { EmbedEditor } from './EmbedEditor';
 import { PagePicker } from './PagePicker';
+import './embed.css';
 
 interface Props {
   pages: Page[];

@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import { systemClock } from '../../shared/rate-limit';
-import { keepAliveWhile } from '../worker/keep-alive';
+import { keepAliveWhile } from './keep-alive';
 import { createEngine } from './engine';
 import { waitForOnline } from './online';
 

@@ -42,5 +42,5 @@ export type RequestOf<M extends Messages, K extends keyof M> = z.output<M[K]['re
 export type ResponseOf<M extends Messages, K extends keyof M> = z.output<M[K]['response']>;
 
 // No `logger`: the library would log every message, and `connect` carries the key. Typed per feature by `asker`
-// (ui/background-api.ts) and the route table (background/routes.ts), which both parse with the feature's schemas.
+// (messaging/asker.ts) and the route table (background/routes.ts), which both parse with the feature's schemas.
 export const messenger = defineExtensionMessaging<Record<string, (data: unknown) => Outcome<unknown>>>();

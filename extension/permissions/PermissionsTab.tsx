@@ -12,6 +12,7 @@ import { hasPermissionEdits } from './use-permissions-draft';
 import { saveId, savesItem } from '../saves/save-record';
 import { PermissionsEditor } from './PermissionsEditor';
 import { UserPicker } from './UserPicker';
+import './permissions.css';
 
 interface Props {
   pages: Page[];

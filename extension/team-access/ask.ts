@@ -1,4 +1,4 @@
-import { asker } from '../ui/background-api';
+import { asker } from '../messaging/asker';
 import { teamAccessMessages } from './messages';
 
 export const ask = asker(teamAccessMessages);

@@ -12,7 +12,6 @@ export const EXTENSION_LAYERS = [
   'access',
   'messaging',
   'context',
-  'worker',
   'jobs',
   'ui',
   'organization',

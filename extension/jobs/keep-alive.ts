@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 
-// Chrome stops an idle service worker after 30 s; any extension API call resets that clock. While a save
-// waits out a rate limit or a lost connection, a light call every 20 s keeps the worker (and the wait) alive.
+// Chrome stops an idle service worker after 30 s; any extension API call resets that clock. While a job runs (and
+// waits out a rate limit or a lost connection), a light call every 20 s keeps the worker (and the wait) alive.
 const PING_MS = 20_000;
 let holders = 0;
 let timer: ReturnType<typeof setInterval> | undefined;

@@ -1,6 +1,6 @@
-import { unwrap } from '../messaging/outcome';
-import { parseMessage } from '../messaging/parse-message';
-import { type Messages, messenger, type RequestOf, type ResponseOf } from '../messaging/protocol';
+import { unwrap } from './outcome';
+import { parseMessage } from './parse-message';
+import { type Messages, messenger, type RequestOf, type ResponseOf } from './protocol';
 
 /**
  * `ask()` for a set of messages (a feature's, with those below it that it uses): asks the background (the only holder
