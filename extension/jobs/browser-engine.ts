@@ -9,7 +9,8 @@ export const JOBS_ALARM = 'jobs';
 /** The alarms of the versions before the engine (saves; Team access): a profile updated mid-job may still hold one. */
 const LEGACY_ALARMS = ['resume-saves', 'team-access-resume'];
 
-async function setAlarm(when: number | undefined): Promise<void> {
+/** Sets the one alarm; exported for its test. */
+export async function setJobsAlarm(when: number | undefined): Promise<void> {
   if (when === undefined) {
     await browser.alarms.clear(JOBS_ALARM);
     return;
@@ -28,7 +29,7 @@ export const jobs = createEngine({
   isOnline: () => navigator.onLine,
   waitForOnline,
   keepAlive: keepAliveWhile,
-  setAlarm,
+  setAlarm: setJobsAlarm,
 });
 
 /**

@@ -179,6 +179,29 @@ describe('the job engine', () => {
     await expect(renewed).resolves.toBe('j1 done');
   });
 
+  it('removing a connection stops its jobs of every kind, which then forget their records', async () => {
+    const f = fakeEngine();
+    const records = new Map<string, StepsRecord>([
+      ['c1:a', { next: 0, total: 2, state: 'running' }],
+      ['c2:a', { next: 0, total: 2, state: 'running' }],
+    ]);
+    const steps = stepsKind(records, []);
+    const open = held();
+    steps.calls[0] = (signal) => open.until(signal);
+    const forgotten: string[][] = [];
+    f.engine.define({
+      ...steps.kind,
+      jobsOf: async (connectionId) => [...records.keys()].filter((id) => id.startsWith(`${connectionId}:`)),
+      forgetRecords: async (ids) => void forgotten.push(ids),
+    });
+    const running = f.engine.start('steps', 'c1:a');
+    await expect.poll(() => f.engine.isRunning('steps', 'c1:a')).toBe(true);
+    await f.engine.forgetConnection('c1');
+    await expect(running).rejects.toBe('removed');
+    expect(forgotten).toEqual([['c1:a']]);
+    expect(steps.stops).toEqual([]); // nothing to settle: the records go
+  });
+
   it('keeps one alarm for every kind: the earliest retry time, soon for one in flight, none when nothing is pending', async () => {
     const f = fakeEngine();
     const now = f.state.now;
