@@ -18,6 +18,8 @@ export interface JobEngine {
   /** Stops a job: the running task is aborted with `reason` (and awaited), a stored one is settled by its kind. */
   stop(kind: string, id: string, reason: StopReason): Promise<void>;
   isRunning(kind: string, id: string): boolean;
+  /** The jobs of `kind` running in this worker. */
+  running(kind: string): string[];
   /** Carries on with every pending job this worker is not running (start-up, the alarm, a page's nudge). */
   resume(): Promise<void>;
   /** Sets the one alarm from every kind's pending jobs. */
@@ -86,6 +88,7 @@ export function createEngine(deps: EngineDeps): JobEngine {
     },
 
     isRunning: (kind, id) => tasks.has(key(kind, id)),
+    running: (kind) => [...tasks.keys()].filter((k) => k.startsWith(`${kind}\u0000`)).map((k) => k.slice(kind.length + 1)),
 
     async resume() {
       for (const kind of kinds.values()) {

@@ -82,8 +82,17 @@ export function openTeamAccessPage(): void {
   void browser.tabs.create({ url: browser.runtime.getURL('/team-access.html') });
 }
 
-/** The toolbar button's context menu entry "Open Team access" (listeners at every worker start). */
-export function addTeamAccessMenu(): void {
+/** A connection gone from storage by other means than its removal (a reset, a cleared profile): its jobs stop. */
+function stopJobsOfGoneConnections(): void {
+  connectionsItem.watch(({ list }) => {
+    for (const kind of [SCAN_JOB, BATCH_JOB])
+      for (const id of jobs.running(kind)) if (!list.some((connection) => connection.id === id)) void jobs.stop(kind, id, 'removed');
+  });
+}
+
+/** At every worker start: the toolbar button's context menu entry "Open Team access", and the watch above. */
+export function startTeamAccess(): void {
+  stopJobsOfGoneConnections();
   browser.runtime.onInstalled.addListener(() => {
     const context = browser.runtime.getManifest().manifest_version === 3 ? 'action' : 'browser_action';
     browser.contextMenus?.create({ id: TEAM_ACCESS_MENU, title: 'Open Team access', contexts: [context] }, () => void browser.runtime.lastError);
@@ -101,5 +110,5 @@ export const teamAccessBackground = defineBackgroundPart({
     teamAccessBatch: batchAction,
   },
   jobs: [scanJob, batchJob],
-  start: addTeamAccessMenu,
+  start: startTeamAccess,
 });

@@ -196,6 +196,7 @@ describe('the job engine', () => {
     });
     const running = f.engine.start('steps', 'c1:a');
     await expect.poll(() => f.engine.isRunning('steps', 'c1:a')).toBe(true);
+    expect(f.engine.running('steps')).toEqual(['c1:a']);
     await f.engine.forgetConnection('c1');
     await expect(running).rejects.toBe('removed');
     expect(forgotten).toEqual([['c1:a']]);
