@@ -62,7 +62,8 @@ export function createEngine(deps: EngineDeps): JobEngine {
       const context = {
         signal,
         now: deps.now,
-        waitOut: <R>(call: () => Promise<R>, onWait: Parameters<typeof waitOut>[2]) => waitOut(call, deps, onWait, signal),
+        waitOut: <R>(call: () => Promise<R>, onWait: Parameters<typeof waitOut>[2]) =>
+          waitOut(call, deps, onWait, signal, { keepTrying: kind.keepTrying === true }),
       };
       const work = (async () => {
         if (notBefore !== undefined && notBefore > deps.now()) await deps.sleep(notBefore - deps.now(), signal);

@@ -25,6 +25,8 @@ export interface JobContext {
  */
 export interface JobKind<Result = unknown> {
   readonly name: string;
+  /** Background work nobody waits on (the scan, a batch): past the back-off table, a failing link is tried again at its last step. */
+  readonly keepTrying?: boolean;
   /** The stored jobs of this kind not settled yet. */
   pending(): Promise<PendingJob[]>;
   /** Calls `onChange` when this kind's records change (the engine's alarm follows them). */

@@ -53,12 +53,16 @@ export const savesItem = storedItem('local:saves', {
   migrations: { 2: savesV1ToV2 },
 });
 
-/** Version 2 names a permissions save's guard and target as a bulk change does: `base`/`pages` became `before`/`after`. */
+/**
+ * Version 2 names a permissions save's guard and target as a bulk change does: `base`/`pages` became `before`/`after`.
+ * A record already of version 2 passes unchanged: storage cleared under a running worker leaves its later writes
+ * without a version mark, and another context would read them as version 1.
+ */
 export function savesV1ToV2(v1: Record<string, { kind?: unknown; request?: Record<string, unknown> }> | null): unknown {
   if (!v1 || typeof v1 !== 'object') return v1;
   return Object.fromEntries(
     Object.entries(v1).map(([id, record]) => {
-      if (record?.kind !== 'permissions' || !record.request) return [id, record];
+      if (record?.kind !== 'permissions' || !record.request || !('base' in record.request)) return [id, record];
       const { base, pages, ...request } = record.request;
       return [id, { ...record, request: { ...request, before: base, after: pages } }];
     }),

@@ -79,6 +79,7 @@ const ownJob = async (connectionId: string) => [connectionId];
 
 export const scanJob: JobKind<void> = {
   name: SCAN_JOB,
+  keepTrying: true,
   jobsOf: ownJob,
   pending: () => pendingOf('scan'),
   watch: (onChange) => watchRecords('scan', onChange),
@@ -138,6 +139,7 @@ async function runBatchOf(connectionId: string, context: Pick<JobContext, 'now' 
 
 export const batchJob: JobKind<void> = {
   name: BATCH_JOB,
+  keepTrying: true,
   jobsOf: ownJob,
   pending: () => pendingOf('batch'),
   watch: (onChange) => watchRecords('batch', onChange),

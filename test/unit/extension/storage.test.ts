@@ -224,6 +224,15 @@ describe('stored shapes', () => {
     expect(await permissionsSave.pending()).toEqual([{ id: 'permissions:c0conn1:u9', retryAt: 9 }]);
   });
 
+  it('leaves a saves record of version 2 that lost its version mark as it is (storage cleared under a running worker)', async () => {
+    const request = { connectionId: 'c0conn1', userId: 'u9', label: 'Ada', before: { a: {} }, after: { b: {} } };
+    const saves = { 'permissions:c0conn1:u9': { id: 'permissions:c0conn1:u9', kind: 'permissions', state: 'failed', updatedAt: 1, request } };
+    await fakeBrowser.storage.local.set({ saves });
+    vi.resetModules();
+    const { savesItem: again } = await import('../../../extension/saves/save-record');
+    expect(await again.getValue()).toEqual(saves);
+  });
+
   it('finds a scan and a bulk change under way in the records of the version before the engine, to resume them', async () => {
     await connectionsItem.setValue({ active: CONNECTION.id, list: [CONNECTION] });
     await fakeBrowser.storage.local.set({

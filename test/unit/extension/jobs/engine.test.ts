@@ -103,6 +103,19 @@ describe('the job engine', () => {
     expect(f.state.sleeps).toEqual(NETWORK_RETRY_DELAYS_MS);
   });
 
+  it('keeps trying at the last step of the table for background work nobody waits on', async () => {
+    const f = fakeEngine();
+    const steps = stepsKind(new Map([['j1', { next: 0, total: 1, state: 'running' }]]), []);
+    let failures = 0;
+    steps.calls[0] = async () => {
+      if (failures++ < 6) throw new NetworkError('Could not reach Statuspage: ECONNREFUSED');
+    };
+    f.engine.define({ ...steps.kind, keepTrying: true });
+    await expect(f.engine.start('steps', 'j1')).resolves.toBe('j1 done');
+    const last = NETWORK_RETRY_DELAYS_MS.at(-1)!;
+    expect(f.state.sleeps).toEqual([...NETWORK_RETRY_DELAYS_MS, last, last, last]);
+  });
+
   it('hands an error that waiting cannot fix to the job at once', async () => {
     const f = fakeEngine();
     const steps = stepsKind(new Map([['j1', { next: 0, total: 2, state: 'running' }]]), []);
