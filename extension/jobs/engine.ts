@@ -28,8 +28,6 @@ export interface JobEngine {
   forgetConnection(connectionId: string): Promise<void>;
 }
 
-const STOPPED = Symbol('stopped');
-
 /** The background's one job engine: it owns running, waiting out, resuming, stopping, and the one alarm. */
 export function createEngine(deps: EngineDeps): JobEngine {
   const kinds = new Map<string, JobKind>();
@@ -84,7 +82,7 @@ export function createEngine(deps: EngineDeps): JobEngine {
       const task = tasks.get(key(kindName, id));
       if (task) {
         task.controller.abort(reason);
-        await task.done.catch(() => STOPPED);
+        await task.done.catch(() => {}); // how it ended is in its record
       } else if (reason !== 'removed') await kind.stopStored?.(id, reason);
     },
 
