@@ -74,15 +74,20 @@ async function pendingOf(part: 'scan' | 'batch'): Promise<PendingJob[]> {
   return pending;
 }
 
-/** The connection's own job (its records go with the connection's data, cleared by the removal). */
-const ownJob = async (connectionId: string) => [connectionId];
+/**
+ * What the scan and the batch have in common: one job per connection, its id the connection's (its records go with
+ * the connection's data, cleared by the removal), background work that keeps trying through a failing link.
+ */
+const perConnection = (name: string, part: 'scan' | 'batch') => ({
+  name,
+  keepTrying: true,
+  jobsOf: async (connectionId: string) => [connectionId],
+  pending: () => pendingOf(part),
+  watch: (onChange: () => void) => watchRecords(part, onChange),
+});
 
 export const scanJob: JobKind<void> = {
-  name: SCAN_JOB,
-  keepTrying: true,
-  jobsOf: ownJob,
-  pending: () => pendingOf('scan'),
-  watch: (onChange) => watchRecords('scan', onChange),
+  ...perConnection(SCAN_JOB, 'scan'),
   async run(connectionId, context) {
     const scanItem = teamScanItem(connectionId);
     const session = await sessionFor(connectionId).catch(async (error: unknown) => {
@@ -138,11 +143,7 @@ async function runBatchOf(connectionId: string, context: Pick<JobContext, 'now' 
 }
 
 export const batchJob: JobKind<void> = {
-  name: BATCH_JOB,
-  keepTrying: true,
-  jobsOf: ownJob,
-  pending: () => pendingOf('batch'),
-  watch: (onChange) => watchRecords('batch', onChange),
+  ...perConnection(BATCH_JOB, 'batch'),
   run: (connectionId, context) => runBatchOf(connectionId, context),
   async stopStored(connectionId, reason) {
     const item = teamBatchItem(connectionId);
