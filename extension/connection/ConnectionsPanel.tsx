@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { ask } from '../ui/background-api';
+import { ask } from './ask';
 import { describeError } from '../ui/error-text';
 import { ModalDialog } from '../ui/ModalDialog';
 import type { Connection, Connections } from './connections-item';

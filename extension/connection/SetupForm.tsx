@@ -5,7 +5,7 @@ import { DEFAULT_API_BASE_URL, DEFAULT_API_ORIGIN_PATTERN, normalizeApiBaseUrl, 
 import { checkCredentials } from './credentials';
 import type { Connection } from './connections-item';
 import { permissionPrompt, type PermissionPrompt } from './permission-prompt';
-import { ask } from '../ui/background-api';
+import { ask } from './ask';
 import { describeError } from '../ui/error-text';
 
 interface Props {

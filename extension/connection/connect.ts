@@ -2,7 +2,7 @@ import { browser } from 'wxt/browser';
 import { InvalidRequestError, NetworkError } from '../../shared/client/errors';
 import { ForbiddenError, NotFoundError } from '../../shared/client/http-errors';
 import type { User } from '../../shared/schemas';
-import type { ConnectRequest } from '../messaging/protocol';
+import type { ConnectRequest } from './messages';
 import { usersCache } from '../organization/organization-cache';
 import { cached } from '../storage/cached';
 import { clearConnectionData, clearOrganizationData } from '../storage/clear';

@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { Connection } from '../messaging/protocol';
+import { Connection } from './connection-schema';
 import { storedItem } from '../storage/stored-item';
 
 export type { Connection };

@@ -13,7 +13,7 @@ export interface Session {
 }
 
 /**
- * Retries after a 420/429 are the background's own (saves/save-runner.ts, the popup's refresh), so the admin sees
+ * Retries after a 420/429 are the background's own (the job engine, jobs/wait-out.ts; the popup's refresh), so the admin sees
  * a countdown instead of a save that hangs: the client gives up at the first one.
  */
 export async function makeClient(connectionId: string, apiKey: string, apiBaseUrl: string): Promise<StatuspageClient> {

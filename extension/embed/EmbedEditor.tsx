@@ -1,7 +1,7 @@
 import { useLayoutEffect, useMemo, useState } from 'preact/hooks';
 import { mergeEmbedConfig } from '../../shared/embed';
 import { pickPublicEmbedConfig, statusPageUrl, type Page, type StatusEmbedConfig } from '../../shared/index';
-import { ask } from '../ui/background-api';
+import { ask } from './ask';
 import { useConnectionId } from '../ui/connection-context';
 import { useSaveShortcut } from '../ui/use-save-shortcut';
 import { fieldOfServerMessage, refusedValuesMessage } from '../ui/error-text';

@@ -1,5 +1,5 @@
 import type { Page } from '../../shared/index';
-import { ask } from '../ui/background-api';
+import { ask } from './ask';
 import { Loading } from '../ui/Loading';
 import { RefreshNote } from '../ui/RefreshNote';
 import { useRefresh } from '../ui/use-refresh';
@@ -11,6 +11,7 @@ import { hasEdits } from './use-embed-draft';
 import { saveId, savesItem } from '../saves/save-record';
 import { EmbedEditor } from './EmbedEditor';
 import { PagePicker } from './PagePicker';
+import './embed.css';
 
 interface Props {
   pages: Page[];

@@ -1,9 +1,6 @@
 import { useEffect, useRef } from 'preact/hooks';
-import { statusPageUrl, type Page } from '../../shared/index';
-
-export function statusDomain(page: Page): string {
-  return statusPageUrl(page)?.replace(/^https:\/\//, '') ?? 'no status domain';
-}
+import type { Page } from '../../shared/index';
+import { statusDomain } from '../organization/status-domain';
 
 interface Props {
   pages: Page[];

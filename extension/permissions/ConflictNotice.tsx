@@ -1,6 +1,6 @@
 import type { PagePermissions } from '../../shared/index';
 import { describeChange } from './describe-change';
-import { diffPermissions } from './permission-diff';
+import { diffPermissions } from '../access/permission-diff';
 
 interface Props {
   userName: string;

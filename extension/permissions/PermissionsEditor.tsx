@@ -1,6 +1,6 @@
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { userDisplayName, type Page, type PagePermissions, type User } from '../../shared/index';
-import { ask } from '../ui/background-api';
+import { ask } from './ask';
 import { useConnectionId } from '../ui/connection-context';
 import { useSaveShortcut } from '../ui/use-save-shortcut';
 import { usePopupServices } from '../ui/popup-context';
@@ -11,10 +11,10 @@ import type { PermissionsDraft } from './permissions-draft';
 import { isSaveInProgress, type SaveRecord } from '../saves/save-record';
 import { ConflictNotice } from './ConflictNotice';
 import { describeChange } from './describe-change';
-import { diffPermissions, pagesLosingAccess, rebaseDraft } from './permission-diff';
+import { diffPermissions, pagesLosingAccess, rebaseDraft } from '../access/permission-diff';
 import { PermissionsTable } from './PermissionsTable';
 import { RemovalDialog } from './RemovalDialog';
-import type { RoleBasedAccess } from './role-based-access';
+import type { RoleBasedAccess } from '../access/role-based-access';
 import { usePermissionsDraft } from './use-permissions-draft';
 import { UserPicker } from './UserPicker';
 
@@ -60,14 +60,14 @@ export function PermissionsEditor({ user, users, pages, serverPermissions, store
   const conflict = save?.state === 'conflict' ? save.current : undefined;
   // A 422 (or 400) that names a page goes into that page's row, in the server's words.
   const serverMessage = save?.state === 'failed' ? refusedValuesMessage(save.error) : undefined;
-  const sentPages = save?.kind === 'permissions' ? Object.keys(save.request.pages) : [];
+  const sentPages = save?.kind === 'permissions' ? Object.keys(save.request.after) : [];
   const errorPage = serverMessage ? fieldOfServerMessage(serverMessage, sentPages) : undefined;
   const rowErrors = errorPage && serverMessage ? { [errorPage]: serverMessage } : {};
 
   function send(): void {
     setConfirming(undefined);
     setSaved(false);
-    ask('savePermissions', { connectionId, userId: user.id, label: userName, base, pages: working, draftUpdatedAt: draft?.updatedAt }).then(
+    ask('savePermissions', { connectionId, userId: user.id, label: userName, before: base, after: working, draftUpdatedAt: draft?.updatedAt }).then(
       (result) => setSaved(result.outcome === 'saved'),
       () => {}, // shown from the saves record (SaveStatus), which outlives this popup
     );

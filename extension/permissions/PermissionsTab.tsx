@@ -1,17 +1,18 @@
 import { browser } from 'wxt/browser';
 import { userDisplayName, type Page, type User } from '../../shared/index';
-import { ask } from '../ui/background-api';
+import { ask } from './ask';
 import { Loading } from '../ui/Loading';
 import { RefreshNote } from '../ui/RefreshNote';
 import { useConnectionId } from '../ui/connection-context';
 import { useStored } from '../ui/use-stored';
 import { useRefresh } from '../ui/use-refresh';
-import { permissionsCache, roleBasedAccessCache } from './permissions-cache';
+import { permissionsCache, roleBasedAccessCache } from '../access/permissions-cache';
 import { permissionsDraftItem } from './permissions-draft-item';
 import { hasPermissionEdits } from './use-permissions-draft';
 import { saveId, savesItem } from '../saves/save-record';
 import { PermissionsEditor } from './PermissionsEditor';
 import { UserPicker } from './UserPicker';
+import './permissions.css';
 
 interface Props {
   pages: Page[];

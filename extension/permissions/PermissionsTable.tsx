@@ -1,6 +1,6 @@
 import { ROLE_LABELS, ROLES, type Page, type PagePermissions, type PageRoles, type Role } from '../../shared/index';
-import { statusDomain } from '../embed/PagePicker';
-import type { RoleBasedAccess } from './role-based-access';
+import { statusDomain } from '../organization/status-domain';
+import type { RoleBasedAccess } from '../access/role-based-access';
 
 interface Props {
   /** The organization's pages, plus any page id the permissions name that is not among them. */

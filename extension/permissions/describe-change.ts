@@ -1,5 +1,5 @@
 import { ROLE_LABELS } from '../../shared/index';
-import type { PermissionChange } from './permission-diff';
+import type { PermissionChange } from '../access/permission-diff';
 
 /** "Acme Cloud: access removed", "Acme Payments: Manage incidents given, Configure page taken away". */
 export function describeChange(change: PermissionChange, pageName: (pageId: string) => string): string {

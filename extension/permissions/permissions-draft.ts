@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { PagePermissions } from '../../shared/schemas';
-import { diffPermissions } from './permission-diff';
+import { diffPermissions } from '../access/permission-diff';
 
 /**
  * A user's permissions as they are being edited: what they were when the editor opened them (`base`: a save first

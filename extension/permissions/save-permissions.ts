@@ -1,43 +1,43 @@
+import { guardedReplace } from '../access/guarded-replace';
+import { learnFromPermissions } from '../access/learn-from-permissions';
+import { permissionsCache, roleBasedAccessCache } from '../access/permissions-cache';
 import { sessionFor } from '../connection/session';
-import type { SavePermissionsRequest, SavePermissionsResult } from '../messaging/protocol';
-import { saveId } from '../saves/save-record';
-import { putSave, removeSave } from '../saves/save-records';
-import { runTrackedSave } from '../saves/run-saves';
+import type { SavePermissionsResult } from './messages';
+import { defineSaveKind } from '../saves/save-kind';
 import { cached } from '../storage/cached';
-import { completeMapping, samePermissions } from './permission-diff';
-import { learnFromPermissions } from './permission-reads';
-import { permissionsCache, roleBasedAccessCache } from './permissions-cache';
 import { permissionsDraftItem } from './permissions-draft-item';
 
-/** Re-reads, refuses on a change made elsewhere (a conflict, nothing written), else PUTs the complete mapping. */
-export async function savePermissions(request: SavePermissionsRequest, notBefore?: number): Promise<SavePermissionsResult> {
-  const id = saveId('permissions', request.connectionId, request.userId);
-  const { connectionId } = request;
-  const result = await runTrackedSave(
-    { id, kind: 'permissions', request },
-    async (signal): Promise<SavePermissionsResult> => {
-      const { client, organizationId } = await sessionFor(connectionId);
-      // Read again just before writing: a PUT replaces everything, so it must not undo someone else's edit.
-      const { pages: current } = await client.getUserPermissions(organizationId, request.userId, { signal });
-      await learnFromPermissions(connectionId, current);
-      if (samePermissions(current, request.pages)) return { outcome: 'saved', pages: current }; // already so (a retry whose PUT had landed)
-      if (!samePermissions(current, request.base)) return { outcome: 'conflict', current };
-      const roleBasedAccess = await roleBasedAccessCache(connectionId).getValue();
-      const body = completeMapping(request.pages, (pageId) => roleBasedAccess[pageId]);
-      const saved = await client.replaceUserPermissions(organizationId, request.userId, body, { signal });
-      await learnFromPermissions(connectionId, saved.pages);
-      return { outcome: 'saved', pages: saved.pages };
-    },
-    notBefore,
-  );
-  if (result.outcome === 'conflict') {
-    await permissionsCache(connectionId, request.userId).setValue(cached(result.current));
-    await putSave({ id, kind: 'permissions', request, state: 'conflict', current: result.current, updatedAt: Date.now() });
-    return result;
-  }
-  await permissionsCache(connectionId, request.userId).setValue(cached(result.pages));
-  const draft = permissionsDraftItem(connectionId, request.userId);
-  if ((await draft.getValue())?.updatedAt === request.draftUpdatedAt) await draft.removeValue();
-  await removeSave(id);
-  return result;
-}
+/** The guarded full replacement (access/guarded-replace.ts) of one user's permissions, as the popup asks for it. */
+export const permissionsSave = defineSaveKind({
+  kind: 'permissions',
+  async perform(request, signal, wait): Promise<SavePermissionsResult> {
+    const { connectionId } = request;
+    const { client, organizationId } = await sessionFor(connectionId);
+    const roleBasedAccess = await roleBasedAccessCache(connectionId).getValue();
+    const result = await guardedReplace(
+      {
+        client,
+        organizationId,
+        usesRoles: (pageId) => roleBasedAccess[pageId],
+        onPermissions: (pages) => learnFromPermissions(connectionId, pages),
+        call: wait,
+      },
+      request.userId,
+      request,
+      // A save sent again (a new worker, a new try) may have landed: finding the mapping already there is a success.
+      { signal, mayHaveLanded: true },
+    );
+    return result.outcome === 'conflict' ? result : { outcome: 'saved', pages: result.pages };
+  },
+  async settle(request, result) {
+    const { connectionId, userId } = request;
+    if (result.outcome === 'conflict') {
+      await permissionsCache(connectionId, userId).setValue(cached(result.current));
+      return { current: result.current };
+    }
+    await permissionsCache(connectionId, userId).setValue(cached(result.pages));
+    const draft = permissionsDraftItem(connectionId, userId);
+    if ((await draft.getValue())?.updatedAt === request.draftUpdatedAt) await draft.removeValue();
+    return undefined;
+  },
+});

@@ -1,7 +1,7 @@
 import type { PagePermissions } from '../../shared/schemas';
 import { useConnectionId } from '../ui/connection-context';
 import { useStoredDraft } from '../ui/use-stored-draft';
-import { diffPermissions, samePermissions } from './permission-diff';
+import { diffPermissions, samePermissions } from '../access/permission-diff';
 import { mergePermissionsDrafts, type PermissionsDraft } from './permissions-draft';
 import { permissionsDraftItem } from './permissions-draft-item';
 

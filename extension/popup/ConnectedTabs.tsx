@@ -2,17 +2,14 @@ import type { ComponentChildren } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import type { Connection } from '../connection/connections-item';
 import type { PopupTab, UrlContext } from '../context/manage-url';
-import { EmbedTab } from '../embed/EmbedTab';
 import { pagesCache, usersCache } from '../organization/organization-cache';
-import { PermissionsTab } from '../permissions/PermissionsTab';
-import { ask } from '../ui/background-api';
+import { ask } from '../connection/ask';
 import { ConnectionIdContext } from '../ui/connection-context';
-import { Loading } from '../ui/Loading';
-import { RefreshNote } from '../ui/RefreshNote';
 import { useRefresh } from '../ui/use-refresh';
 import { useStored } from '../ui/use-stored';
 import { lastContextItem } from './last-context';
 import { TabList, TabPanel } from './Tabs';
+import { TABS } from './popup-tabs';
 
 interface Props {
   connection: Connection;
@@ -26,7 +23,7 @@ interface Props {
   footer?: ComponentChildren;
 }
 
-/** The two tabs, for the connection the popup is on (drawn again from scratch when it switches). */
+/** The tabs (popup/popup-tabs.ts), for the connection the popup is on (drawn again from scratch when it switches). */
 export function ConnectedTabs({ connection, start, fromUrl, bar, notice, footer }: Props) {
   const pages = useStored(pagesCache(connection.id));
   const users = useStored(usersCache(connection.id));
@@ -35,7 +32,8 @@ export function ConnectedTabs({ connection, start, fromUrl, bar, notice, footer 
   const [userId, setUserId] = useState(start.userId);
   // The first field gets focus when the popup opens, not when a tab is chosen from the keyboard later.
   const [focusFirstField, setFocusFirstField] = useState(true);
-  const [usersWanted, setUsersWanted] = useState(start.tab === 'permissions');
+  const needsUsers = (id: PopupTab) => TABS.find((candidate) => candidate.id === id)?.needsUsers === true;
+  const [usersWanted, setUsersWanted] = useState(needsUsers(start.tab));
   const pagesRefresh = useRefresh(`pages:${connection.id}:${connection.verifiedAt}`, () => ask('refreshPages'));
   const usersRefresh = useRefresh(usersWanted ? `users:${connection.id}:${connection.verifiedAt}` : undefined, () => ask('refreshUsers'));
 
@@ -54,9 +52,10 @@ export function ConnectedTabs({ connection, start, fromUrl, bar, notice, footer 
   function chooseTab(next: PopupTab): void {
     setFocusFirstField(false);
     setTab(next);
-    if (next === 'permissions') setUsersWanted(true);
+    if (needsUsers(next)) setUsersWanted(true);
   }
 
+  const current = TABS.find((candidate) => candidate.id === tab) ?? TABS[0]!;
   const userList = users.value?.value;
   const unknownPageId = fromUrl?.pageId && pageList && !pageList.some((page) => page.id === fromUrl.pageId) ? fromUrl.pageId : undefined;
   const unknownUserId = fromUrl?.userId && userList && !userList.some((user) => user.id === fromUrl.userId) ? fromUrl.userId : undefined;
@@ -71,33 +70,22 @@ export function ConnectedTabs({ connection, start, fromUrl, bar, notice, footer 
       </header>
       <main>
         {notice}
-        {tab === 'embed' ? (
-          <TabPanel id="embed">
-            {pageList ? (
-              <EmbedTab pages={pageList} pageId={pageId} onPageChange={setPageId} unknownPageId={unknownPageId} focusFirstField={focusFirstField} />
-            ) : (
-              <Loading refresh={pagesRefresh} what="your pages" />
-            )}
-            {pageList && <RefreshNote state={pagesRefresh} what="your pages" />}
-          </TabPanel>
-        ) : (
-          <TabPanel id="permissions">
-            {userList && pageList ? (
-              <PermissionsTab
-                pages={pageList}
-                users={userList}
-                userId={userId}
-                onUserChange={setUserId}
-                unknownUserId={unknownUserId}
-                otherOrganizationId={otherOrganizationId}
-                focusFirstField={focusFirstField}
-              />
-            ) : (
-              <Loading refresh={usersRefresh} what="the users" loading="the organization's users" />
-            )}
-            {userList && <RefreshNote state={usersRefresh} what="the users" />}
-          </TabPanel>
-        )}
+        <TabPanel id={current.id}>
+          <current.Panel
+            pages={pageList}
+            users={userList}
+            pagesRefresh={pagesRefresh}
+            usersRefresh={usersRefresh}
+            pageId={pageId}
+            onPageChange={setPageId}
+            userId={userId}
+            onUserChange={setUserId}
+            unknownPageId={unknownPageId}
+            unknownUserId={unknownUserId}
+            otherOrganizationId={otherOrganizationId}
+            focusFirstField={focusFirstField}
+          />
+        </TabPanel>
         {footer}
       </main>
     </ConnectionIdContext.Provider>

@@ -1,10 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import type { PopupTab } from '../context/manage-url';
-
-const TABS: Array<{ id: PopupTab; label: string }> = [
-  { id: 'embed', label: 'Embed' },
-  { id: 'permissions', label: 'Permissions' },
-];
+import { TABS } from './popup-tabs';
 
 /** The ARIA tabs pattern: arrow keys, Home and End move between tabs and show them. */
 export function TabList({ tab, onChange }: { tab: PopupTab; onChange(tab: PopupTab): void }) {

@@ -1,5 +1,5 @@
 import type { SaveRecord } from './save-record';
-import { ask } from '../ui/background-api';
+import { ask } from './ask';
 import { describeError, type ErrorSubject } from '../ui/error-text';
 import { usePopupServices } from '../ui/popup-context';
 import { secondsLeft, useNow } from '../ui/use-now';

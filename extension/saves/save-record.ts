@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
 import { StatuspageErrorJSON } from '../../shared/client/error-json-schema';
 import { PagePermissions } from '../../shared/schemas';
-import { SaveEmbedRequest, type SaveKind, SavePermissionsRequest } from '../messaging/protocol';
+import { SaveEmbedRequest, type SaveKind, SavePermissionsRequest } from './save-requests';
 import { storedItem } from '../storage/stored-item';
 
 export type { SaveEmbedRequest, SavePermissionsRequest };
@@ -29,8 +29,8 @@ export const SaveRecord = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('permissions'), request: SavePermissionsRequest, ...recordFields }),
 ]);
 export type SaveRecord = z.infer<typeof SaveRecord>;
-export type SaveRequest = Pick<SaveRecord, 'kind' | 'request'> &
-  ({ kind: 'embed'; request: SaveEmbedRequest } | { kind: 'permissions'; request: SavePermissionsRequest });
+/** What a save sends, by kind: the part of its record that a restarted worker sends again. */
+export type SaveRequest<K extends SaveKind = SaveKind> = Extract<SaveRecord, { kind: K }>['request'];
 
 /** A save still under way (in flight, or waiting out a rate limit or a lost connection): the editor is locked. */
 export function isSaveInProgress(save: SaveRecord | undefined): boolean {
@@ -46,4 +46,25 @@ export function saveId(kind: SaveKind, connectionId: string, targetId: string): 
  * Every connection's pending saves (each request names its connection). Written by the background only; the popup
  * watches it (countdowns, errors), the badge follows it.
  */
-export const savesItem = storedItem('local:saves', { schema: z.record(z.string(), SaveRecord), fallback: {} });
+export const savesItem = storedItem('local:saves', {
+  schema: z.record(z.string(), SaveRecord),
+  fallback: {},
+  version: 2,
+  migrations: { 2: savesV1ToV2 },
+});
+
+/**
+ * Version 2 names a permissions save's guard and target as a bulk change does: `base`/`pages` became `before`/`after`.
+ * A record already of version 2 passes unchanged: storage cleared under a running worker leaves its later writes
+ * without a version mark, and another context would read them as version 1.
+ */
+export function savesV1ToV2(v1: Record<string, { kind?: unknown; request?: Record<string, unknown> }> | null): unknown {
+  if (!v1 || typeof v1 !== 'object') return v1;
+  return Object.fromEntries(
+    Object.entries(v1).map(([id, record]) => {
+      if (record?.kind !== 'permissions' || !record.request || !('base' in record.request)) return [id, record];
+      const { base, pages, ...request } = record.request;
+      return [id, { ...record, request: { ...request, before: base, after: pages } }];
+    }),
+  );
+}

@@ -1,8 +1,8 @@
 import * as z from 'zod/mini';
 import { PagePermissions } from '../../shared/schemas';
-import { BulkPlanRequest } from '../messaging/protocol';
+import { BulkPlanRequest } from './messages';
 import { orgItem } from '../storage/org-item';
-import { CellCodes } from './cell-code';
+import { CellCodes } from './matrix/cell-code';
 
 // Every storage item of the Team access page, in one file. Written by the background only (single writer);
 // the page reads and watches them.

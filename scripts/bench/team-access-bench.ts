@@ -7,8 +7,8 @@ import type { BrowserContext } from '@playwright/test';
 import { startSandbox } from '../../sandbox';
 import { createStatuspageClient } from '../../shared/client';
 import { SlidingWindowLimiter, systemClock } from '../../shared/rate-limit';
-import { matrixStore } from '../../extension/team-access/matrix-store';
-import { runScan } from '../../extension/team-access/scan-runner';
+import { matrixStore } from '../../extension/team-access/matrix/matrix-store';
+import { runScan } from '../../extension/team-access/scan/scan-runner';
 import type { TeamMatrix, TeamScan, TeamScanProgress } from '../../extension/team-access/team-access-storage';
 import { launchWithExtension, TEST_EXTENSION_DIR } from '../../test/support/chromium';
 

@@ -28,7 +28,7 @@ export function importsOf(files, read = (path) => readFileSync(path, 'utf8')) {
       const to = specifier.startsWith('.')
         ? (resolveImport(from, specifier) ?? `${normalize(join(dirname(from), specifier))} (not found)`)
         : undefined;
-      // `import type` is erased at build time: it obeys the folder rules but cannot make a run-time cycle.
+      // `import type` is erased at build time: it obeys the folder rules (cycles are Biome's noImportCycles, which ignores it).
       const typeOnly = /^\s*(?:import|export)\s+type\s/.test(match[0]);
       edges.push({ from, to, specifier, typeOnly });
     }

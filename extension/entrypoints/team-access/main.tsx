@@ -1,5 +1,5 @@
 import '../../ui/theme.css';
-import '../../team-access/team-access.css';
-import { startTeamAccessPage } from '../../team-access/start-page';
+import '../../team-access/page/team-access.css';
+import { startTeamAccessPage } from '../../team-access/page/start-page';
 
 void startTeamAccessPage(document.getElementById('app')!);

@@ -1,4 +1,5 @@
 import type { PreviewSample } from '../protocol';
+import './sample-switch.css';
 
 interface Props {
   value: PreviewSample;

@@ -2,8 +2,6 @@ import { describe, expect, it } from 'vitest';
 import { NetworkError } from '../../../shared/client/errors';
 import { permissionPrompt } from '../../../extension/connection/permission-prompt';
 import { colourOf, readColourInput } from '../../../extension/embed/colour-input';
-import { IN_FLIGHT_CHECK_MS, nextResumeAt } from '../../../extension/saves/resume-alarm';
-import type { SaveRecord } from '../../../extension/saves/save-record';
 import { describeError } from '../../../extension/ui/error-text';
 
 describe('readColourInput: what people paste', () => {
@@ -45,25 +43,6 @@ describe('permissionPrompt: the browser asked for an API origin', () => {
     expect(permissionPrompt(failing, 'x', 'proxy.example').explain('refused')).toBe(
       'The browser did not allow access to proxy.example: without it the extension cannot reach this API. Connect again and choose Allow.',
     );
-  });
-});
-
-describe('nextResumeAt: every pending save has an alarm', () => {
-  const now = 1_000_000;
-  const record = (state: SaveRecord['state'], retryAt?: number) =>
-    ({ id: `embed:c0conn1:${state}`, kind: 'embed', state, retryAt, updatedAt: now, request: {} }) as unknown as SaveRecord;
-
-  it('wakes for a rate limit or a back-off at its retry time, and soon for a save in flight or waiting to be online', () => {
-    expect(nextResumeAt({ a: record('waiting', now + 5_000) }, now)).toBe(now + 5_000);
-    expect(nextResumeAt({ a: record('offline', now + 2_000) }, now)).toBe(now + 2_000);
-    expect(nextResumeAt({ a: record('offline') }, now)).toBe(now + IN_FLIGHT_CHECK_MS);
-    expect(nextResumeAt({ a: record('saving') }, now)).toBe(now + IN_FLIGHT_CHECK_MS);
-    expect(nextResumeAt({ a: record('waiting', now + 90_000), b: record('saving') }, now)).toBe(now + IN_FLIGHT_CHECK_MS);
-  });
-
-  it('schedules nothing for failed saves and conflicts, and never in the past', () => {
-    expect(nextResumeAt({ a: record('failed'), b: record('conflict') }, now)).toBeUndefined();
-    expect(nextResumeAt({ a: record('waiting', now - 60_000) }, now)).toBe(now + 1_000);
   });
 });
 

@@ -1,9 +1,10 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { RateLimitedError, UnauthorizedError, UnprocessableEntityError } from '../../../shared/index';
-import { registerHandlers } from '../../../extension/background/routes';
+import { FEATURES } from '../../../extension/background/features';
+import { registerHandlers, routeTable } from '../../../extension/background/routes';
 import { toOutcome, unwrap, type Outcome } from '../../../extension/messaging/outcome';
-import { type MessageName, messenger, PROTOCOL } from '../../../extension/messaging/protocol';
+import { messenger } from '../../../extension/messaging/protocol';
 import { isManageStatuspageUrl, senderKind } from '../../../extension/messaging/sender';
 
 const ID = fakeBrowser.runtime.id;
@@ -49,6 +50,17 @@ describe('Outcome', () => {
   });
 });
 
+describe('feature registration', () => {
+  it('composes the route table from the features list: each message once, a feature left out takes its messages along', () => {
+    const names = [...routeTable().keys()];
+    expect(names).toEqual(expect.arrayContaining(['connect', 'cancelSave', 'saveEmbed', 'savePermissions', 'teamAccessScan']));
+    expect(new Set(names).size).toBe(names.length);
+    const withoutTeamAccess = FEATURES.filter((feature) => !('teamAccessScan' in feature.messages));
+    expect([...routeTable(withoutTeamAccess).keys()].filter((name) => name.startsWith('teamAccess'))).toEqual([]);
+    expect(() => routeTable([...FEATURES, FEATURES[0]!])).toThrow('Message "connect" is declared by two features');
+  });
+});
+
 describe('background handlers', () => {
   beforeEach(() => {
     fakeBrowser.reset();
@@ -83,7 +95,7 @@ describe('background handlers', () => {
 
   it('keeps what only the popup may ask away from content scripts', async () => {
     // The in-page preview is fed by the popup over a port: no background message is a content script's to send.
-    const everyType = Object.keys(PROTOCOL) as MessageName[];
+    const everyType = [...routeTable().keys()];
     expect(everyType).toEqual(expect.arrayContaining(['connect', 'saveEmbed', 'savePermissions', 'removeConnection']));
     for (const type of everyType) {
       const outcome = await sendAs(manageTab, type, {});

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { completeMapping, diffPermissions, pagesLosingAccess, rebaseDraft, samePermissions } from '../../../extension/permissions/permission-diff';
-import { learnRoleBasedAccess } from '../../../extension/permissions/role-based-access';
+import { completeMapping, diffPermissions, pagesLosingAccess, rebaseDraft, samePermissions } from '../../../extension/access/permission-diff';
+import { learnRoleBasedAccess } from '../../../extension/access/role-based-access';
 
 const all = { page_configuration: true, incident_manager: true, maintenance_manager: true };
 const none = { page_configuration: false, incident_manager: false, maintenance_manager: false };

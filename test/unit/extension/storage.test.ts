@@ -8,7 +8,7 @@ import { createSealingKey, openSecret, sealSecret } from '../../../extension/con
 import { resetSharedLimiter, sharedLimiter } from '../../../extension/connection/shared-limiter';
 import { embedDraftItem } from '../../../extension/embed/embed-draft-item';
 import { pagesCache } from '../../../extension/organization/organization-cache';
-import { permissionsCache } from '../../../extension/permissions/permissions-cache';
+import { permissionsCache } from '../../../extension/access/permissions-cache';
 import { permissionsDraftItem } from '../../../extension/permissions/permissions-draft-item';
 import { lastContextItem } from '../../../extension/popup/last-context';
 import { badgeFor } from '../../../extension/saves/badge';
@@ -191,6 +191,63 @@ describe('stored shapes', () => {
     const v1 = { userId: 'u9', base: { a: {}, b: {} }, draft: { a: {}, c: { incident_manager: true } }, updatedAt: 5 };
     await fakeBrowser.storage.local.set({ 'org.c0conn1.draft.permissions.u9': v1 });
     expect(await permissionsDraftItem(CONNECTION.id, 'u9').getValue()).toEqual({ ...v1, stamps: { b: 5, c: 5 } });
+  });
+
+  it('carries a pending permissions save of version 1 over to version 2 (base/pages became before/after), the engine resuming it', async () => {
+    const request = { connectionId: 'c0conn1', userId: 'u9', label: 'Ada', base: { a: {} }, pages: { b: {} }, draftUpdatedAt: 5 };
+    const embed = {
+      id: 'embed:c0conn1:p1',
+      kind: 'embed',
+      state: 'saving',
+      updatedAt: 1,
+      request: { connectionId: 'c0conn1', pageId: 'p1', label: 'Acme', changes: { position: 'top-left' } },
+    };
+    await fakeBrowser.storage.local.set({
+      saves: {
+        'permissions:c0conn1:u9': { id: 'permissions:c0conn1:u9', kind: 'permissions', state: 'waiting', retryAt: 9, updatedAt: 1, request },
+        [embed.id]: embed,
+      },
+    });
+    // The updated worker starts: its modules load over the old profile.
+    vi.resetModules();
+    const { savesItem: updated } = await import('../../../extension/saves/save-record');
+    const { permissionsSave } = await import('../../../extension/permissions/save-permissions');
+    expect((await updated.getValue())['permissions:c0conn1:u9']).toEqual({
+      id: 'permissions:c0conn1:u9',
+      kind: 'permissions',
+      state: 'waiting',
+      retryAt: 9,
+      updatedAt: 1,
+      request: { connectionId: 'c0conn1', userId: 'u9', label: 'Ada', before: { a: {} }, after: { b: {} }, draftUpdatedAt: 5 },
+    });
+    expect((await updated.getValue())[embed.id]).toEqual(embed);
+    expect(await permissionsSave.pending()).toEqual([{ id: 'permissions:c0conn1:u9', retryAt: 9 }]);
+  });
+
+  it('leaves a saves record of version 2 that lost its version mark as it is (storage cleared under a running worker)', async () => {
+    const request = { connectionId: 'c0conn1', userId: 'u9', label: 'Ada', before: { a: {} }, after: { b: {} } };
+    const saves = { 'permissions:c0conn1:u9': { id: 'permissions:c0conn1:u9', kind: 'permissions', state: 'failed', updatedAt: 1, request } };
+    await fakeBrowser.storage.local.set({ saves });
+    vi.resetModules();
+    const { savesItem: again } = await import('../../../extension/saves/save-record');
+    expect(await again.getValue()).toEqual(saves);
+  });
+
+  it('finds a scan and a bulk change under way in the records of the version before the engine, to resume them', async () => {
+    await connectionsItem.setValue({ active: CONNECTION.id, list: [CONNECTION] });
+    await fakeBrowser.storage.local.set({
+      'org.c0conn1.teamAccess.scan': { state: 'rate-limited', startedAt: 1, order: ['u1'], retryAt: 70, updatedAt: 2 },
+      'org.c0conn1.teamAccess.batch': {
+        id: 'b1',
+        state: 'running',
+        createdAt: 1,
+        updatedAt: 2,
+        plan: { label: 'Give access', users: [{ userId: 'u1', label: 'Ada', before: {}, after: { p1: {} } }] },
+      },
+    });
+    const { scanJob, batchJob } = await import('../../../extension/team-access/jobs');
+    expect(await scanJob.pending()).toEqual([{ id: CONNECTION.id, retryAt: 70 }]);
+    expect(await batchJob.pending()).toEqual([{ id: CONNECTION.id }]);
   });
 
   it('takes a migration of its own: an item at version 3 migrates a version-1 value step by step', async () => {

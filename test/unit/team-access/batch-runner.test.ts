@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { UnprocessableEntityError } from '../../../shared/client';
+import { RateLimitedError, UnprocessableEntityError } from '../../../shared/client';
 import type { PagePermissions } from '../../../shared/schemas';
-import { type BatchDeps, CANCEL, runBatch, undoPlan } from '../../../extension/team-access/batch-runner';
+import { type BatchDeps, CANCEL, runBatch, undoPlan } from '../../../extension/team-access/bulk/batch-runner';
 import type { BatchOutcomes, TeamBatch } from '../../../extension/team-access/team-access-storage';
 import { memory } from './support';
 
@@ -56,6 +56,23 @@ describe('the batch runner', () => {
     expect(users.cy?.status).toBe('failed');
     expect(users.cy?.error).toContain('pages is invalid');
     expect(t.server.bob).toEqual({ pay: {} }); // never overwritten
+    expect(t.batch.value?.state).toBe('done');
+  });
+
+  it('waits out a 429 on the PUT and sends that PUT again, without a second read (under one call a window, a pair never fits)', async () => {
+    const t = setUp({ ada: {}, bob: {}, cy: {} });
+    const put = t.deps.client.replaceUserPermissions;
+    let refused = false;
+    t.deps.client.replaceUserPermissions = async (org, userId, pages, options) => {
+      if (!refused) {
+        refused = true;
+        t.calls.push(`429 ${userId}`);
+        throw new RateLimitedError({ retryAt: new Date(5_000), status: 429 });
+      }
+      return put(org, userId, pages, options);
+    };
+    await runBatch(t.deps, new AbortController().signal);
+    expect(t.calls).toEqual(['GET ada', '429 ada', 'PUT ada', 'GET bob', 'PUT bob', 'GET cy', 'PUT cy']);
     expect(t.batch.value?.state).toBe('done');
   });
 

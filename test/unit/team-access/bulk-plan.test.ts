@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { applyChange, planBulkChange, planMappings } from '../../../extension/team-access/bulk-plan';
-import { decodePermissions, encodePermissions } from '../../../extension/team-access/cell-code';
+import { applyChange, planBulkChange, planMappings } from '../../../extension/team-access/bulk/bulk-plan';
+import { decodePermissions, encodePermissions } from '../../../extension/team-access/matrix/cell-code';
 import { matrixOf, PAGES, user } from './support';
 
 const ada = user('ada', 'Ada Lovelace', { cloud: 'i', labs: '' });

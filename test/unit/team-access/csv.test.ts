@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { neutraliseFormula, parseCsv, stringifyCsv } from '../../../extension/team-access/csv';
-import { exportMatrixCsv, importMatrixCsv } from '../../../extension/team-access/matrix-csv';
-import { encodePermissions } from '../../../extension/team-access/cell-code';
+import { neutraliseFormula, parseCsv, stringifyCsv } from '../../../extension/team-access/csv/csv';
+import { exportMatrixCsv, importMatrixCsv } from '../../../extension/team-access/csv/matrix-csv';
+import { encodePermissions } from '../../../extension/team-access/matrix/cell-code';
 import { matrixOf, user } from './support';
 
 describe('RFC 4180 reader and writer', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { NO_FILTER, visibleUsers } from '../../../extension/team-access/filters';
-import { visibleWindow } from '../../../extension/team-access/visible-window';
+import { NO_FILTER, visibleUsers } from '../../../extension/team-access/matrix/filters';
+import { visibleWindow } from '../../../extension/team-access/matrix/visible-window';
 import { user } from './support';
 
 const ada = user('ada', 'Ada Lovelace', { cloud: 'i', labs: '' }, { firstSeenAt: 100 });

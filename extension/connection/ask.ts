@@ -1,0 +1,4 @@
+import { asker } from '../messaging/asker';
+import { connectionMessages } from './messages';
+
+export const ask = asker(connectionMessages);

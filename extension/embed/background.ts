@@ -1,0 +1,14 @@
+import { defineBackgroundPart } from '../jobs/background-part';
+import { startSave } from '../saves/saves';
+import { refreshEmbedConfig } from './embed-reads';
+import { embedMessages } from './messages';
+import { embedSave } from './save-embed';
+
+export const embedBackground = defineBackgroundPart({
+  messages: embedMessages,
+  handlers: {
+    refreshEmbedConfig,
+    saveEmbed: (request) => startSave('embed', request.pageId, request),
+  },
+  jobs: [embedSave],
+});

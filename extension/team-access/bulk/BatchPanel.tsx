@@ -1,0 +1,141 @@
+import { useState } from 'preact/hooks';
+import { ask } from '../ask';
+import { secondsLeft, useNow } from '../../ui/use-now';
+import { downloadText } from '../csv/download';
+import { conflictText } from './permissions-text';
+import { batchReportCsv } from '../csv/report-csv';
+import { useWakeWorker } from '../page/use-wake-worker';
+import type { BatchOutcomes, MatrixPage, TeamBatch } from '../team-access-storage';
+
+interface Props {
+  batch: TeamBatch;
+  outcomes: BatchOutcomes | null;
+  pages: MatrixPage[];
+}
+
+const PENDING = new Set(['running', 'rate-limited', 'offline']);
+const wake = () => ask('teamAccessBatch', 'nudge');
+
+/** The bulk change under way or last run: progress, pause, cancel, and at the end the report and "Undo this batch". */
+export function BatchPanel({ batch, outcomes, pages }: Props) {
+  const pending = PENDING.has(batch.state);
+  const now = useNow(pending, 1_000);
+  const [error, setError] = useState<string>();
+  const act = (action: 'pause' | 'resume' | 'cancel' | 'undo') => {
+    setError(undefined);
+    ask('teamAccessBatch', action).catch((failure: unknown) => setError(failure instanceof Error ? failure.message : String(failure)));
+  };
+  const users = batch.plan.users;
+  const lastMove = Math.max(batch.updatedAt, ...Object.values(outcomes?.batchId === batch.id ? outcomes.users : {}).map((outcome) => outcome.at));
+  // Waiting out a rate limit is not standing still, until its retry time has passed.
+  useWakeWorker(pending, Math.max(lastMove, batch.retryAt ?? 0), now, wake);
+  const of = (userId: string) => (outcomes?.batchId === batch.id ? outcomes.users[userId] : undefined);
+  const finished = users.filter((user) => {
+    const status = of(user.userId)?.status;
+    return status !== undefined && status !== 'sending';
+  }).length;
+  const done = users.filter((user) => of(user.userId)?.status === 'done');
+  const conflicts = users.filter((user) => of(user.userId)?.status === 'conflict');
+  const failed = users.filter((user) => of(user.userId)?.status === 'failed');
+  const cancelled = users.filter((user) => of(user.userId)?.status === 'cancelled');
+  const over = batch.state === 'done' || batch.state === 'cancelled';
+
+  return (
+    <section class="batch" aria-labelledby="batch-title">
+      <h2 id="batch-title">
+        {batch.undoOf ? 'Undo' : 'Bulk change'}: {batch.plan.label}
+      </h2>
+      <progress aria-label="Bulk change progress" max={users.length} value={finished} />
+      <p role="status" aria-live="polite">
+        {finished} of {users.length} users handled. {stateText(batch, now)}
+      </p>
+      {batch.error && (
+        <p class="error" role="alert">
+          Stopped: {batch.error}
+        </p>
+      )}
+      <div class="actions">
+        {pending && (
+          <button type="button" onClick={() => act('pause')}>
+            Pause bulk change
+          </button>
+        )}
+        {batch.state === 'paused' && (
+          <button type="button" class="primary" onClick={() => act('resume')}>
+            Resume bulk change
+          </button>
+        )}
+        {!over && (
+          <button type="button" onClick={() => act('cancel')}>
+            Cancel bulk change
+          </button>
+        )}
+      </div>
+      {over && (
+        <section class="report" aria-labelledby="report-title">
+          <h3 id="report-title">Report</h3>
+          <p>
+            Done: {done.length}. Skipped (conflict): {conflicts.length}. Failed: {failed.length}.
+            {cancelled.length > 0 && ` Cancelled: ${cancelled.length}.`}
+          </p>
+          {conflicts.length > 0 && (
+            <>
+              <h4>Skipped: changed since the scan</h4>
+              <ul>
+                {conflicts.map((user) => (
+                  <li key={user.userId}>
+                    {user.label}: {conflictText(user.before, of(user.userId)?.current ?? user.before, pages)}
+                  </li>
+                ))}
+              </ul>
+            </>
+          )}
+          {failed.length > 0 && (
+            <>
+              <h4>Failed</h4>
+              <ul>
+                {failed.map((user) => (
+                  <li key={user.userId}>
+                    {user.label}: {of(user.userId)?.error}
+                  </li>
+                ))}
+              </ul>
+            </>
+          )}
+          <div class="actions">
+            <button type="button" onClick={() => downloadText(`team-access-report-${batch.id}.csv`, batchReportCsv(batch, outcomes, pages))}>
+              Export report (CSV)
+            </button>
+            {done.length > 0 && (
+              <button type="button" onClick={() => act('undo')}>
+                Undo this batch
+              </button>
+            )}
+          </div>
+        </section>
+      )}
+      {error && (
+        <p class="error" role="alert">
+          {error}
+        </p>
+      )}
+    </section>
+  );
+}
+
+function stateText(batch: TeamBatch, now: number): string {
+  switch (batch.state) {
+    case 'running':
+      return 'Running.';
+    case 'rate-limited':
+      return `Rate limited by Statuspage: going on by itself in ${secondsLeft(batch.retryAt ?? now, now)} s.`;
+    case 'offline':
+      return `The API cannot be reached: trying again in ${secondsLeft(batch.retryAt ?? now, now)} s.`;
+    case 'paused':
+      return 'Paused.';
+    case 'cancelled':
+      return 'Cancelled.';
+    case 'done':
+      return 'Finished.';
+  }
+}

@@ -1,0 +1,101 @@
+import type { StatuspageClient } from '../../../shared/client';
+import { AbortedError, HttpError, RateLimitedError } from '../../../shared/client';
+import type { PagePermissions } from '../../../shared/schemas';
+import { guardedReplace } from '../../access/guarded-replace';
+import { type OnWait, type Waiter, waitWith } from '../../jobs/wait-out';
+import type { BulkPlanRequest } from '../messages';
+import type { ValueStore } from '../matrix/matrix-store';
+import type { BatchOutcomes, TeamBatch, UserOutcome } from '../team-access-storage';
+
+export type BatchDeps = Waiter & {
+  client: Pick<StatuspageClient, 'getUserPermissions' | 'replaceUserPermissions'>;
+  organizationId: string;
+  batch: ValueStore<TeamBatch | null>;
+  outcomes: ValueStore<BatchOutcomes | null>;
+  /** Whether a page uses role based access control, as the scans learnt it (for the PUT's complete mapping). */
+  usesRoles(pageId: string): boolean | undefined;
+  /** What the server has for a user now (after a read or a PUT): the matrix shows it. */
+  onPermissions(userId: string, pages: PagePermissions): Promise<void>;
+};
+
+/** Cancelling, as the abort reason (a pause is any other reason). */
+export const CANCEL = 'cancel';
+const BACKGROUND = { priority: 'background' } as const;
+
+/**
+ * Runs the stored batch, user by user: read again, skip a user whose permissions changed since the plan was made
+ * (a conflict, never overwritten), else PUT the complete mapping. Each outcome is stored before the next user, and
+ * `sending` before the PUT: a resumed batch re-reads such a user, and if the server already has the plan it counts
+ * as done, so nothing is sent twice.
+ */
+export async function runBatch(deps: BatchDeps, signal: AbortSignal): Promise<void> {
+  let batch = await deps.batch.getValue();
+  if (!batch) return;
+  const stored = await deps.outcomes.getValue();
+  const outcomes: BatchOutcomes = stored?.batchId === batch.id ? stored : { batchId: batch.id, users: {} };
+  const update = async (changes: Partial<TeamBatch>) => {
+    batch = { ...(batch as TeamBatch), ...changes, updatedAt: deps.now() };
+    await deps.batch.setValue(batch);
+  };
+  const record = async (userId: string, outcome: Omit<UserOutcome, 'at'>) => {
+    outcomes.users[userId] = { ...outcome, at: deps.now() };
+    await deps.outcomes.setValue(outcomes);
+  };
+  const onWait: OnWait = (state, info) => update({ state, retryAt: info?.retryAt });
+  const wait = waitWith(deps, signal);
+  const { client, organizationId } = deps;
+  try {
+    await update({ state: 'running', retryAt: undefined, error: undefined });
+    for (const user of batch.plan.users) {
+      if (signal.aborted) throw signal.reason;
+      const outcome = outcomes.users[user.userId];
+      if (outcome && outcome.status !== 'sending') continue;
+      try {
+        const onPermissions = (pages: PagePermissions) => deps.onPermissions(user.userId, pages);
+        const beforeSend = () => record(user.userId, { status: 'sending' });
+        const call = <T>(request: () => Promise<T>) => wait(request, onWait);
+        const result = await guardedReplace(
+          { client, organizationId, usesRoles: deps.usesRoles, onPermissions, beforeSend, call },
+          user.userId,
+          user,
+          {
+            ...BACKGROUND,
+            signal,
+            // `sending` on record: the PUT may have landed before the worker stopped.
+            mayHaveLanded: outcome?.status === 'sending',
+          },
+        );
+        await record(user.userId, result.outcome === 'conflict' ? { status: 'conflict', current: result.current } : { status: 'done' });
+      } catch (error) {
+        if (signal.aborted || !(error instanceof HttpError) || error instanceof RateLimitedError) throw error;
+        // Refused for this user (404: left the organization; 422: the server's words): the others go on.
+        await record(user.userId, { status: 'failed', error: error.message });
+      }
+    }
+    await update({ state: 'done' });
+  } catch (error) {
+    if (signal.aborted && signal.reason === CANCEL) {
+      for (const user of batch.plan.users) {
+        const outcome = outcomes.users[user.userId];
+        if (!outcome) outcomes.users[user.userId] = { status: 'cancelled', at: deps.now() };
+      }
+      await deps.outcomes.setValue(outcomes);
+      await update({ state: 'cancelled', retryAt: undefined });
+    } else if (signal.aborted || error instanceof AbortedError) {
+      await update({ state: 'paused', retryAt: undefined });
+    } else {
+      // Not worth retrying by itself (a revoked key...): paused with the reason, resumable once it is fixed.
+      await update({ state: 'paused', retryAt: undefined, error: error instanceof Error ? error.message : String(error) });
+    }
+  }
+}
+
+/** The batch that puts back, for every user the batch changed, the permissions they had before it. */
+export function undoPlan(batch: TeamBatch, outcomes: BatchOutcomes | null): BulkPlanRequest | undefined {
+  const done = batch.plan.users.filter((user) => outcomes?.batchId === batch.id && outcomes.users[user.userId]?.status === 'done');
+  if (done.length === 0) return undefined;
+  return {
+    label: `Undo: ${batch.plan.label}`.slice(0, 300),
+    users: done.map((user) => ({ userId: user.userId, label: user.label, before: user.after, after: user.before })),
+  };
+}

@@ -1,0 +1,103 @@
+import { useLayoutEffect, useState } from 'preact/hooks';
+import { markFirstData } from '../../ui/first-data';
+import { cellGlyphs, cellLabel } from './cell-label';
+import type { MatrixPage, MatrixUser } from '../team-access-storage';
+import { ageText } from './time-text';
+import { visibleWindow } from './visible-window';
+
+export const ROW_HEIGHT = 40;
+const VIEW_HEIGHT = 480;
+
+interface Props {
+  users: MatrixUser[];
+  pages: MatrixPage[];
+  selected: ReadonlySet<string>;
+  onToggle(userId: string, selected: boolean): void;
+  newUserIds: ReadonlySet<string>;
+  now: number;
+}
+
+/**
+ * The users x pages matrix as a table whose rows are windowed: only the rows in view are drawn (a fixed row
+ * height; the body's ::before and ::after stand for the rest, out of the accessibility tree), so 5,000 users cost what 25 do. aria-rowcount and aria-rowindex
+ * tell a screen reader the whole size and where each drawn row is.
+ */
+export function MatrixGrid({ users, pages, selected, onToggle, newUserIds, now }: Props) {
+  const [scrollTop, setScrollTop] = useState(0);
+  const { first, end } = visibleWindow(scrollTop, VIEW_HEIGHT, ROW_HEIGHT, users.length);
+  const hasRows = users.length > 0;
+  useLayoutEffect(() => {
+    if (hasRows) markFirstData();
+  }, [hasRows]);
+
+  return (
+    <section
+      class="grid-scroll"
+      style={{ height: `${VIEW_HEIGHT}px` }}
+      // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must be reachable from the keyboard to scroll it
+      tabIndex={0}
+      aria-label="Matrix, scrolls"
+      onScroll={(event) => setScrollTop(event.currentTarget.scrollTop)}
+    >
+      <table
+        class="matrix"
+        style={{ width: `${44 + 280 + 132 * pages.length}px` }}
+        aria-label="Team access: users by page"
+        aria-rowcount={users.length + 1}
+        aria-colcount={pages.length + 2}
+      >
+        <thead>
+          <tr aria-rowindex={1}>
+            <th scope="col" class="check">
+              <span class="visually-hidden">Selected</span>
+            </th>
+            <th scope="col" class="who">
+              User
+            </th>
+            {pages.map((page) => (
+              <th scope="col" key={page.id} title={page.id} class="cell">
+                {page.name}
+                {page.usesRoles === false && <span class="sub"> (no roles)</span>}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody style={{ '--above': `${first * ROW_HEIGHT}px`, '--below': `${(users.length - end) * ROW_HEIGHT}px` }}>
+          {users.slice(first, end).map((user, offset) => {
+            const index = first + offset;
+            const isSelected = selected.has(user.id);
+            return (
+              <tr key={user.id} aria-rowindex={index + 2} class={isSelected ? 'selected' : undefined}>
+                <td class="check">
+                  <input
+                    type="checkbox"
+                    aria-label={`Select ${user.name}`}
+                    checked={isSelected}
+                    onChange={(event) => onToggle(user.id, event.currentTarget.checked)}
+                  />
+                </td>
+                <th scope="row" class="who">
+                  <span class="name">
+                    {user.name}
+                    {newUserIds.has(user.id) && <span class="badge-new"> new</span>}
+                  </span>
+                  <span class="sub">
+                    {user.email} · {user.readAt === undefined ? 'not scanned yet' : `read ${ageText(user.readAt, now)}`}
+                  </span>
+                </th>
+                {pages.map((page) => {
+                  const glyphs = cellGlyphs(user, page);
+                  return (
+                    <td key={page.id} aria-label={cellLabel(user, page)} class={glyphs === '–' ? 'cell none' : 'cell'}>
+                      <span aria-hidden="true">{glyphs}</span>
+                    </td>
+                  );
+                })}
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </section>
+  );
+}

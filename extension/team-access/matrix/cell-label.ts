@@ -1,0 +1,26 @@
+import { ROLE_LABELS } from '../../../shared/schemas';
+import { codeToRoles } from './cell-code';
+import type { MatrixPage, MatrixUser } from '../team-access-storage';
+
+/** What a cell says to a screen reader: "Ada Lovelace on Acme Cloud: access, Manage incidents". */
+export function cellLabel(user: MatrixUser, page: MatrixPage): string {
+  return `${user.name} on ${page.name}: ${cellText(user, page)}`;
+}
+
+export function cellText(user: MatrixUser, page: MatrixPage): string {
+  if (!user.cells) return 'not scanned yet';
+  const code = user.cells[page.id];
+  if (code === undefined) return 'no access';
+  const roles = page.usesRoles === false ? [] : codeToRoles(code).map((role) => ROLE_LABELS[role]);
+  return ['access', ...roles].join(', ');
+}
+
+const SHORT = { page_configuration: 'C', incident_manager: 'I', maintenance_manager: 'M' } as const;
+
+/** What a cell shows: "–" no access, "✓" access, then role letters (C I M). */
+export function cellGlyphs(user: MatrixUser, page: MatrixPage): string {
+  if (!user.cells) return '?';
+  const code = user.cells[page.id];
+  if (code === undefined) return '–';
+  return ['✓', ...codeToRoles(code).map((role) => SHORT[role])].join(' ');
+}

@@ -1,0 +1,28 @@
+import * as z from 'zod/mini';
+import { PermissionsPlan } from '../access/permissions-plan';
+import { defineMessages, Id, Label, POPUP } from '../messaging/protocol';
+
+/** One user's part of a bulk change on the Team access page: `before` as the scan read them, `after` the mapping to put. */
+export const BulkPlanUser = z.strictObject({ userId: Id, label: Label, ...PermissionsPlan });
+export type BulkPlanUser = z.infer<typeof BulkPlanUser>;
+
+/** A confirmed bulk change (or a CSV import): only users whose plan changes something. */
+export const BulkPlanRequest = z.strictObject({
+  /** What it does, for the report ("Give access to Acme Cloud"). */
+  label: Label,
+  users: z.array(BulkPlanUser).check(z.minLength(1), z.maxLength(100_000)),
+});
+export type BulkPlanRequest = z.infer<typeof BulkPlanRequest>;
+
+/** The Team access scan: start a new one (oldest rows first), pause, resume; `nudge` wakes a stopped worker to go on. */
+export const TeamScanAction = z.enum(['start', 'pause', 'resume', 'nudge']);
+/** The bulk change under way: pause, resume, cancel, undo (a finished batch), nudge (as for the scan). */
+export const TeamBatchAction = z.enum(['pause', 'resume', 'cancel', 'undo', 'nudge']);
+
+export const teamAccessMessages = defineMessages({
+  /** The organization's permission scan, a job run in the background under the key's one limiter. */
+  teamAccessScan: { from: POPUP, request: TeamScanAction, response: z.null() },
+  /** Stores the plan and runs it user by user (the guarded replacement), as a job. */
+  teamAccessRunBatch: { from: POPUP, request: BulkPlanRequest, response: z.null() },
+  teamAccessBatch: { from: POPUP, request: TeamBatchAction, response: z.null() },
+});

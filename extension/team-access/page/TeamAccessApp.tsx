@@ -1,0 +1,106 @@
+import { useMemo, useState } from 'preact/hooks';
+import { ask } from '../ask';
+import { useNow } from '../../ui/use-now';
+import { useStored } from '../../ui/use-stored';
+import { BatchPanel } from '../bulk/BatchPanel';
+import { BulkChangeForm } from '../bulk/BulkChangeForm';
+import { type BulkChange, type BulkPlan, planBulkChange } from '../bulk/bulk-plan';
+import { ConfirmDialog } from '../bulk/ConfirmDialog';
+import { CsvPanel } from '../csv/CsvPanel';
+import { isNewSinceLastScan, type MatrixFilter, type MatrixSort, NO_FILTER, visibleUsers } from '../matrix/filters';
+import { MatrixFilters } from '../matrix/MatrixFilters';
+import { MatrixGrid } from '../matrix/MatrixGrid';
+import { PlanPreview } from '../bulk/PlanPreview';
+import { ScanBar } from '../scan/ScanBar';
+import { teamBatchItem, teamBatchOutcomesItem, teamMatrixItem, teamScanItem, teamScanProgressItem } from '../team-access-storage';
+
+const EMPTY = { users: {}, pages: [] };
+
+/** The Team access page: one organization's users x pages, the scan that fills it, and bulk changes. */
+export function TeamAccessApp({ connectionId }: { connectionId: string }) {
+  const matrix = useStored(teamMatrixItem(connectionId)).value ?? EMPTY;
+  const scan = useStored(teamScanItem(connectionId)).value ?? null;
+  const progress = useStored(teamScanProgressItem(connectionId)).value ?? null;
+  const batch = useStored(teamBatchItem(connectionId)).value ?? null;
+  const outcomes = useStored(teamBatchOutcomesItem(connectionId)).value ?? null;
+  const [filter, setFilter] = useState<MatrixFilter>(NO_FILTER);
+  const [sort, setSort] = useState<MatrixSort>({ key: 'name', descending: false });
+  const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
+  const [plan, setPlan] = useState<BulkPlan>();
+  const [confirming, setConfirming] = useState(false);
+  const [error, setError] = useState<string>();
+  const now = useNow(true, 30_000);
+
+  const allUsers = useMemo(() => Object.values(matrix.users), [matrix]);
+  const rows = useMemo(() => visibleUsers(allUsers, filter, sort, scan), [allUsers, filter, sort, scan]);
+  const newUserIds = useMemo(() => new Set(allUsers.filter((user) => isNewSinceLastScan(user, scan)).map((user) => user.id)), [allUsers, scan]);
+  const selectedUsers = useMemo(() => allUsers.filter((user) => selected.has(user.id)), [allUsers, selected]);
+  const busy = batch !== null && batch.state !== 'done' && batch.state !== 'cancelled';
+
+  const toggle = (userId: string, on: boolean) => {
+    const next = new Set(selected);
+    if (on) next.add(userId);
+    else next.delete(userId);
+    setSelected(next);
+  };
+  const preview = (change: BulkChange) => setPlan(planBulkChange(change, selectedUsers, matrix));
+  const apply = async () => {
+    if (!plan) return;
+    setConfirming(false);
+    setError(undefined);
+    try {
+      await ask('teamAccessRunBatch', {
+        label: plan.label.slice(0, 300),
+        users: plan.users.map(({ userId, label, before, after }) => ({ userId, label: label.slice(0, 300), before, after })),
+      });
+      setPlan(undefined);
+      setSelected(new Set());
+    } catch (failure) {
+      setError(failure instanceof Error ? failure.message : String(failure));
+    }
+  };
+
+  return (
+    <>
+      <header class="bar">
+        <h1>Team access</h1>
+        <p class="hint">Who can do what on which page, for the whole organization.</p>
+      </header>
+      <main class="team-access">
+        <ScanBar scan={scan} progress={progress} userCount={allUsers.length} />
+        {allUsers.length > 0 && (
+          <>
+            <MatrixFilters pages={matrix.pages} filter={filter} onFilter={setFilter} sort={sort} onSort={setSort} />
+            <div class="selection">
+              <p role="status" aria-live="polite">
+                Showing {rows.length} of {allUsers.length} users; {selected.size} selected.
+              </p>
+              <button type="button" onClick={() => setSelected(new Set([...selected, ...rows.map((user) => user.id)]))} disabled={rows.length === 0}>
+                Select all {rows.length} shown
+              </button>
+              <button type="button" onClick={() => setSelected(new Set())} disabled={selected.size === 0}>
+                Clear selection
+              </button>
+            </div>
+            <MatrixGrid users={rows} pages={matrix.pages} selected={selected} onToggle={toggle} newUserIds={newUserIds} now={now} />
+            <p class="hint">Cells: ✓ access, C Configure page, I Manage incidents, M Manage maintenances, – no access, ? not scanned yet.</p>
+            <BulkChangeForm pages={matrix.pages} users={allUsers.filter((user) => user.cells)} selectedCount={selected.size} onPlan={preview} />
+            <CsvPanel matrix={matrix} users={rows} onPlan={setPlan} />
+          </>
+        )}
+        {plan && (
+          <PlanPreview plan={plan} pages={matrix.pages} busy={busy} onApply={() => setConfirming(true)} onDiscard={() => setPlan(undefined)} />
+        )}
+        {plan && confirming && (
+          <ConfirmDialog plan={plan} pages={matrix.pages} onConfirm={() => void apply()} onCancel={() => setConfirming(false)} />
+        )}
+        {error && (
+          <p class="error" role="alert">
+            {error}
+          </p>
+        )}
+        {batch && <BatchPanel batch={batch} outcomes={outcomes} pages={matrix.pages} />}
+      </main>
+    </>
+  );
+}

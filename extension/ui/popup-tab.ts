@@ -1,0 +1,31 @@
+import type { VNode } from 'preact';
+import type { Page, User } from '../../shared/schemas';
+import type { PopupTab } from '../context/manage-url';
+import type { RefreshState } from './use-refresh';
+
+/** What the popup gives every tab's panel: the organization as cached, what is chosen, and what the URL named. */
+export interface TabPanelProps {
+  pages: Page[] | undefined;
+  users: User[] | undefined;
+  pagesRefresh: RefreshState;
+  usersRefresh: RefreshState;
+  pageId: string | undefined;
+  onPageChange(pageId: string): void;
+  userId: string | undefined;
+  onUserChange(userId: string): void;
+  /** An id the manage.statuspage.io URL named that the organization does not have. */
+  unknownPageId: string | undefined;
+  unknownUserId: string | undefined;
+  /** The URL is of another organization than the connection's. */
+  otherOrganizationId: string | undefined;
+  focusFirstField: boolean;
+}
+
+/** A feature's tab in the popup (`<feature>/tab.tsx`); popup/popup-tabs.ts lists them, one line each. */
+export interface PopupTabDefinition {
+  id: PopupTab;
+  label: string;
+  /** Reads the organization's users when the tab is first shown (the user list costs requests). */
+  needsUsers?: boolean;
+  Panel(props: TabPanelProps): VNode;
+}
