@@ -297,7 +297,7 @@ export async function benchConfigEndpoint(): Promise<void> {
   }
 }
 
-export async function benchWidget(): Promise<void> {
+export async function benchWidget(_options: { quick: boolean }): Promise<void> {
   if (!existsSync(`${DIST}/status-embed.js`)) throw new Error(`No widget build in ${DIST}: run npm run build:widget`);
   printSizes();
   const executablePath = findChromium();
@@ -313,4 +313,4 @@ export async function benchWidget(): Promise<void> {
   await benchConfigEndpoint();
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) await benchWidget();
+if (import.meta.url === `file://${process.argv[1]}`) await benchWidget({ quick: process.argv.includes('--quick') });

@@ -1,10 +1,15 @@
 import { test as base, type BrowserContext, type Page, type Worker } from '@playwright/test';
-import { startSandbox, type RunningSandbox } from '../../sandbox';
-import { type ExtensionBrowser, launchWithExtension, liveServiceWorker } from '../support/chromium';
+import { startSandbox, type RunningSandbox, type SandboxOptions } from '../../sandbox';
+import type { Expect } from '../drivers/driver';
+import { type ChromiumDriver, chromiumDriver } from '../drivers/playwright';
+import { resetAll, type Scenario } from '../scenarios/steps';
+import { type ExtensionBrowser, launchWithExtension, liveServiceWorker, stopServiceWorker } from '../support/chromium';
 
 export { QUIET_FLAGS, TEST_EXTENSION_DIR } from '../support/chromium';
 
 interface WorkerFixtures {
+  /** How this file's sandbox is seeded (`test.use({ sandboxOptions: { users: 40 } })`); the defaults otherwise. */
+  sandboxOptions: Omit<SandboxOptions, 'port'>;
   /** One Chromium per worker, with the test build of the extension loaded (never a browser per test: ~35 s vs 5 s). */
   browserWithExtension: ExtensionBrowser;
   /** A sandbox (a local Statuspage) for this worker; call `sandbox.reset()` for a clean slate. */
@@ -17,16 +22,20 @@ interface WorkerFixtures {
 interface TestFixtures {
   /** The extension's service worker as it runs now (a test may have stopped the previous one). */
   serviceWorker: Worker;
+  /** Stops the extension's service worker as the browser does to an idle one, and waits until it has stopped. */
+  stopWorker: () => Promise<void>;
   /** A fresh tab in the worker's browser, closed after the test. */
   page: Page;
   context: BrowserContext;
+  /** The driver the browser scenarios (test/scenarios) run on; the tabs it opens are closed after the test. */
+  driver: ChromiumDriver;
 }
 
 export const test = base.extend<TestFixtures, WorkerFixtures>({
+  sandboxOptions: [{}, { option: true, scope: 'worker' }],
   sandbox: [
-    // biome-ignore lint/correctness/noEmptyPattern: Playwright reads a fixture's dependencies from this pattern; it has none
-    async ({}, use) => {
-      const sandbox = await startSandbox({ port: 0 });
+    async ({ sandboxOptions }, use) => {
+      const sandbox = await startSandbox({ ...sandboxOptions, port: 0 });
       await use(sandbox);
       await sandbox.close();
     },
@@ -44,6 +53,7 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
   sharedContext: [async ({ browserWithExtension }, use) => use(browserWithExtension.context), { scope: 'worker' }],
   serviceWorker: async ({ browserWithExtension }, use) =>
     use(await liveServiceWorker(browserWithExtension.context, browserWithExtension.extensionId)),
+  stopWorker: async ({ page }, use) => use(() => stopServiceWorker(page)),
   extensionId: [async ({ browserWithExtension }, use) => use(browserWithExtension.extensionId), { scope: 'worker' }],
   context: async ({ sharedContext }, use) => {
     await use(sharedContext);
@@ -53,6 +63,23 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
     await use(page);
     await page.close();
   },
+  driver: async ({ sharedContext, extensionId, sandbox }, use) => {
+    const driver = chromiumDriver(sharedContext, extensionId, sandbox, base.expect as unknown as Expect);
+    await use(driver);
+    await driver.closeTabs();
+  },
 });
 
 export const expect = test.expect;
+
+/** Registers browser scenarios (test/scenarios) as tests of this file, each from a clean slate. */
+export function scenarios(list: Scenario[]): void {
+  for (const scenario of list) {
+    if (scenario.browsers && !scenario.browsers.includes('chromium')) continue;
+    test(scenario.title, { tag: scenario.tag ? [scenario.tag] : [] }, async ({ driver }) => {
+      if (scenario.timeout) test.setTimeout(scenario.timeout);
+      await resetAll(driver);
+      await scenario.run(driver);
+    });
+  }
+}

@@ -1,38 +1,13 @@
-import AxeBuilder from '@axe-core/playwright';
 import type { Locator, Page } from '@playwright/test';
-import { expect, test } from '../fixtures';
+import { accessibilityScenarios } from '../../scenarios/accessibility';
+import { expect, scenarios, test } from '../fixtures';
 import { connectPopup, expectSaved, logged, pickUser, popupUrl, resetAll, seedUsers } from './helpers';
 
 test.beforeEach(async ({ sandbox, serviceWorker }) => {
   await resetAll(sandbox, serviceWorker);
 });
 
-async function seriousViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).analyze();
-  return results.violations
-    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-    .map((violation) => ({ id: violation.id, impact: violation.impact, nodes: violation.nodes.map((node) => node.target.join(' ')) }));
-}
-
-for (const colorScheme of ['light', 'dark'] as const) {
-  test(`axe finds no serious or critical violation in set-up, Embed and Permissions (${colorScheme})`, async ({ page, extensionId, sandbox }) => {
-    test.setTimeout(90_000); // three full axe runs, one with two shadow-DOM previews: slow on a shared 2-core machine
-    await page.emulateMedia({ colorScheme });
-    await page.goto(popupUrl(extensionId));
-    await expect(page.getByLabel('API key')).toBeVisible();
-    expect(await seriousViolations(page)).toEqual([]);
-
-    await connectPopup(page, extensionId, sandbox);
-    await expect(page.getByTestId('preview-incident').locator('.card')).toBeVisible();
-    expect(await seriousViolations(page)).toEqual([]);
-
-    await page.getByRole('tab', { name: 'Permissions' }).click();
-    await pickUser(page, 'ada');
-    await page.getByRole('combobox', { name: 'User' }).fill('a');
-    await expect(page.getByRole('listbox')).toBeVisible(); // the open list is checked too
-    expect(await seriousViolations(page)).toEqual([]);
-  });
-}
+scenarios(accessibilityScenarios);
 
 /** Presses Tab (or Shift+Tab) until `target` has focus: it is in the tab order, no further than `max` stops away. */
 async function tabTo(page: Page, target: Locator, { backwards = false, max = 30 } = {}): Promise<void> {

@@ -1,78 +1,20 @@
 /// <reference types="chrome" />
 // `chrome` is what serviceWorker.evaluate() runs against, inside the extension.
-import { expect, test } from '../fixtures';
+import { draftScenarios } from '../../scenarios/drafts';
+import { embedScenarios } from '../../scenarios/embed';
+import { expect, scenarios, test } from '../fixtures';
 import { SEED_PAGE_IDS } from '../../../sandbox';
-import type { Locator, Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { apiCall, connectPopup, expectSaved, logged, popupUrl, queueFault, resetAll, setRateLimit } from './helpers';
-import { screenshotPath } from '../../support/screenshots';
-
-/** Which corner of its preview page the card is drawn in, measured on screen (not read from a class name). */
-async function cornerOf(preview: Locator): Promise<string> {
-  const frame = await preview.boundingBox();
-  const card = await preview.locator('.card').boundingBox();
-  if (!frame || !card) return 'none';
-  const vertical = card.y + card.height / 2 < frame.y + frame.height / 2 ? 'top' : 'bottom';
-  const horizontal = card.x + card.width / 2 < frame.x + frame.width / 2 ? 'left' : 'right';
-  return `${vertical}-${horizontal}`;
-}
 
 test.beforeEach(async ({ sandbox, serviceWorker }) => {
   await resetAll(sandbox, serviceWorker);
 });
 
+scenarios(embedScenarios);
+scenarios(draftScenarios);
+
 const payments = SEED_PAGE_IDS.payments; // seeded at `bottom_right`, #FFB000 on #1A1A1A text
-
-test('colours and corner are saved with a PATCH of only the changed fields, and the preview matches', { tag: '@screenshot' }, async ({
-  page,
-  extensionId,
-  sandbox,
-}) => {
-  await page.setViewportSize({ width: 440, height: 600 });
-  await connectPopup(page, extensionId, sandbox);
-  await page.getByLabel('Page').selectOption(payments);
-  await expect(page.getByLabel('Incident background', { exact: true })).toHaveValue('#ffb000');
-
-  await page.getByLabel('Top left').check();
-  await page.getByLabel('Incident background', { exact: true }).fill('#0b3d91');
-  await page.getByLabel('Incident text', { exact: true }).fill('#334455');
-  // #334455 on #0b3d91 is far below 4.5:1: the warning says so.
-  await expect(page.getByTestId('contrast-incident')).toContainText('below the 4.5:1');
-  await page.getByLabel('Incident text', { exact: true }).fill('#ffffff');
-  await expect(page.getByTestId('contrast-incident')).toContainText('WCAG AA');
-  await expect(page.getByTestId('contrast-incident')).not.toContainText('below');
-
-  // The preview is the widget's own card, in the chosen corner, in the chosen colours.
-  const incidentCard = page.getByTestId('preview-incident').locator('.card');
-  await expect(incidentCard).toHaveCSS('background-color', 'rgb(11, 61, 145)');
-  await expect(incidentCard).toHaveCSS('color', 'rgb(255, 255, 255)');
-  await expect.poll(() => cornerOf(page.getByTestId('preview-incident'))).toBe('top-left');
-  // One card at real size, legible: its name is 15 px text, not a scaled-down picture.
-  await expect(page.getByTestId('preview-incident').locator('.name')).toHaveCSS('font-size', '15px');
-  await page.getByRole('radio', { name: 'Maintenance' }).check();
-  await expect.poll(() => cornerOf(page.getByTestId('preview-maintenance'))).toBe('top-left');
-  await page.getByRole('radio', { name: 'Incident' }).check();
-  await page.screenshot({ path: screenshotPath('popup-embed.png') });
-
-  await page.getByRole('button', { name: 'Save', exact: true }).click();
-  await expectSaved(page);
-
-  const patches = logged(sandbox, 'PATCH', `/pages/${payments}/status_embed_config`);
-  expect(patches).toHaveLength(1);
-  // Only the changed fields, the corner in the spelling the page already used (underscores).
-  expect(patches[0]!.body).toEqual({
-    status_embed_config: { position: 'top_left', incident_background_color: '#0b3d91', incident_text_color: '#ffffff' },
-  });
-  expect(await apiCall(sandbox, 'GET', `/pages/${payments}/status_embed_config`)).toMatchObject({
-    position: 'top_left',
-    incident_background_color: '#0b3d91',
-    incident_text_color: '#ffffff',
-    maintenance_background_color: '#0B5394',
-  });
-  // After the save, the editor shows what the server now holds, and the preview still matches it.
-  await expect(page.getByLabel('Top left')).toBeChecked();
-  await expect(incidentCard).toHaveCSS('background-color', 'rgb(11, 61, 145)');
-  await expect.poll(() => cornerOf(page.getByTestId('preview-incident'))).toBe('top-left');
-});
 
 test('Revert drops the draft; a half-typed colour keeps Save off', async ({ page, extensionId, sandbox }) => {
   await connectPopup(page, extensionId, sandbox);
@@ -84,22 +26,6 @@ test('Revert drops the draft; a half-typed colour keeps Save off', async ({ page
   await page.getByRole('button', { name: 'Revert' }).click();
   await expect(field).toHaveValue(before);
   expect(logged(sandbox, 'PATCH', '/status_embed_config')).toHaveLength(0);
-});
-
-test('a closed and reopened popup keeps its draft', async ({ page, context, extensionId, sandbox }) => {
-  await connectPopup(page, extensionId, sandbox);
-  await page.getByLabel('Bottom right').check();
-  await page.getByLabel('Maintenance background', { exact: true }).fill('#223344');
-  const pageId = await page.getByLabel('Page').inputValue();
-  await page.close();
-
-  const reopened = await context.newPage();
-  await reopened.goto(popupUrl(extensionId));
-  await expect(reopened.getByLabel('Page')).toHaveValue(pageId);
-  await expect(reopened.getByLabel('Maintenance background', { exact: true })).toHaveValue('#223344');
-  await expect(reopened.getByLabel('Bottom right')).toBeChecked();
-  await expect(reopened.getByRole('button', { name: 'Revert' })).toBeEnabled();
-  await reopened.close();
 });
 
 for (const status of [429, 420] as const) {
@@ -139,48 +65,6 @@ for (const status of [429, 420] as const) {
     expect(await apiCall(sandbox, 'GET', `/pages/${payments}/status_embed_config`)).toMatchObject({ incident_background_color: '#123456' });
   });
 }
-
-test('a 422 shows the server\'s words next to the field; the draft survives a reopen; "!" stays until a save succeeds', async ({
-  page,
-  context,
-  extensionId,
-  sandbox,
-  serviceWorker,
-}) => {
-  const badge = () => serviceWorker.evaluate(() => chrome.action.getBadgeText({}));
-  await connectPopup(page, extensionId, sandbox);
-  await page.getByLabel('Page').selectOption(payments);
-  await expect(page.getByLabel('Incident background', { exact: true })).toHaveValue('#ffb000');
-  await page.getByLabel('Incident text', { exact: true }).fill('#102030');
-
-  // The sandbox accepts every colour the editor sends: Statuspage's own refusal, for the next save, is a queued fault.
-  const refusal = 'incident_text_color is not a colour this plan allows';
-  await queueFault(sandbox, { status: 422, method: 'PATCH', path: `/pages/${payments}/status_embed_config`, shape: 'error', message: refusal });
-  await page.getByRole('button', { name: 'Save', exact: true }).click();
-  const field = page.getByLabel('Incident text', { exact: true });
-  await expect(page.locator('#incident_text_color-message')).toHaveText(`Statuspage: ${refusal}`);
-  await expect(field).toHaveAttribute('aria-invalid', 'true');
-  await expect(field).toHaveAccessibleDescription(`Statuspage: ${refusal}`);
-  await expect(page.getByRole('alert').filter({ hasText: 'Not saved.' })).toContainText(
-    `Not saved. Statuspage refused the values for the page "Acme Payments" (422): ${refusal}. Your draft is kept.`,
-  );
-  await expect.poll(badge).toBe('!');
-
-  // Closed and opened again: the draft and the reason are still there.
-  await page.close();
-  const reopened = await context.newPage();
-  await reopened.goto(popupUrl(extensionId));
-  await expect(reopened.getByLabel('Incident text', { exact: true })).toHaveValue('#102030');
-  await expect(reopened.locator('#incident_text_color-message')).toHaveText(`Statuspage: ${refusal}`);
-  expect(await apiCall(sandbox, 'GET', `/pages/${payments}/status_embed_config`)).toMatchObject({ incident_text_color: '#1A1A1A' });
-
-  // Statuspage accepts it now (the fault was used up): the save goes through, the badge clears.
-  await reopened.getByRole('button', { name: 'Save', exact: true }).click();
-  await expectSaved(reopened);
-  await expect(reopened.locator('#incident_text_color-message')).toHaveCount(0);
-  await expect.poll(badge).toBe('');
-  await reopened.close();
-});
 
 test('a page that is gone (404) is named when the refresh and the save fail, and the draft stays', async ({
   page,

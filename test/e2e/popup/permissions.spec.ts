@@ -1,16 +1,10 @@
 /// <reference types="chrome" />
 // `chrome` is what serviceWorker.evaluate() runs against, inside the extension.
-import { expect, test } from '../fixtures';
-import { SEED_PAGE_IDS, type RunningSandbox } from '../../../sandbox';
+import { permissionsScenarios } from '../../scenarios/permissions';
+import { permissionsOf } from '../../scenarios/steps';
+import { expect, scenarios, test } from '../fixtures';
+import { SEED_PAGE_IDS } from '../../../sandbox';
 import { apiCall, connectPopup, expectSaved, logged, pickUser, popupUrl, queueFault, resetAll, seedUsers } from './helpers';
-import { screenshotPath } from '../../support/screenshots';
-
-async function permissionsOf(sandbox: RunningSandbox, userId: string): Promise<Record<string, unknown>> {
-  const body = (await apiCall(sandbox, 'GET', `/organizations/${sandbox.organizationId}/permissions/${userId}`)) as {
-    pages: Array<{ page_id: string }>;
-  };
-  return Object.fromEntries(body.pages.map(({ page_id, ...roles }) => [page_id, roles]));
-}
 
 const { cloud, payments, labs } = SEED_PAGE_IDS;
 const all = { page_configuration: true, incident_manager: true, maintenance_manager: true };
@@ -19,75 +13,7 @@ test.beforeEach(async ({ sandbox, serviceWorker }) => {
   await resetAll(sandbox, serviceWorker);
 });
 
-test('granting and revoking roles sends the complete mapping every time; removing access asks first', { tag: '@screenshot' }, async ({
-  page,
-  extensionId,
-  sandbox,
-}) => {
-  const [owner] = await seedUsers(sandbox);
-  expect(await permissionsOf(sandbox, owner!.id)).toEqual({ [cloud]: all, [payments]: all, [labs]: {} });
-  await page.setViewportSize({ width: 440, height: 600 });
-  await connectPopup(page, extensionId, sandbox);
-  await page.getByRole('tab', { name: 'Permissions' }).click();
-  await pickUser(page, owner!.email);
-  const labsRow = page.locator(`tr[data-page-id="${labs}"]`);
-  await expect(labsRow).toContainText('Access only');
-  await expect(page.getByLabel('Manage incidents on Acme Payments')).toBeChecked();
-
-  // Revoke a role.
-  await page.getByLabel('Manage incidents on Acme Payments').uncheck();
-  await expect(page.getByText('1 unsaved change')).toBeVisible();
-  await page.getByRole('button', { name: 'Save', exact: true }).click();
-  await expectSaved(page);
-  // Grant one.
-  await page.getByLabel('Manage incidents on Acme Payments').check();
-  await page.getByLabel('Configure page on Acme Cloud').uncheck();
-  await page.getByRole('button', { name: 'Save', exact: true }).click();
-  await expectSaved(page);
-  expect(await permissionsOf(sandbox, owner!.id)).toEqual({ [cloud]: { ...all, page_configuration: false }, [payments]: all, [labs]: {} });
-
-  // Removing access asks, naming every page it would go from; Cancel changes nothing.
-  await page.getByLabel('Access to Acme Labs').uncheck();
-  await page.screenshot({ path: screenshotPath('popup-permissions.png') });
-  await page.getByLabel('Access to Acme Payments').uncheck();
-  const putsBefore = logged(sandbox, 'PUT', '/permissions/').length;
-  const before = await permissionsOf(sandbox, owner!.id);
-  await page.getByRole('button', { name: 'Save', exact: true }).click();
-  const dialog = page.getByRole('dialog', { name: /Remove .* access\?/ });
-  await expect(dialog).toBeVisible();
-  await expect(dialog).toContainText('these 2 pages');
-  await expect(dialog.getByRole('listitem')).toHaveText(['Acme Labs', 'Acme Payments']);
-  await dialog.getByRole('button', { name: 'Cancel' }).click();
-  await expect(dialog).toBeHidden();
-  await expect(page.getByRole('button', { name: 'Save', exact: true })).toBeFocused(); // focus back where it was
-  expect(logged(sandbox, 'PUT', '/permissions/')).toHaveLength(putsBefore);
-  expect(await permissionsOf(sandbox, owner!.id)).toEqual(before);
-  await expect(page.getByLabel('Access to Acme Labs')).not.toBeChecked(); // the draft is still there
-  await expect(page.getByLabel('Access to Acme Payments')).not.toBeChecked();
-
-  // Only Acme Labs, then: the dialog names it alone, and confirmed, the access goes.
-  await page.getByRole('button', { name: 'Revert' }).click();
-  await page.getByLabel('Access to Acme Labs').uncheck();
-  await page.getByRole('button', { name: 'Save', exact: true }).click();
-  await expect(dialog.getByRole('listitem')).toHaveText(['Acme Labs']);
-  await dialog.getByRole('button', { name: 'Remove access and save' }).click();
-  await expectSaved(page);
-  expect(await permissionsOf(sandbox, owner!.id)).toEqual({ [cloud]: { ...all, page_configuration: false }, [payments]: all });
-
-  // Every PUT carried every page the user was to keep, each RBAC page with all three roles.
-  const puts = logged(sandbox, 'PUT', `/permissions/${owner!.id}`).map((entry) => (entry.body as { pages: Record<string, unknown> }).pages);
-  expect(puts).toEqual([
-    { [cloud]: all, [payments]: { ...all, incident_manager: false }, [labs]: {} },
-    { [cloud]: { ...all, page_configuration: false }, [payments]: all, [labs]: {} },
-    { [cloud]: { ...all, page_configuration: false }, [payments]: all },
-  ]);
-  // Each save read the permissions again just before its PUT.
-  const calls = sandbox
-    .requests()
-    .filter((entry) => entry.path.endsWith(`/permissions/${owner!.id}`))
-    .map((entry) => entry.method);
-  for (const [index, method] of calls.entries()) if (method === 'PUT') expect(calls[index - 1]).toBe('GET');
-});
+scenarios(permissionsScenarios);
 
 test('a change made elsewhere between opening and saving is caught, shown, and nothing is overwritten', async ({ page, extensionId, sandbox }) => {
   const [owner] = await seedUsers(sandbox);

@@ -1,58 +1,14 @@
 /// <reference types="chrome" />
 // `chrome` is what serviceWorker.evaluate() runs against, inside the extension.
-import { expect, test } from '../fixtures';
+import { setupScenarios } from '../../scenarios/setup';
+import { expect, scenarios, test } from '../fixtures';
 import { connectPopup, expectSaved, logged, popupUrl, queueFault, resetAll } from './helpers';
 
 test.beforeEach(async ({ sandbox, serviceWorker }) => {
   await resetAll(sandbox, serviceWorker);
 });
 
-test('a wrong key is refused with a clear message, and nothing is stored', async ({ page, extensionId, sandbox, serviceWorker }) => {
-  await page.goto(popupUrl(extensionId));
-  await expect(page.getByLabel('API key')).toBeFocused();
-  await page.getByLabel('API key').fill('not-the-right-key');
-  await page.getByLabel('Organization ID').fill(sandbox.organizationId);
-  await page.getByText('Advanced').click();
-  await page.getByLabel('API base URL').fill(sandbox.apiBaseUrl);
-  await page.getByRole('button', { name: 'Connect' }).click();
-  await expect(page.getByText('Statuspage did not accept this API key (401)')).toBeVisible();
-  await expect(page.getByLabel('API key')).toHaveAttribute('aria-invalid', 'true');
-  await expect(page.getByLabel('API key')).toHaveAccessibleDescription(/did not accept this API key/);
-  // One call checked it, and nothing else was asked with a refused key.
-  expect(sandbox.requests().map((entry) => `${entry.method} ${entry.path} ${entry.status}`)).toEqual([
-    `GET /v1/organizations/${sandbox.organizationId}/users 401`,
-  ]);
-  const stored = await serviceWorker.evaluate(() => chrome.storage.local.get(null));
-  expect(Object.keys(stored).filter((key) => key.startsWith('org.'))).toEqual([]);
-  expect((stored.connections as { list?: unknown[] } | undefined)?.list ?? []).toEqual([]);
-});
-
-test('the key is checked with one call, kept sealed in local storage, and never in a URL', async ({ page, extensionId, sandbox, serviceWorker }) => {
-  await connectPopup(page, extensionId, sandbox);
-  // The check is the organization's user list, which needs both key and organization: one call per 100 users
-  // (the sandbox seeds 137), and its answer fills the user picker. Nothing else went out before it passed.
-  const requests = sandbox.requests();
-  const seen = requests.map((entry) => `${entry.method} ${entry.path} ${JSON.stringify(entry.query)} ${entry.status}`).join('\n');
-  const others = requests.findIndex((entry) => !entry.path.endsWith(`/organizations/${sandbox.organizationId}/users`));
-  // (The popup's own first reads, after the check, may or may not be logged yet.)
-  expect(
-    requests.slice(0, others === -1 ? undefined : others).map((entry) => [entry.method, entry.query.page, entry.status]),
-    seen,
-  ).toEqual([
-    ['GET', '1', 200],
-    ['GET', '2', 200],
-  ]);
-  expect(requests.every((entry) => entry.auth === 'header')).toBe(true);
-  expect(requests.every((entry) => !JSON.stringify(entry.query).includes(sandbox.apiKey))).toBe(true);
-  const stored = await serviceWorker.evaluate(() => chrome.storage.local.get(null));
-  const text = JSON.stringify(stored);
-  expect(text).not.toContain(sandbox.apiKey);
-  const { active } = stored.connections as { active: string };
-  expect(stored[`org.${active}.apiKey`]).toMatchObject({ version: 1 });
-  expect(await serviceWorker.evaluate(() => chrome.storage.sync.get(null))).toEqual({});
-  // The pages appear: the Embed tab starts on the first page by name.
-  await expect(page.getByLabel('Page')).toHaveValue(sandbox.pages.find((p) => p.name === 'Acme Cloud')!.id);
-});
+scenarios(setupScenarios);
 
 test('a key refused later (401) brings back the key form, keeping the drafts', async ({ page, context, extensionId, sandbox, serviceWorker }) => {
   await connectPopup(page, extensionId, sandbox);

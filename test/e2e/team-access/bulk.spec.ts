@@ -1,16 +1,14 @@
 import { apiCall, logged, seedUsers, setRateLimit } from '../popup/helpers';
-import { expect, freshStart, scanAll, stopWorkerAndExpectRestart, test, teamAccessUrl } from './fixtures';
+import { expect, scanAll, stopWorkerAndExpectRestart, test, teamAccessUrl } from './fixtures';
 
 type Answer = { pages: Array<{ page_id: string; [role: string]: unknown }> };
 
 test('a bulk grant: plan, confirmation, report against the sandbox; a user changed since the scan is skipped; undo', async ({
   page,
-  context,
   extensionId,
   sandbox,
 }) => {
   test.setTimeout(90_000);
-  await freshStart(page, context, extensionId, sandbox);
   const users = await seedUsers(sandbox);
   const byName = (first: string) => users.find((user) => user.first_name === first)!;
   const [amara, andres, anika] = [byName('Amara'), byName('Andrés'), byName('Anika')];
@@ -66,12 +64,10 @@ test('a bulk grant: plan, confirmation, report against the sandbox; a user chang
 
 test('a change that removes access names every loss in the plan and again in the confirmation; Cancel sends nothing', async ({
   page,
-  context,
   extensionId,
   sandbox,
 }) => {
   test.setTimeout(60_000);
-  await freshStart(page, context, extensionId, sandbox);
   const amara = (await seedUsers(sandbox)).find((user) => user.first_name === 'Amara')!;
   await page.goto(teamAccessUrl(extensionId));
   await scanAll(page);
@@ -101,9 +97,8 @@ test('a change that removes access names every loss in the plan and again in the
   expect(after.pages).toHaveLength(1); // Acme Payments kept
 });
 
-test('a bulk change resumes after the worker is stopped mid-batch, sending nothing twice', async ({ page, context, extensionId, sandbox }) => {
+test('a bulk change resumes after the worker is stopped mid-batch, sending nothing twice', async ({ page, extensionId, sandbox }) => {
   test.setTimeout(180_000);
-  await freshStart(page, context, extensionId, sandbox);
   await page.goto(teamAccessUrl(extensionId));
   await scanAll(page);
   await page.getByLabel('Page', { exact: true }).selectOption({ label: 'Acme Labs' });

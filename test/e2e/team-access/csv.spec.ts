@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import type { Page } from '@playwright/test';
 import { apiCall, logged, seedUsers } from '../popup/helpers';
-import { expect, freshStart, scanAll, test, teamAccessUrl, USER_COUNT } from './fixtures';
+import { expect, scanAll, test, teamAccessUrl, USER_COUNT } from './fixtures';
 
 async function exportCsv(page: Page): Promise<string> {
   const download = page.waitForEvent('download');
@@ -15,12 +15,10 @@ async function importCsv(page: Page, name: string, text: string): Promise<void> 
 
 test('CSV: export, import of the same file plans nothing, an edited file opens the plan, a file with errors lists them', async ({
   page,
-  context,
   extensionId,
   sandbox,
 }) => {
   test.setTimeout(60_000);
-  await freshStart(page, context, extensionId, sandbox);
   const amara = (await seedUsers(sandbox)).find((user) => user.first_name === 'Amara')!;
   const cloud = sandbox.pages.find((candidate) => candidate.name === 'Acme Cloud')!;
   const labs = sandbox.pages.find((candidate) => candidate.name === 'Acme Labs')!;

@@ -1,7 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { apiCall, seedUsers, setRateLimit } from '../popup/helpers';
-import { expect, freshStart, scanAll, test, teamAccessUrl, USER_COUNT } from './fixtures';
+import { expect, scanAll, test, teamAccessUrl, USER_COUNT } from './fixtures';
 
 async function seriousViolations(page: Page) {
   const results = await new AxeBuilder({ page }).analyze();
@@ -30,14 +30,8 @@ async function tabRound(page: Page, stops: number): Promise<{ reached: string[];
   return { reached, noRing };
 }
 
-test('the matrix: accessible cells, filters, sort, windowed rows, keyboard and axe in light and dark', async ({
-  page,
-  context,
-  extensionId,
-  sandbox,
-}) => {
+test('the matrix: accessible cells, filters, sort, windowed rows, keyboard and axe in light and dark', async ({ page, extensionId, sandbox }) => {
   test.setTimeout(90_000);
-  await freshStart(page, context, extensionId, sandbox);
   await setRateLimit(sandbox, { limit: 1000, windowMs: 60_000 }); // the checks below read the sandbox from Node too
   await page.goto(teamAccessUrl(extensionId));
   await scanAll(page);

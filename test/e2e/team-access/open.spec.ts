@@ -1,8 +1,7 @@
 import { popupUrl } from '../popup/helpers';
-import { expect, freshStart, test, teamAccessUrl } from './fixtures';
+import { expect, test, teamAccessUrl } from './fixtures';
 
-test('the popup’s Permissions tab opens the Team access page in a new tab', async ({ page, context, extensionId, sandbox }) => {
-  await freshStart(page, context, extensionId, sandbox);
+test('the popup’s Permissions tab opens the Team access page in a new tab', async ({ page, context, extensionId }) => {
   await page.goto(popupUrl(extensionId));
   await page.getByRole('tab', { name: 'Permissions' }).click();
   const opened = context.waitForEvent('page');

@@ -1,14 +1,8 @@
 import { pickUser, popupUrl, setRateLimit } from '../popup/helpers';
-import { expect, freshStart, permissionReads, stopWorkerAndExpectRestart, test, teamAccessUrl, USER_COUNT } from './fixtures';
+import { expect, permissionReads, stopWorkerAndExpectRestart, test, teamAccessUrl, USER_COUNT } from './fixtures';
 
-test('a scan shows its progress, waits out 429s, and after the worker is stopped goes on where it was', async ({
-  page,
-  context,
-  extensionId,
-  sandbox,
-}) => {
+test('a scan shows its progress, waits out 429s, and after the worker is stopped goes on where it was', async ({ page, extensionId, sandbox }) => {
   test.setTimeout(90_000);
-  await freshStart(page, context, extensionId, sandbox);
   // A short window on the server: the scan meets 429s and must wait out their Retry-After by itself.
   await setRateLimit(sandbox, { limit: 5, windowMs: 1000 });
   sandbox.requests().length = 0;
@@ -39,7 +33,6 @@ test('a scan shows its progress, waits out 429s, and after the worker is stopped
 
 test('the popup stays usable during a scan: a person’s read goes ahead of the queued scan', async ({ page, context, extensionId, sandbox }) => {
   test.setTimeout(60_000);
-  await freshStart(page, context, extensionId, sandbox);
   await setRateLimit(sandbox, { limit: 5, windowMs: 1000 });
   await page.goto(teamAccessUrl(extensionId));
   await page.getByRole('button', { name: 'Scan the organization' }).click();
