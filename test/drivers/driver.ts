@@ -71,6 +71,8 @@ export interface Tab extends Scope {
   setViewport(width: number, height: number): Promise<void>;
   /** prefers-color-scheme as the page sees it (Chromium only: puppeteer does it over CDP, which Firefox lacks). */
   emulateColorScheme(scheme: 'light' | 'dark'): Promise<void>;
+  /** The open shadow root of the first `host` element, as a scope (what an injected card draws in). */
+  shadowRoot(host: string): Promise<Scope>;
   /** A picture of the tab, for a person to look at (test/support/screenshots.ts says where it goes). */
   screenshot(name: string): Promise<void>;
   /** axe-core's serious and critical violations on the page now, and how many rules passed. */

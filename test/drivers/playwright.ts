@@ -73,6 +73,11 @@ export function tabOf(page: Page): Tab {
     evaluate: (fn, arg) => page.evaluate(fn as never, arg) as never,
     setViewport: (width, height) => page.setViewportSize({ width, height }),
     emulateColorScheme: (colorScheme) => page.emulateMedia({ colorScheme }),
+    // Playwright's locators pierce open shadow roots: the host's scope finds what is inside.
+    shadowRoot: async (host) => {
+      await page.locator(host).first().waitFor({ timeout: WAIT });
+      return scopeOf(page.locator(host).first());
+    },
     screenshot: async (name) => void (await page.screenshot({ path: screenshotPath(name) })),
     async axe() {
       const { passes, violations } = await new AxeBuilder({ page }).analyze();

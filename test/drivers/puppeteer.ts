@@ -88,7 +88,7 @@ function scopeOf(root: Root): Scope {
   };
 }
 
-function tabOf(page: Page): Tab {
+export function tabOf(page: Page): Tab {
   return {
     ...scopeOf(page),
     get url() {
@@ -103,6 +103,13 @@ function tabOf(page: Page): Tab {
     // puppeteer emulates media features over CDP only: Firefox's BiDi session refuses it.
     emulateColorScheme: async (scheme) => {
       throw new Error(`Firefox over WebDriver BiDi cannot emulate prefers-color-scheme: ${scheme}`);
+    },
+    // Firefox's accessibility locator (BiDi locateNodes) does not cross a shadow boundary from outside, but finds
+    // names from inside the root: the root itself is the scope.
+    async shadowRoot(host) {
+      const root = (await page.evaluateHandle((selector) => document.querySelector(selector)?.shadowRoot ?? null, host)).asElement();
+      if (!root) throw new Error(`no ${host} with an open shadow root`);
+      return scopeOf(root as ElementHandle<Node>);
     },
     screenshot: async (name) => void (await page.screenshot({ path: screenshotPath(`firefox-${name}`) as `${string}.png` })),
     // axe is evaluated into the page over BiDi (a <script> the page loads would be refused by the extension's CSP).

@@ -3,6 +3,9 @@
 import type { Page, Worker } from '@playwright/test';
 import { expect } from '../fixtures';
 import type { RunningSandbox } from '../../../sandbox';
+import type { Expect } from '../../drivers/driver';
+import { tabOf } from '../../drivers/playwright';
+import * as steps from '../../scenarios/steps';
 import { connectThroughSetup } from '../../support/chromium';
 
 export { apiCall, logged, queueFault, type SeedUser, seedUsers, setRateLimit } from '../../support/sandbox-api';
@@ -26,17 +29,9 @@ export async function connectPopup(page: Page, extensionId: string, sandbox: Run
   await expect(page.getByRole('tab', { name: 'Embed' })).toBeVisible();
 }
 
-/** Picks a user in the Permissions tab's combobox by typing and Enter, as from the keyboard. */
-export async function pickUser(page: Page, text: string): Promise<void> {
-  const picker = page.getByRole('combobox', { name: 'User' });
-  await picker.fill(text);
-  await expect(page.getByRole('option').first()).toBeVisible();
-  await picker.press('Enter');
-  await expect(page.getByRole('table')).toBeVisible();
-}
+/** Picks a user in the Permissions tab's combobox by typing and Enter, as from the keyboard (test/scenarios/steps.ts). */
+export const pickUser = (page: Page, text: string): Promise<void> => steps.pickUser(tabOf(page), text);
 
-/** The save this popup sent has succeeded: "Saved." shows, and no draft is left. */
-export async function expectSaved(page: Page, timeout = 5_000): Promise<void> {
-  await expect(page.getByRole('status').filter({ hasText: /^Saved\.$/ })).toBeVisible({ timeout });
-  await expect(page.getByRole('button', { name: 'Revert' })).toBeDisabled();
-}
+/** The save this popup sent has succeeded: "Saved." shows, and no draft is left (test/scenarios/steps.ts). */
+export const expectSaved = (page: Page, timeout = 5_000): Promise<void> =>
+  steps.expectSaved({ expect: expect as unknown as Expect }, tabOf(page), timeout);
