@@ -123,3 +123,16 @@ export interface Expect {
   stringContaining(text: string): unknown;
   any(type: unknown): unknown;
 }
+
+/** What axe-core's results come to for a test: how many rules passed, and each serious or critical violation where it is. */
+export function axeFindings(results: {
+  passes: unknown[];
+  violations: Array<{ id: string; impact?: string | null; nodes: Array<{ target: unknown[] }> }>;
+}): { passed: number; violations: string[] } {
+  return {
+    passed: results.passes.length,
+    violations: results.violations
+      .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+      .map((violation) => `${violation.impact} ${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`),
+  };
+}

@@ -6,7 +6,7 @@ import type { BrowserContext, Locator, Page } from '@playwright/test';
 import type { RunningSandbox } from '../../sandbox';
 import { liveServiceWorker, stopServiceWorker } from '../support/chromium';
 import { screenshotPath } from '../support/screenshots';
-import type { Element as Found, Expect, ExtensionDriver, FindOptions, Scope, Tab } from './driver';
+import { axeFindings, type Element as Found, type Expect, type ExtensionDriver, type FindOptions, type Scope, type Tab } from './driver';
 
 const WAIT = 5_000;
 
@@ -80,13 +80,7 @@ export function tabOf(page: Page): Tab {
     },
     screenshot: async (name) => void (await page.screenshot({ path: screenshotPath(name) })),
     async axe() {
-      const { passes, violations } = await new AxeBuilder({ page }).analyze();
-      return {
-        passed: passes.length,
-        violations: violations
-          .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-          .map((violation) => `${violation.impact} ${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`),
-      };
+      return axeFindings(await new AxeBuilder({ page }).analyze());
     },
   };
 }

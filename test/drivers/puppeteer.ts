@@ -8,7 +8,7 @@ import type { Browser, ElementHandle, Page } from 'puppeteer-core';
 import type { RunningSandbox } from '../../sandbox';
 import { openExtensionPage } from '../firefox/firefox';
 import { screenshotPath } from '../support/screenshots';
-import type { Element as Found, Expect, ExtensionDriver, FindOptions, Scope, Tab } from './driver';
+import { axeFindings, type Element as Found, type Expect, type ExtensionDriver, type FindOptions, type Scope, type Tab } from './driver';
 
 const WAIT = 5_000;
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
@@ -115,16 +115,16 @@ export function tabOf(page: Page): Tab {
     // axe is evaluated into the page over BiDi (a <script> the page loads would be refused by the extension's CSP).
     async axe() {
       if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE_SOURCE);
-      return page.evaluate(async () => {
+      // The whole results would be a large answer over BiDi: only what axeFindings reads comes back.
+      const results = await page.evaluate(async () => {
         type Results = { passes: unknown[]; violations: Array<{ id: string; impact?: string | null; nodes: Array<{ target: unknown[] }> }> };
         const { passes, violations } = await (window as unknown as { axe: { run(): Promise<Results> } }).axe.run();
         return {
-          passed: passes.length,
-          violations: violations
-            .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-            .map((violation) => `${violation.impact} ${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`),
+          passes: passes.map(() => 0),
+          violations: violations.map(({ id, impact, nodes }) => ({ id, impact, nodes: nodes.map(({ target }) => ({ target })) })),
         };
       });
+      return axeFindings(results);
     },
   };
 }
