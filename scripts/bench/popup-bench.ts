@@ -3,20 +3,30 @@
 // page's embed config come from the sandbox first), against an empty extension page opened the same way in the
 // same browser in the same run. Both mark `first-data` after the frame that shows it (extension/ui/first-data.ts);
 // times are from navigation start, so they include loading the page's own script.
-import type { Worker } from '@playwright/test';
+import type { BrowserContext } from '@playwright/test';
 import { startSandbox } from '../../sandbox';
-import { connectThroughSetup, launchWithExtension, TEST_EXTENSION_DIR } from '../../test/support/chromium';
+import { connectThroughSetup, launchWithExtension, liveServiceWorker, TEST_EXTENSION_DIR } from '../../test/support/chromium';
 import { figure, median, openAndMeasure, spread, times } from './figures';
 
 // Each cold open costs two API calls and each cached open two refreshes: 8 + 8 stays under the key's 60 a minute.
 const RUNS = 8;
 const QUICK_RUNS = 2;
 
-async function clearCache(worker: Worker): Promise<void> {
-  await worker.evaluate(async () => {
-    const keys = Object.keys(await chrome.storage.local.get(null)).filter((key) => key.startsWith('cache.'));
+/**
+ * Empties the current connection's caches (`org.<connection id>.cache.*`: its pages, users, embed configs), so that
+ * the next open is cold. Nothing to empty means the caches moved: it throws rather than measure a warm open as cold.
+ */
+async function clearCache(context: BrowserContext, extensionId: string): Promise<void> {
+  const worker = await liveServiceWorker(context, extensionId);
+  const cleared = await worker.evaluate(async () => {
+    const { connections } = (await chrome.storage.local.get('connections')) as { connections?: { active?: string } };
+    const prefix = `org.${connections?.active}.cache.`;
+    const keys = Object.keys(await chrome.storage.local.get(null)).filter((key) => key.startsWith(prefix));
     await chrome.storage.local.remove(keys);
+    return keys;
   });
+  if (!cleared.length)
+    throw new Error("Found no cache of the current connection to clear (org.<id>.cache.*): the popup's cold figure would not be cold");
 }
 
 export async function benchPopup({ quick }: { quick: boolean }): Promise<void> {
@@ -46,7 +56,7 @@ export async function benchPopup({ quick }: { quick: boolean }): Promise<void> {
     for (let run = 0; run < runs; run++) {
       blank.push(await openAndMeasure(context, blankUrl));
       cached.push(await openAndMeasure(context, popupUrl));
-      await clearCache(browser.serviceWorker);
+      await clearCache(context, extensionId);
       cold.push(await openAndMeasure(context, popupUrl));
     }
 
