@@ -75,8 +75,8 @@ export interface Tab extends Scope {
   shadowRoot(host: string): Promise<Scope>;
   /** A picture of the tab, for a person to look at (test/support/screenshots.ts says where it goes). */
   screenshot(name: string): Promise<void>;
-  /** axe-core's serious and critical violations on the page now, and how many rules passed. */
-  axe(): Promise<{ passed: number; violations: string[] }>;
+  /** axe-core on the page now (or only inside what `include` names): how many rules passed, and its violations. */
+  axe(include?: string): Promise<AxeFindings>;
 }
 
 export interface ExtensionDriver {
@@ -109,6 +109,7 @@ export interface Matchers<R> {
   toEqual(expected: unknown): R;
   toContain(expected: unknown): R;
   toContainEqual(expected: unknown): R;
+  toMatch(expected: RegExp | string): R;
   toMatchObject(expected: object): R;
   toHaveLength(length: number): R;
   toBeGreaterThan(value: number): R;
@@ -124,15 +125,25 @@ export interface Expect {
   any(type: unknown): unknown;
 }
 
-/** What axe-core's results come to for a test: how many rules passed, and each serious or critical violation where it is. */
+export interface AxeFindings {
+  passed: number;
+  /** The serious and critical violations, each with where it is. */
+  violations: string[];
+  /** The minor and moderate ones. */
+  lesser: string[];
+}
+
+/** What axe-core's results come to for a test: how many rules passed, and each violation where it is. */
 export function axeFindings(results: {
   passes: unknown[];
   violations: Array<{ id: string; impact?: string | null; nodes: Array<{ target: unknown[] }> }>;
-}): { passed: number; violations: string[] } {
+}): AxeFindings {
+  const serious = (impact?: string | null) => impact === 'serious' || impact === 'critical';
+  const described = (list: typeof results.violations) =>
+    list.map((violation) => `${violation.impact} ${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`);
   return {
     passed: results.passes.length,
-    violations: results.violations
-      .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-      .map((violation) => `${violation.impact} ${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`),
+    violations: described(results.violations.filter((violation) => serious(violation.impact))),
+    lesser: described(results.violations.filter((violation) => !serious(violation.impact))),
   };
 }

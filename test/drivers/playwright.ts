@@ -79,18 +79,28 @@ export function tabOf(page: Page): Tab {
       return scopeOf(page.locator(host).first());
     },
     screenshot: async (name) => void (await page.screenshot({ path: screenshotPath(name) })),
-    async axe() {
-      return axeFindings(await new AxeBuilder({ page }).analyze());
+    async axe(include) {
+      const builder = new AxeBuilder({ page });
+      return axeFindings(await (include ? builder.include(include) : builder).analyze());
     },
   };
 }
 
 export interface ChromiumDriver extends ExtensionDriver {
+  /** A new tab as Playwright's page, closed after the test. */
+  newPage(): Promise<Page>;
+  /** The popup as a page in a new tab (`query` as for openPopup), closed after the test. */
+  popupPage(query?: string): Promise<Page>;
+  /** openManagePage's tab as Playwright's page. */
+  managePage(path: string, html?: string): Promise<{ page: Page; requests: string[] }>;
   /** Stops the extension's service worker the way the browser does when it is idle. */
   stopWorker(): Promise<void>;
   /** Closes the tabs this driver opened. */
   closeTabs(): Promise<void>;
 }
+
+/** What a manage.statuspage.io tab shows when a test does not say (the content script runs on any of its pages). */
+const MANAGE_HTML = '<!doctype html><html lang="en"><title>Statuspage</title><h1>Statuspage</h1></html>';
 
 export function chromiumDriver(context: BrowserContext, extensionId: string, sandbox: RunningSandbox, expect: Expect): ChromiumDriver {
   const opened: Page[] = [];
@@ -100,25 +110,33 @@ export function chromiumDriver(context: BrowserContext, extensionId: string, san
     return page;
   };
   const worker = () => liveServiceWorker(context, extensionId);
+  const popupPage = async (query = '') => {
+    const page = await newPage();
+    await page.goto(`chrome-extension://${extensionId}/popup.html${query}`);
+    return page;
+  };
+  const managePage = async (path: string, html = MANAGE_HTML) => {
+    const page = await newPage();
+    const requests: string[] = [];
+    await page.route('https://manage.statuspage.io/**', (route) => route.fulfill({ contentType: 'text/html', body: html }));
+    const address = `https://manage.statuspage.io${path}`;
+    page.on('request', (request) => {
+      if (request.url() !== address) requests.push(request.url());
+    });
+    await page.goto(address);
+    return { page, requests };
+  };
   return {
     browser: 'chromium',
     sandbox,
     expect,
-    async openPopup(query = '') {
-      const page = await newPage();
-      await page.goto(`chrome-extension://${extensionId}/popup.html${query}`);
-      return tabOf(page);
-    },
+    newPage,
+    popupPage,
+    managePage,
+    openPopup: async (query) => tabOf(await popupPage(query)),
     newTab: async () => tabOf(await newPage()),
     async openManagePage(path, html) {
-      const page = await newPage();
-      const requests: string[] = [];
-      await page.route('https://manage.statuspage.io/**', (route) => route.fulfill({ contentType: 'text/html', body: html }));
-      const address = `https://manage.statuspage.io${path}`;
-      page.on('request', (request) => {
-        if (request.url() !== address) requests.push(request.url());
-      });
-      await page.goto(address);
+      const { page, requests } = await managePage(path, html);
       return { tab: tabOf(page), requests };
     },
     async tabIdOf(url) {

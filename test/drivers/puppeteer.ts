@@ -113,17 +113,18 @@ export function tabOf(page: Page): Tab {
     },
     screenshot: async (name) => void (await page.screenshot({ path: screenshotPath(`firefox-${name}`) as `${string}.png` })),
     // axe is evaluated into the page over BiDi (a <script> the page loads would be refused by the extension's CSP).
-    async axe() {
+    async axe(include) {
       if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE_SOURCE);
       // The whole results would be a large answer over BiDi: only what axeFindings reads comes back.
-      const results = await page.evaluate(async () => {
+      const results = await page.evaluate(async (only) => {
         type Results = { passes: unknown[]; violations: Array<{ id: string; impact?: string | null; nodes: Array<{ target: unknown[] }> }> };
-        const { passes, violations } = await (window as unknown as { axe: { run(): Promise<Results> } }).axe.run();
+        const { axe } = window as unknown as { axe: { run(context: unknown): Promise<Results> } };
+        const { passes, violations } = await axe.run(only ? { include: [only] } : document);
         return {
           passes: passes.map(() => 0),
           violations: violations.map(({ id, impact, nodes }) => ({ id, impact, nodes: nodes.map(({ target }) => ({ target })) })),
         };
-      });
+      }, include);
       return axeFindings(results);
     },
   };

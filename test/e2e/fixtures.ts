@@ -2,8 +2,8 @@ import { test as base, type BrowserContext, type Page, type Worker } from '@play
 import { startSandbox, type RunningSandbox, type SandboxOptions } from '../../sandbox';
 import type { Expect } from '../drivers/driver';
 import { type ChromiumDriver, chromiumDriver } from '../drivers/playwright';
-import { resetAll, type Scenario } from '../scenarios/steps';
-import { type ExtensionBrowser, launchWithExtension, liveServiceWorker, stopServiceWorker } from '../support/chromium';
+import { resetAll, type ScenarioRunner } from '../scenarios/steps';
+import { connectThroughSetup, type ExtensionBrowser, launchWithExtension, liveServiceWorker, stopServiceWorker } from '../support/chromium';
 
 export { QUIET_FLAGS, TEST_EXTENSION_DIR } from '../support/chromium';
 
@@ -29,6 +29,19 @@ interface TestFixtures {
   context: BrowserContext;
   /** The driver the browser scenarios (test/scenarios) run on; the tabs it opens are closed after the test. */
   driver: ChromiumDriver;
+  /**
+   * Every test starts from a clean slate: the sandbox's seed, and an extension with nothing stored and no badge. A
+   * test tagged `@slow` gets three times the usual time.
+   */
+  cleanSlate: undefined;
+  /** Opens the popup as a page in a new tab (closed after the test); `query` such as `?tab=12` names the tab it serves. */
+  openPopup: (query?: string) => Promise<Page>;
+  /** A manage.statuspage.io tab at `path` (answered locally with `html`, by request interception), closed after the test. */
+  openManagePage: (path: string, html?: string) => Promise<Page>;
+  /** Opens the popup at a popup's size over `tab`, as a click on the toolbar button there does (the test build's `?tab=`). */
+  popupOver: (tab: Page) => Promise<Page>;
+  /** The popup, connected to the worker's sandbox through its set-up form as a first-time user does (from a clean slate). */
+  popup: Page;
 }
 
 export const test = base.extend<TestFixtures, WorkerFixtures>({
@@ -68,18 +81,30 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
     await use(driver);
     await driver.closeTabs();
   },
+  cleanSlate: [
+    async ({ driver }, use, testInfo) => {
+      if (testInfo.tags.includes('@slow')) testInfo.slow();
+      await resetAll(driver);
+      await use(undefined);
+    },
+    { auto: true },
+  ],
+  openPopup: async ({ driver }, use) => use((query) => driver.popupPage(query)),
+  openManagePage: async ({ driver }, use) => use(async (path, html) => (await driver.managePage(path, html)).page),
+  popupOver: async ({ driver }, use) =>
+    use(async (tab) => {
+      const popup = await driver.popupPage(`?tab=${await driver.tabIdOf(tab.url())}`);
+      await popup.setViewportSize({ width: 440, height: 720 });
+      return popup;
+    }),
+  popup: async ({ driver, extensionId, sandbox }, use) => {
+    const popup = await driver.newPage();
+    await connectThroughSetup(popup, extensionId, sandbox);
+    await use(popup);
+  },
 });
 
 export const expect = test.expect;
 
-/** Registers browser scenarios (test/scenarios) as tests of this file, each from a clean slate. */
-export function scenarios(list: Scenario[]): void {
-  for (const scenario of list) {
-    if (scenario.browsers && !scenario.browsers.includes('chromium')) continue;
-    test(scenario.title, { tag: scenario.tag ? [scenario.tag] : [] }, async ({ driver }) => {
-      if (scenario.timeout) test.setTimeout(scenario.timeout);
-      await resetAll(driver);
-      await scenario.run(driver);
-    });
-  }
-}
+/** The Chromium runner of the browser scenarios (test/scenarios): `embedScenarios(chromium)` registers them in a spec. */
+export const chromium: ScenarioRunner = { it: test, browser: 'chromium' };

@@ -5,7 +5,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, expect, inject, test } from
 import { startSandbox, type RunningSandbox } from '../../sandbox';
 import type { Expect } from '../drivers/driver';
 import { type FirefoxDriver, firefoxDriver } from '../drivers/puppeteer';
-import { resetAll, type Scenario } from '../scenarios/steps';
+import { resetAll, type ScenarioRunner } from '../scenarios/steps';
 import { connectFirefox, openExtensionPage } from './firefox';
 
 export interface FirefoxSuite {
@@ -40,10 +40,11 @@ export function firefoxSuite(): FirefoxSuite {
 }
 
 /** Registers browser scenarios (test/scenarios) as tests of this file, each on a suite of its own hooks. */
-export function scenarios(list: Scenario[]): void {
+export function scenarios(register: (runner: ScenarioRunner) => void): void {
   const suite = firefoxSuite();
-  for (const scenario of list) {
-    if (scenario.browsers && !scenario.browsers.includes('firefox')) continue;
-    test(scenario.title, () => scenario.run(suite.driver), scenario.timeout);
-  }
+  register({
+    browser: 'firefox',
+    // `@slow`: three times the project's 30 s, as Playwright's test.slow() gives.
+    it: (title, { tag = [] }, body) => test(title, () => body({ driver: suite.driver }), tag.includes('@slow') ? 90_000 : undefined),
+  });
 }

@@ -5,18 +5,28 @@ import { apiCall } from '../support/sandbox-api';
 
 export { apiCall, logged, queueFault, type SeedUser, seedUsers, setRateLimit } from '../support/sandbox-api';
 
-/** A scenario: one test, run in each browser it names (both unless it says). */
-export interface Scenario {
-  title: string;
-  /** Playwright tags (`@screenshot`: `npm run screenshots` runs it). */
-  tag?: string;
-  timeout?: number;
-  browsers?: Array<ExtensionDriver['browser']>;
-  run(driver: ExtensionDriver): Promise<void>;
+/** What a scenario's body is given: the driver of the browser it runs in. */
+export interface ScenarioFixtures {
+  driver: ExtensionDriver;
+}
+
+/** `@screenshot`: `npm run screenshots` runs it. `@slow`: it gets three times the usual time (Playwright's test.slow()). */
+export type ScenarioTag = '@screenshot' | '@slow';
+
+/**
+ * How a browser's runner registers a scenario: Playwright's own `test` (with a `driver` fixture) in Chromium, Vitest's
+ * in Firefox. A scenario calls it on its own line, so that the runner's report names the scenario's file and line.
+ */
+export type ScenarioTest = (title: string, details: { tag?: ScenarioTag[] }, body: (fixtures: ScenarioFixtures) => Promise<void>) => void;
+
+/** A module of scenarios is a function of this: it registers each scenario with `it`, each from a clean slate (resetAll). */
+export interface ScenarioRunner {
+  it: ScenarioTest;
+  browser: ExtensionDriver['browser'];
 }
 
 /** Waits until `read()` gives what the matcher expects (the runner's expect.poll; 5 s unless told). */
-export function eventually(driver: ExtensionDriver, read: () => Promise<unknown>, timeout = 5_000) {
+export function eventually(driver: Pick<ExtensionDriver, 'expect'>, read: () => Promise<unknown>, timeout = 5_000) {
   return driver.expect.poll(read, { timeout });
 }
 
@@ -53,7 +63,7 @@ export async function pickUser(popup: Scope, text: string): Promise<void> {
 }
 
 /** The save this popup sent has succeeded: a status says "Saved.", and Revert is off (no draft left). */
-export async function expectSaved(driver: ExtensionDriver, popup: Scope, timeout = 5_000): Promise<void> {
+export async function expectSaved(driver: Pick<ExtensionDriver, 'expect'>, popup: Scope, timeout = 5_000): Promise<void> {
   await eventually(driver, () => popup.texts('status'), timeout).toContain('Saved.');
   await eventually(driver, async () => (await popup.byRole('button', 'Revert')).disabled()).toBe(true);
 }

@@ -1,23 +1,18 @@
-/// <reference types="chrome" />
-// `chrome` is what serviceWorker.evaluate() runs against, inside the extension.
+// The Embed tab in Chromium: the browser scenarios (test/scenarios/embed.ts, drafts.ts), then what only this suite
+// checks (rate limits, a gone page, offline, the manage page's tab, the embed tag on the clipboard).
+import type { Page } from '@playwright/test';
+import { SEED_PAGE_IDS } from '../../../sandbox';
 import { draftScenarios } from '../../scenarios/drafts';
 import { embedScenarios } from '../../scenarios/embed';
-import { expect, scenarios, test } from '../fixtures';
-import { SEED_PAGE_IDS } from '../../../sandbox';
-import type { Page } from '@playwright/test';
-import { apiCall, connectPopup, expectSaved, logged, popupUrl, queueFault, resetAll, setRateLimit } from './helpers';
+import { chromium, expect, test } from '../fixtures';
+import { apiCall, expectSaved, logged, paste, queueFault, setRateLimit } from './helpers';
 
-test.beforeEach(async ({ sandbox, serviceWorker }) => {
-  await resetAll(sandbox, serviceWorker);
-});
-
-scenarios(embedScenarios);
-scenarios(draftScenarios);
+embedScenarios(chromium);
+draftScenarios(chromium);
 
 const payments = SEED_PAGE_IDS.payments; // seeded at `bottom_right`, #FFB000 on #1A1A1A text
 
-test('Revert drops the draft; a half-typed colour keeps Save off', async ({ page, extensionId, sandbox }) => {
-  await connectPopup(page, extensionId, sandbox);
+test('Revert drops the draft; a half-typed colour keeps Save off', async ({ popup: page, sandbox }) => {
   const field = page.getByLabel('Maintenance text', { exact: true });
   const before = await field.inputValue();
   await field.fill('#12');
@@ -29,8 +24,7 @@ test('Revert drops the draft; a half-typed colour keeps Save off', async ({ page
 });
 
 for (const status of [429, 420] as const) {
-  test(`a rate-limited save (${status}) counts down, then retries by itself and succeeds`, async ({ page, extensionId, sandbox }) => {
-    await connectPopup(page, extensionId, sandbox);
+  test(`a rate-limited save (${status}) counts down, then retries by itself and succeeds`, async ({ popup: page, sandbox }) => {
     await page.getByLabel('Page').selectOption(payments);
     await expect(page.getByLabel('Incident background', { exact: true })).toHaveValue('#ffb000');
     await page.getByLabel('Incident background', { exact: true }).fill('#123456');
@@ -66,13 +60,7 @@ for (const status of [429, 420] as const) {
   });
 }
 
-test('a page that is gone (404) is named when the refresh and the save fail, and the draft stays', async ({
-  page,
-  context,
-  extensionId,
-  sandbox,
-}) => {
-  await connectPopup(page, extensionId, sandbox);
+test('a page that is gone (404) is named when the refresh and the save fail, and the draft stays', async ({ popup: page, openPopup, sandbox }) => {
   await page.getByLabel('Page').selectOption(payments);
   await expect(page.getByLabel('Maintenance text', { exact: true })).toHaveValue('#ffffff');
   await page.getByLabel('Maintenance text', { exact: true }).fill('#eeeeee');
@@ -81,8 +69,7 @@ test('a page that is gone (404) is named when the refresh and the save fail, and
   // Deleted on Statuspage since the popup cached it: every call about it answers 404 (far more than the test makes;
   // the next test's reset clears what is left).
   await queueFault(sandbox, { status: 404, path: `/pages/${payments}/`, times: 100, shape: 'error', message: 'Not found' });
-  const popup = await context.newPage();
-  await popup.goto(popupUrl(extensionId));
+  const popup = await openPopup();
   const gone = 'Statuspage could not find the page "Acme Payments" (404): it may have been deleted, or belong to another organization.';
   await expect(popup.getByRole('alert').filter({ hasText: 'Could not refresh the embed settings' })).toHaveText(
     `Could not refresh the embed settings: ${gone}`,
@@ -92,39 +79,23 @@ test('a page that is gone (404) is named when the refresh and the save fail, and
   await expect(popup.getByRole('alert').filter({ hasText: 'Not saved.' })).toContainText(`Not saved. ${gone} Your draft is kept.`);
   await expect(popup.getByLabel('Maintenance text', { exact: true })).toHaveValue('#eeeeee');
   await expect(popup.getByRole('button', { name: 'Revert' })).toBeEnabled();
-  await popup.close();
 });
 
 test('opened over a manage.statuspage.io status-embed URL, it starts on that page in the Embed tab', async ({
-  page,
-  context,
-  extensionId,
-  sandbox,
-  serviceWorker,
+  popup: page,
+  openManagePage,
+  popupOver,
 }) => {
-  await connectPopup(page, extensionId, sandbox);
   await page.getByRole('tab', { name: 'Permissions' }).click(); // the last used context is elsewhere
   await page.close();
 
-  const manage = await context.newPage();
-  await manage.route('https://manage.statuspage.io/**', (route) =>
-    route.fulfill({ contentType: 'text/html', body: '<!doctype html><title>Status embed · Statuspage</title><h1>Status embed</h1>' }),
-  );
-  await manage.goto(`https://manage.statuspage.io/pages/${payments}/status-embed`);
-  const tabId = await serviceWorker.evaluate(async (url) => (await chrome.tabs.query({ url }))[0]?.id, manage.url());
-  expect(tabId).toBeDefined();
-
-  const popup = await context.newPage();
-  await popup.goto(popupUrl(extensionId, `?tab=${tabId}`));
+  const popup = await popupOver(await openManagePage(`/pages/${payments}/status-embed`));
   await expect(popup.getByRole('tab', { name: 'Embed' })).toHaveAttribute('aria-selected', 'true');
   await expect(popup.getByLabel('Page')).toHaveValue(payments);
   await expect(popup.getByLabel('Page')).toBeFocused();
-  await popup.close();
-  await manage.close();
 });
 
-test('offline, a save waits for the connection and goes out when it is back', async ({ page, context, extensionId, sandbox }) => {
-  await connectPopup(page, extensionId, sandbox);
+test('offline, a save waits for the connection and goes out when it is back', async ({ popup: page, context, sandbox }) => {
   await page.getByLabel('Page').selectOption(payments);
   await expect(page.getByLabel('Maintenance background', { exact: true })).toHaveValue('#0b5394');
   await page.getByLabel('Maintenance background', { exact: true }).fill('#2b2b6b');
@@ -142,12 +113,11 @@ test('offline, a save waits for the connection and goes out when it is back', as
 });
 
 test('offline, the popup draws what it saw last and refreshes by itself when the connection is back', async ({
-  page,
+  popup: page,
+  openPopup,
   context,
-  extensionId,
   sandbox,
 }) => {
-  await connectPopup(page, extensionId, sandbox);
   await expect(page.getByLabel('Incident background', { exact: true })).toHaveValue('#c0392b');
   await page.close();
   const pageReads = () => logged(sandbox, 'GET', '/pages').length;
@@ -156,8 +126,7 @@ test('offline, the popup draws what it saw last and refreshes by itself when the
   await context.setOffline(true);
   let popup: Page | undefined;
   try {
-    popup = await context.newPage();
-    await popup.goto(popupUrl(extensionId));
+    popup = await openPopup();
     await expect(popup.getByText('Offline: your pages as last seen; refreshing when the connection is back.')).toBeVisible();
     await expect(popup.getByLabel('Incident background', { exact: true })).toHaveValue('#c0392b'); // from the cache
     expect(pageReads()).toBe(readsBefore);
@@ -166,21 +135,11 @@ test('offline, the popup draws what it saw last and refreshes by itself when the
   }
   await expect(popup.getByText(/^Offline:/)).toHaveCount(0);
   await expect.poll(pageReads, { timeout: 10_000 }).toBeGreaterThan(readsBefore);
-  await popup.close();
 });
 
-test('"Copy Statuspage\'s embed tag" copies the official script tag for the chosen page', async ({ page, extensionId, sandbox }) => {
-  await connectPopup(page, extensionId, sandbox);
+test('"Copy Statuspage\'s embed tag" copies the official script tag for the chosen page', async ({ popup: page }) => {
   await page.getByLabel('Page').selectOption(payments);
   await page.getByRole('button', { name: "Copy Statuspage's embed tag" }).click();
   await expect(page.getByText("Copied Statuspage's embed tag.")).toBeVisible();
-  // Read back the way a person would: paste it somewhere.
-  await page.evaluate(() => {
-    const pasteHere = document.createElement('textarea');
-    pasteHere.id = 'paste-here';
-    document.body.append(pasteHere);
-    pasteHere.focus();
-  });
-  await page.keyboard.press('ControlOrMeta+V');
-  await expect(page.locator('#paste-here')).toHaveValue('<script src="https://acme-payments.statuspage.io/embed/script.js"></script>');
+  expect(await paste(page)).toBe('<script src="https://acme-payments.statuspage.io/embed/script.js"></script>');
 });

@@ -1,17 +1,12 @@
 /// <reference types="chrome" />
 // `chrome` is what serviceWorker.evaluate() runs against, inside the extension.
 import { setupScenarios } from '../../scenarios/setup';
-import { expect, scenarios, test } from '../fixtures';
-import { connectPopup, expectSaved, logged, popupUrl, queueFault, resetAll } from './helpers';
+import { chromium, expect, test } from '../fixtures';
+import { expectSaved, logged, queueFault } from './helpers';
 
-test.beforeEach(async ({ sandbox, serviceWorker }) => {
-  await resetAll(sandbox, serviceWorker);
-});
+setupScenarios(chromium);
 
-scenarios(setupScenarios);
-
-test('a key refused later (401) brings back the key form, keeping the drafts', async ({ page, context, extensionId, sandbox, serviceWorker }) => {
-  await connectPopup(page, extensionId, sandbox);
+test('a key refused later (401) brings back the key form, keeping the drafts', async ({ popup: page, openPopup, sandbox, serviceWorker }) => {
   await page.getByLabel('Maintenance text', { exact: true }).fill('#fafafa');
   await page.close();
   // The key is revoked on Statuspage's side: here, the stored key is replaced by one the sandbox refuses,
@@ -35,22 +30,15 @@ test('a key refused later (401) brings back the key form, keeping the drafts', a
     await chrome.storage.local.set({ [`org.${connections.active}.apiKey`]: { version: 1, iv: base64(iv), ciphertext: base64(ciphertext) } });
   });
 
-  const popup = await context.newPage();
-  await popup.goto(popupUrl(extensionId));
+  const popup = await openPopup();
   await expect(popup.getByRole('alert')).toContainText('Statuspage did not accept the API key (401). Enter a new key; your drafts are kept.');
   await expect(popup.getByLabel('Organization ID')).toHaveValue(sandbox.organizationId);
   await popup.getByLabel('API key').fill(sandbox.apiKey);
   await popup.getByRole('button', { name: 'Save and check' }).click();
   await expect(popup.getByLabel('Maintenance text', { exact: true })).toHaveValue('#fafafa');
-  await popup.close();
 });
 
-test("a key refused during a save (401) asks for a new key from the save's notice; the draft waits for it", async ({
-  page,
-  extensionId,
-  sandbox,
-}) => {
-  await connectPopup(page, extensionId, sandbox);
+test("a key refused during a save (401) asks for a new key from the save's notice; the draft waits for it", async ({ popup: page, sandbox }) => {
   await page.getByLabel('Incident text', { exact: true }).fill('#fdfdfd');
 
   // The key is revoked on Statuspage's side just as the admin saves: the save's PATCH is refused.

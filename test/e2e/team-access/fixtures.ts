@@ -1,19 +1,17 @@
 /// <reference types="chrome" />
-import type { Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 import { liveServiceWorker, stopServiceWorker } from '../../support/chromium';
 import { test as base, expect } from '../fixtures';
-import { connectPopup, resetAll } from '../popup/helpers';
 
 /** A small organization (40 users, the three demo pages), so a scan takes seconds under a short rate window. */
 export const USER_COUNT = 40;
 
-export const test = base.extend({
+export const test = base.extend<{ teamAccess: Page }>({
   sandboxOptions: [{ users: USER_COUNT }, { scope: 'worker' }],
-  /** Every Team access test starts from the sandbox's seed and an empty extension, set up through the popup in its tab. */
-  page: async ({ page, extensionId, sandbox, serviceWorker }, use) => {
-    await resetAll(sandbox, serviceWorker);
-    await connectPopup(page, extensionId, sandbox);
-    await use(page);
+  /** The Team access page, in the tab where the extension was set up through the popup (from a clean slate). */
+  teamAccess: async ({ popup, extensionId }, use) => {
+    await popup.goto(teamAccessUrl(extensionId));
+    await use(popup);
   },
 });
 export { expect };
@@ -26,6 +24,11 @@ export function teamAccessUrl(extensionId: string): string {
 export async function scanAll(page: Page, timeout = 30_000): Promise<void> {
   await page.getByRole('button', { name: /^(Scan the organization|Scan again)$/ }).click();
   await expect(page.getByRole('status').filter({ hasText: /^Scanned \d+ users/ })).toBeVisible({ timeout });
+}
+
+/** What a plan says changes for the user whose row's name matches `user` (the row's last cell). */
+export function planChange(plan: Locator, user: RegExp): Locator {
+  return plan.getByRole('row', { name: user }).getByRole('cell').last();
 }
 
 /** Successful permission reads in the sandbox's log, by user id. */
