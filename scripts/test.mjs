@@ -2,7 +2,7 @@
 // `npm test`: every check the project has, in the order a failure is cheapest to read:
 // lint (Biome), type check, unit + integration (vitest), builds (store, test and Firefox builds, widget,
 // add-ons linter), packaging (the client and widget packages' publint, attw and install tests; npm run package), browser tests
-// (Playwright: the widget in Chromium, the built extension in Chromium), then the Firefox browser tests (the Firefox
+// (Playwright: the widget in Chromium, the built extension in Chromium), the bench in its quick mode, then the Firefox browser tests (the Firefox
 // test build in firefox-esr, over WebDriver BiDi). It runs them all even when one fails, then prints one closing
 // line, `N passed, N failed`, that CI reads.
 import { spawnSync } from 'node:child_process';
@@ -37,6 +37,27 @@ function readJson(path) {
   } catch {
     return undefined;
   }
+}
+
+/**
+ * Runs Vitest projects (vitest.config.ts) and counts their tests from the JSON report. A file that fails to load (or
+ * whose set-up fails) has no failed test to count: it counts as one failure. No report, or no test at all (a browser
+ * that did not start, say), counts as one failure, never as zero tests.
+ */
+function vitestProjects(title, projects, report, env) {
+  const file = `${RESULTS}/${report}.json`;
+  const projectArgs = projects.map((project) => `--project=${project}`);
+  run(title, 'npx', ['vitest', 'run', ...projectArgs, '--reporter=default', '--reporter=json', `--outputFile.json=${file}`], env);
+  const results = readJson(file);
+  if (!results?.numTotalTests) {
+    tally.failed += 1;
+    failures.push(`${title} (${results ? 'none ran' : 'no report'})`);
+    return;
+  }
+  tally.passed += results.numPassedTests;
+  tally.failed += results.numFailedTests;
+  if (!results.numFailedTests && results.numFailedTestSuites) tally.failed += results.numFailedTestSuites;
+  if (results.numFailedTests || results.numFailedTestSuites) failures.push(title);
 }
 
 /** Stops before any test with one line that says what to do, and the tally CI reads. */
@@ -75,18 +96,7 @@ mkdirSync(RESULTS, { recursive: true });
 check('lint and format (Biome)', 'npm', ['run', '--silent', 'lint']);
 check('type check (a project per face)', 'npm', ['run', '--silent', 'typecheck']);
 
-run('unit and integration tests', 'npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${RESULTS}/vitest.json`]);
-const vitest = readJson(`${RESULTS}/vitest.json`);
-if (vitest) {
-  tally.passed += vitest.numPassedTests;
-  tally.failed += vitest.numFailedTests;
-  if (vitest.numFailedTests || vitest.numFailedTestSuites) failures.push('vitest');
-  // A file that fails to load has no tests to count: count it as one failure.
-  if (!vitest.numFailedTests && vitest.numFailedTestSuites) tally.failed += vitest.numFailedTestSuites;
-} else {
-  tally.failed += 1;
-  failures.push('vitest (no report)');
-}
+vitestProjects('unit and integration tests', ['unit', 'integration'], 'unit');
 
 const builtStore = check('store build (extension + widget)', 'npm', ['run', '--silent', 'build']);
 const builtTest = check('test build of the extension', 'npm', ['run', '--silent', 'build:extension:test']);
@@ -108,26 +118,7 @@ check('client package: attw', 'npx', ['attw', '--pack', 'shared', '--profile', '
 check('widget package: build', 'npm', ['run', '--silent', 'build:widget-package']);
 check('widget package: publint', 'npx', ['publint', 'widget']);
 check('widget package: attw', 'npx', ['attw', '--pack', 'widget', '--profile', 'node16', '--ignore-rules', 'cjs-resolves-to-esm']);
-run('packaging tests', 'npx', [
-  'vitest',
-  'run',
-  '--config',
-  'test/packaging/vitest.config.ts',
-  '--reporter=default',
-  '--reporter=json',
-  `--outputFile.json=${RESULTS}/packaging.json`,
-]);
-const packaging = readJson(`${RESULTS}/packaging.json`);
-if (packaging?.numTotalTests) {
-  tally.passed += packaging.numPassedTests;
-  tally.failed += packaging.numFailedTests;
-  // A file that fails to load (or whose set-up fails) has no failed test to count: count it as one failure.
-  if (!packaging.numFailedTests && packaging.numFailedTestSuites) tally.failed += packaging.numFailedTestSuites;
-  if (packaging.numFailedTests || packaging.numFailedTestSuites) failures.push('packaging tests');
-} else {
-  tally.failed += 1;
-  failures.push(packaging ? 'packaging tests (none ran)' : 'packaging tests (no report)');
-}
+vitestProjects('packaging tests', ['packaging'], 'packaging');
 
 if (builtStore && builtTest) {
   run('browser tests', 'npx', ['playwright', 'test'], { CHROMIUM_PATH: chromiumPath });
@@ -145,8 +136,17 @@ if (builtStore && builtTest) {
   failures.push('browser tests (not run: a build failed)');
 }
 
+// The bench, once, in its quick mode (small sizes, few runs, no goals checked): it passes when every figure was
+// produced, so a bench that stops half way is seen here, not months later in npm run bench. One step, like the lint.
+if (builtStore && builtTest) {
+  check('bench, quick (every figure produced)', 'npx', ['tsx', 'scripts/bench.ts', '--quick', '--no-build'], { CHROMIUM_PATH: chromiumPath });
+} else {
+  tally.failed += 1;
+  failures.push('bench, quick (not run: a build failed)');
+}
+
 // Firefox browser tests: the Firefox test build of the extension in Debian's firefox-esr, driven by puppeteer-core over
-// WebDriver BiDi (test/firefox, vitest.firefox.config.ts). Firefox is FIREFOX_PATH, else /usr/bin/firefox-esr, else
+// WebDriver BiDi (test/firefox, the `firefox` project of vitest.config.ts). Firefox is FIREFOX_PATH, else /usr/bin/firefox-esr, else
 // installed with apt-get when this runs as root; otherwise the message says what to install, and it counts as a failure.
 function ensureFirefox() {
   let found;
@@ -180,19 +180,7 @@ if (!firefoxPath) {
   tally.failed += 1;
   failures.push('Firefox browser tests (not run: the build failed)');
 } else {
-  run('Firefox browser tests', 'npm', ['run', '--silent', 'test:firefox'], { FIREFOX_PATH: firefoxPath });
-  const report = readJson(`${RESULTS}/firefox.json`);
-  if (report?.numTotalTests) {
-    tally.passed += report.numPassedTests;
-    tally.failed += report.numFailedTests;
-    // A file that fails to load (or whose set-up fails) has no failed test to count: count it as one failure.
-    if (!report.numFailedTests && report.numFailedTestSuites) tally.failed += report.numFailedTestSuites;
-    if (report.numFailedTests || report.numFailedTestSuites) failures.push('Firefox browser tests');
-  } else {
-    // No report, or no test ran (Firefox did not start, say): one failure, never zero tests.
-    tally.failed += 1;
-    failures.push(report ? 'Firefox browser tests (none ran)' : 'Firefox browser tests (no report)');
-  }
+  vitestProjects('Firefox browser tests', ['firefox'], 'firefox', { FIREFOX_PATH: firefoxPath });
 }
 
 if (failures.length) console.log(`\nFailed: ${failures.join(', ')}`);

@@ -1,53 +1,42 @@
 /// <reference types="chrome" />
 // The popup's time from opening to its first drawn data, from cache and cold (nothing cached: the pages and the
 // page's embed config come from the sandbox first), against an empty extension page opened the same way in the
-// same browser in the same run. Both mark `first-data` after the frame that shows it (popup/first-data.ts);
+// same browser in the same run. Both mark `first-data` after the frame that shows it (extension/ui/first-data.ts);
 // times are from navigation start, so they include loading the page's own script.
-import type { BrowserContext, Worker } from '@playwright/test';
+import type { BrowserContext } from '@playwright/test';
 import { startSandbox } from '../../sandbox';
-import { connectThroughSetup, launchWithExtension, TEST_EXTENSION_DIR } from '../../test/support/chromium';
+import { connectThroughSetup, launchWithExtension, liveServiceWorker, TEST_EXTENSION_DIR } from '../../test/support/chromium';
+import { figure, median, openAndMeasure, spread, times } from './figures';
 
 // Each cold open costs two API calls and each cached open two refreshes: 8 + 8 stays under the key's 60 a minute.
 const RUNS = 8;
+const QUICK_RUNS = 2;
 
-/** Opens `path` in a new tab and returns its `first-data` mark (ms from navigation start). */
-async function openAndMeasure(context: BrowserContext, url: string): Promise<number> {
-  const page = await context.newPage();
-  try {
-    await page.goto(url);
-    const handle = await page.waitForFunction(() => performance.getEntriesByName('first-data')[0]?.startTime, undefined, { timeout: 15_000 });
-    return (await handle.jsonValue()) as number;
-  } finally {
-    await page.close();
-  }
-}
-
-function median(times: number[]): number {
-  const sorted = [...times].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
-}
-
-function line(label: string, times: number[]): string {
-  return `${label.padEnd(34)} median ${median(times).toFixed(1).padStart(6)} ms   min ${Math.min(...times)
-    .toFixed(1)
-    .padStart(6)} ms   max ${Math.max(...times)
-    .toFixed(1)
-    .padStart(6)} ms`;
-}
-
-async function clearCache(worker: Worker): Promise<void> {
-  await worker.evaluate(async () => {
-    const keys = Object.keys(await chrome.storage.local.get(null)).filter((key) => key.startsWith('cache.'));
+/**
+ * Empties the current connection's caches (`org.<connection id>.cache.*`: its pages, users, embed configs), so that
+ * the next open is cold. Nothing to empty means the caches moved: it throws rather than measure a warm open as cold.
+ */
+async function clearCache(context: BrowserContext, extensionId: string): Promise<void> {
+  const worker = await liveServiceWorker(context, extensionId);
+  const cleared = await worker.evaluate(async () => {
+    const { connections } = (await chrome.storage.local.get('connections')) as { connections?: { active?: string } };
+    const prefix = `org.${connections?.active}.cache.`;
+    const keys = Object.keys(await chrome.storage.local.get(null)).filter((key) => key.startsWith(prefix));
     await chrome.storage.local.remove(keys);
+    return keys;
   });
+  if (!cleared.length)
+    throw new Error("Found no cache of the current connection to clear (org.<id>.cache.*): the popup's cold figure would not be cold");
 }
 
-export async function benchPopup(): Promise<void> {
+export async function benchPopup({ quick }: { quick: boolean }): Promise<void> {
+  const runs = quick ? QUICK_RUNS : RUNS;
   const sandbox = await startSandbox({ port: 0, rateLimit: { limit: 1000, windowMs: 60_000 } });
-  const browser = await launchWithExtension(TEST_EXTENSION_DIR);
+  const browser = await launchWithExtension(TEST_EXTENSION_DIR).catch(async (error) => {
+    await sandbox.close();
+    throw error;
+  });
   const { context, extensionId } = browser;
-  const worker = browser.serviceWorker;
   try {
     const popupUrl = `chrome-extension://${extensionId}/popup.html`;
     const blankUrl = `chrome-extension://${extensionId}/blank.html`;
@@ -64,25 +53,24 @@ export async function benchPopup(): Promise<void> {
     const blank: number[] = [];
     const cached: number[] = [];
     const cold: number[] = [];
-    for (let run = 0; run < RUNS; run++) {
+    for (let run = 0; run < runs; run++) {
       blank.push(await openAndMeasure(context, blankUrl));
       cached.push(await openAndMeasure(context, popupUrl));
-      await clearCache(worker);
+      await clearCache(context, extensionId);
       cold.push(await openAndMeasure(context, popupUrl));
     }
 
-    console.log(`Popup: opening to first drawn data, ${RUNS} runs each (Chromium ${context.browser()?.version() ?? ''}, sandbox on 127.0.0.1)`);
-    console.log(line('Empty extension page (baseline)', blank));
-    console.log(line('Popup, from cache', cached));
-    console.log(line('Popup, cold (nothing cached)', cold));
-    console.log(
-      `Ratio to the empty page (medians): from cache ${(median(cached) / median(blank)).toFixed(2)}x, cold ${(median(cold) / median(blank)).toFixed(2)}x`,
-    );
+    console.log(`Opening to first drawn data (Chromium ${context.browser()?.version() ?? ''}, sandbox on 127.0.0.1)`);
+    figure('empty extension page (baseline)', spread(blank));
+    figure('popup from cache', spread(cached));
+    figure('popup cold (nothing cached)', spread(cold));
+    figure('popup from cache / empty page (medians)', times(median(cached) / median(blank)), 'at most 1.20x');
+    figure('popup cold / empty page (medians)', times(median(cold) / median(blank)), 'at most 1.50x');
   } finally {
     await browser.close();
     await sandbox.close();
   }
 }
 
-// Run on its own: `npx tsx scripts/bench/popup-bench.ts`.
-if (import.meta.url === `file://${process.argv[1]}`) await benchPopup();
+// Run on its own: `npx tsx scripts/bench/popup-bench.ts [--quick]`.
+if (import.meta.url === `file://${process.argv[1]}`) await benchPopup({ quick: process.argv.includes('--quick') });

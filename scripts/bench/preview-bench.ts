@@ -3,14 +3,16 @@
 // same repaint driven by a direct in-page call (the widget's `handle.update()` on a page of its own). Both
 // recolour the same card, rendered by the same StatusEmbed; the difference is the trip from the popup.
 import type { Page } from '@playwright/test';
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { basename, resolve } from 'node:path';
 import { startSandbox } from '../../sandbox';
 import { sampleSummary } from '../../shared/embed';
 import { connectThroughSetup, launchWithExtension, TEST_EXTENSION_DIR } from '../../test/support/chromium';
+import { figure, median, ms, times } from './figures';
 
-const WIDGET_FILE = resolve('dist/widget/status-embed.js');
+const WIDGET_DIR = resolve('dist/widget');
 const EDITS = 40;
+const QUICK_EDITS = 5;
 
 declare global {
   interface Window {
@@ -62,17 +64,48 @@ async function repaintOf(page: Page, colour: string): Promise<{ updated: number;
 
 const colourOf = (i: number) => `#${(0x102030 + i * 0x030507).toString(16).padStart(6, '0').slice(-6)}`;
 
-function summary(label: string, times: number[]): number {
-  const sorted = [...times].sort((a, b) => a - b);
-  const median = sorted[Math.floor(sorted.length / 2)]!;
+/** Median and 95th percentile of a series of times, as one value. */
+function summary(values: number[]): string {
+  const sorted = [...values].sort((a, b) => a - b);
   const p95 = sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * 0.95))]!;
-  console.log(`${label}: median ${median.toFixed(1)} ms, p95 ${p95.toFixed(1)} ms (${times.length} edits)`);
-  return median;
+  return `median ${ms(median(values))}, p95 ${ms(p95)} (${values.length} edits)`;
 }
 
-export async function benchPreview(): Promise<void> {
+/**
+ * The baseline site: a page on its own origin that loads the built widget with a <script src>, as a customer's site
+ * does, the loader's card stage (and anything else it fetches) served from beside it, and a status page's summary.
+ */
+async function openBaselineSite(page: Page): Promise<void> {
+  if (!existsSync(`${WIDGET_DIR}/status-embed.js`)) throw new Error(`No widget build in ${WIDGET_DIR}: run npm run build:widget`);
+  await page.route('https://bench.example/**', (route) => {
+    const { pathname } = new URL(route.request().url());
+    if (pathname.startsWith('/widget/')) {
+      const file = `${WIDGET_DIR}/${basename(pathname)}`;
+      if (!existsSync(file)) return route.fulfill({ status: 404, body: 'not found' });
+      return route.fulfill({ contentType: 'text/javascript', body: readFileSync(file) });
+    }
+    return route.fulfill({
+      contentType: 'text/html',
+      body: '<!doctype html><title>Baseline</title><h1>Baseline</h1><script src="/widget/status-embed.js"></script>',
+    });
+  });
+  await page.route('https://status.example.com/api/v2/summary.json', (route) =>
+    route.fulfill({
+      contentType: 'application/json',
+      headers: { 'access-control-allow-origin': '*' },
+      body: JSON.stringify(sampleSummary('incident')),
+    }),
+  );
+  await page.goto('https://bench.example/');
+}
+
+export async function benchPreview({ quick }: { quick: boolean }): Promise<void> {
+  const edits = quick ? QUICK_EDITS : EDITS;
   const sandbox = await startSandbox({ port: 0, rateLimit: { limit: 1000, windowMs: 1000 } });
-  const browser = await launchWithExtension(TEST_EXTENSION_DIR);
+  const browser = await launchWithExtension(TEST_EXTENSION_DIR).catch(async (error) => {
+    await sandbox.close();
+    throw error;
+  });
   const { context, extensionId } = browser;
   const worker = browser.serviceWorker;
   try {
@@ -103,7 +136,7 @@ export async function benchPreview(): Promise<void> {
     const skew = (await clockOffset(manage)) - (await clockOffset(popup));
     const viaPopup: number[] = [];
     const viaPopupDom: number[] = [];
-    for (let i = 0; i < EDITS; i++) {
+    for (let i = 0; i < edits; i++) {
       const colour = colourOf(i);
       const editedAt = await field.evaluate((input: HTMLInputElement, value) => {
         const at = performance.timeOrigin + performance.now();
@@ -119,18 +152,7 @@ export async function benchPreview(): Promise<void> {
     // Baseline: the widget on a page of its own (in front in the same window), recoloured by a direct call in that page.
     await popup.close();
     const direct = await context.newPage();
-    await direct.route('https://bench.example/**', (route) =>
-      route.fulfill({ contentType: 'text/html', body: '<!doctype html><title>Baseline</title><h1>Baseline</h1>' }),
-    );
-    await direct.route('https://status.example.com/api/v2/summary.json', (route) =>
-      route.fulfill({
-        contentType: 'application/json',
-        headers: { 'access-control-allow-origin': '*' },
-        body: JSON.stringify(sampleSummary('incident')),
-      }),
-    );
-    await direct.goto('https://bench.example/');
-    await direct.addScriptTag({ content: readFileSync(WIDGET_FILE, 'utf8') });
+    await openBaselineSite(direct);
     await direct.evaluate(() => {
       const api = (window as unknown as { StatusEmbed: { mount(options: object): { update(config: object): void } } }).StatusEmbed;
       window.benchWidget = api.mount({ statusPage: 'https://status.example.com', config: { incident_background_color: '#0b3d91' } });
@@ -140,7 +162,7 @@ export async function benchPreview(): Promise<void> {
     );
     const inPage: number[] = [];
     const inPageDom: number[] = [];
-    for (let i = 0; i < EDITS; i++) {
+    for (let i = 0; i < edits; i++) {
       const colour = colourOf(i);
       const editedAt = await direct.evaluate((value) => {
         const at = performance.timeOrigin + performance.now();
@@ -152,15 +174,18 @@ export async function benchPreview(): Promise<void> {
       inPage.push(at - editedAt);
     }
 
-    const preview = summary('Edit in the popup -> manage.statuspage.io tab repainted', viaPopup);
-    summary('  of which: edit -> card updated in the page (before the frame)', viaPopupDom);
-    const baseline = summary('Baseline: the widget recoloured by a direct in-page call -> repainted', inPage);
-    summary('  of which: call -> card updated (before the frame)', inPageDom);
-    console.log(
-      `Ratio (preview / baseline, medians): ${(preview / baseline).toFixed(2)}x; the tabs' clocks differed by ${skew.toFixed(2)} ms (corrected)`,
-    );
+    console.log(`Edit in the popup -> the manage.statuspage.io tab repainted, against a direct in-page call (${edits} edits each)`);
+    figure('edit in the popup -> tab repainted', summary(viaPopup));
+    figure('  of which: edit -> card updated in the page (before the frame)', summary(viaPopupDom));
+    figure('baseline: the widget recoloured by a direct in-page call -> repainted', summary(inPage));
+    figure('  of which: call -> card updated (before the frame)', summary(inPageDom));
+    figure('preview / baseline (medians)', times(median(viaPopup) / median(inPage)));
+    figure("the tabs' clocks differed by (corrected)", ms(skew));
   } finally {
     await browser.close();
     await sandbox.close();
   }
 }
+
+// Run on its own: `npx tsx scripts/bench/preview-bench.ts [--quick]` (after npm run build and npm run build:extension:test).
+if (import.meta.url === `file://${process.argv[1]}`) await benchPreview({ quick: process.argv.includes('--quick') });

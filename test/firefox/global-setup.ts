@@ -4,7 +4,7 @@ import { launchFirefox } from './firefox';
 
 declare module 'vitest' {
   export interface ProvidedContext {
-    /** The suite's Firefox, for puppeteer.connect (test/firefox/popup.ts). */
+    /** The suite's Firefox, for puppeteer.connect (test/firefox/suite.ts). */
     firefoxEndpoint: string;
   }
 }

@@ -6,7 +6,8 @@ import type { Browser, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { startSandbox, type RunningSandbox } from '../../sandbox';
 import { connectFirefox, FIREFOX_STORE_EXTENSION_DIR, type LaunchedFirefox, launchFirefox, openExtensionPage } from './firefox';
-import { fill, getByLabel, getByName, getByRole } from './popup';
+import { tabOf } from '../drivers/puppeteer';
+import { fillSetupForm } from '../scenarios/steps';
 
 let sandbox: RunningSandbox;
 let firefox: LaunchedFirefox;
@@ -31,12 +32,8 @@ test('Connect asks Firefox for the sandbox origin the store build lacks, and con
   const popup = await openExtensionPage(browser, 'popup.html');
   expect(await holds(popup)).toBe(false); // not granted at install: an optional permission
 
-  await fill(await getByLabel(popup, 'API key'), sandbox.apiKey);
-  await fill(await getByLabel(popup, 'Organization ID'), sandbox.organizationId);
-  await (await getByName(popup, 'Advanced')).click();
-  await fill(await getByLabel(popup, 'API base URL'), sandbox.apiBaseUrl);
-  await (await getByRole(popup, 'button', 'Connect')).click();
-  await getByRole(popup, 'tab', 'Embed', 10_000);
+  await fillSetupForm(tabOf(popup), sandbox);
+  await tabOf(popup).byRole('tab', 'Embed', { timeout: 10_000 });
 
   expect(await holds(popup)).toBe(true);
   // The check went out only once the origin was allowed, and passed: the organization's users, both pages of them.

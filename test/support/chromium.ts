@@ -6,6 +6,8 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { findChromium } from '../../scripts/find-chromium.mjs';
 import type { RunningSandbox } from '../../sandbox';
+import { tabOf } from '../drivers/playwright';
+import { fillSetupForm } from '../scenarios/steps';
 
 /** The test build of the extension (it may talk to the sandbox on 127.0.0.1): `npm run build:extension:test`. */
 export const TEST_EXTENSION_DIR = resolve('.output/chrome-mv3-test');
@@ -112,13 +114,10 @@ export async function stopServiceWorker(page: Page): Promise<void> {
   }
 }
 
-/** Opens the popup as a page and connects the extension to the sandbox through its set-up form. */
+/** Opens the popup as a page and connects the extension to the sandbox through its set-up form (test/scenarios/steps.ts). */
 export async function connectThroughSetup(page: Page, extensionId: string, sandbox: RunningSandbox): Promise<void> {
   await page.goto(`chrome-extension://${extensionId}/popup.html`);
-  await page.getByLabel('API key').fill(sandbox.apiKey);
-  await page.getByLabel('Organization ID').fill(sandbox.organizationId);
-  await page.getByText('Advanced').click();
-  await page.getByLabel('API base URL').fill(sandbox.apiBaseUrl);
-  await page.getByRole('button', { name: 'Connect' }).click();
-  await page.getByRole('tab', { name: 'Embed' }).waitFor();
+  const popup = tabOf(page);
+  await fillSetupForm(popup, sandbox);
+  await popup.byRole('tab', 'Embed', { timeout: 10_000 });
 }

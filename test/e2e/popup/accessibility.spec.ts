@@ -1,38 +1,10 @@
-import AxeBuilder from '@axe-core/playwright';
 import type { Locator, Page } from '@playwright/test';
-import { expect, test } from '../fixtures';
-import { connectPopup, expectSaved, logged, pickUser, popupUrl, resetAll, seedUsers } from './helpers';
+import { accessibilityScenarios } from '../../scenarios/accessibility';
+import { tabStops } from '../../support/focus';
+import { chromium, expect, test } from '../fixtures';
+import { expectSaved, logged, pickUser, seedUsers } from './helpers';
 
-test.beforeEach(async ({ sandbox, serviceWorker }) => {
-  await resetAll(sandbox, serviceWorker);
-});
-
-async function seriousViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).analyze();
-  return results.violations
-    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-    .map((violation) => ({ id: violation.id, impact: violation.impact, nodes: violation.nodes.map((node) => node.target.join(' ')) }));
-}
-
-for (const colorScheme of ['light', 'dark'] as const) {
-  test(`axe finds no serious or critical violation in set-up, Embed and Permissions (${colorScheme})`, async ({ page, extensionId, sandbox }) => {
-    test.setTimeout(90_000); // three full axe runs, one with two shadow-DOM previews: slow on a shared 2-core machine
-    await page.emulateMedia({ colorScheme });
-    await page.goto(popupUrl(extensionId));
-    await expect(page.getByLabel('API key')).toBeVisible();
-    expect(await seriousViolations(page)).toEqual([]);
-
-    await connectPopup(page, extensionId, sandbox);
-    await expect(page.getByTestId('preview-incident').locator('.card')).toBeVisible();
-    expect(await seriousViolations(page)).toEqual([]);
-
-    await page.getByRole('tab', { name: 'Permissions' }).click();
-    await pickUser(page, 'ada');
-    await page.getByRole('combobox', { name: 'User' }).fill('a');
-    await expect(page.getByRole('listbox')).toBeVisible(); // the open list is checked too
-    expect(await seriousViolations(page)).toEqual([]);
-  });
-}
+accessibilityScenarios(chromium);
 
 /** Presses Tab (or Shift+Tab) until `target` has focus: it is in the tab order, no further than `max` stops away. */
 async function tabTo(page: Page, target: Locator, { backwards = false, max = 30 } = {}): Promise<void> {
@@ -43,34 +15,15 @@ async function tabTo(page: Page, target: Locator, { backwards = false, max = 30 
   await expect(target, `reachable with ${backwards ? 'Shift+Tab' : 'Tab'} in ${max} presses`).toBeFocused({ timeout: 1 });
 }
 
-/** Tabs once round the whole popup and names every control whose focus ring does not show. */
+/** Tabs once round the whole popup and names every control whose focus ring (2 px at least) does not show. */
 async function controlsWithoutFocusRing(page: Page): Promise<string[]> {
-  const missing: string[] = [];
-  const seen = new Set<string>();
-  for (let i = 0; i < 60; i++) {
-    await page.keyboard.press('Tab');
-    const focused = await page.evaluate(() => {
-      const element = document.activeElement as HTMLElement | null;
-      if (!element || element === document.body) return undefined;
-      const style = getComputedStyle(element);
-      const name = element.getAttribute('aria-label') ?? (element as HTMLInputElement).labels?.[0]?.textContent ?? element.textContent ?? '';
-      return {
-        name: `${element.localName} "${name.trim().slice(0, 40)}"`,
-        ring: element.matches(':focus-visible') && style.outlineStyle !== 'none' && Number.parseFloat(style.outlineWidth) >= 2,
-      };
-    });
-    if (!focused) continue;
-    if (seen.has(focused.name)) break; // round once
-    seen.add(focused.name);
-    if (!focused.ring) missing.push(focused.name);
-  }
-  expect(seen.size, 'controls reached with Tab').toBeGreaterThan(5);
-  return missing;
+  const stops = await tabStops(page, 60, 2);
+  expect(stops.length, 'controls reached with Tab').toBeGreaterThan(5);
+  return stops.filter((stop) => !stop.ring).map((stop) => `${stop.element} "${stop.name}"`);
 }
 
-test('every control shows a focus ring when reached with Tab, in both tabs', async ({ page, extensionId, sandbox }) => {
+test('every control shows a focus ring when reached with Tab, in both tabs', async ({ popup: page, sandbox }) => {
   const [owner] = await seedUsers(sandbox);
-  await connectPopup(page, extensionId, sandbox);
   await page.getByLabel('Incident text', { exact: true }).fill('#202020'); // Save and Revert take part too
   expect(await controlsWithoutFocusRing(page)).toEqual([]);
   await page.getByRole('tab', { name: 'Permissions' }).click();
@@ -80,13 +33,13 @@ test('every control shows a focus ring when reached with Tab, in both tabs', asy
 });
 
 test('everything works from the keyboard: open, pick, change, save, the tabs, the user picker, the dialog', async ({
-  page,
-  extensionId,
+  popup: connected,
+  openPopup,
   sandbox,
 }) => {
   const [owner] = await seedUsers(sandbox);
-  await connectPopup(page, extensionId, sandbox);
-  await page.goto(popupUrl(extensionId)); // a fresh open: the first field has focus
+  await connected.close();
+  const page = await openPopup(); // a fresh open: the first field has focus
   await expect(page.getByLabel('Page')).toBeFocused();
   await expect(page.getByLabel('Bottom left')).toBeVisible();
 

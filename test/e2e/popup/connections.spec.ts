@@ -1,16 +1,10 @@
 /// <reference types="chrome" />
 // Several organizations side by side: each with its own key, limiter, caches and drafts; switch, rename, remove;
 // the tab's organization picks the connection; a 0.1 profile's single connection migrates, drafts included.
-import type { BrowserContext, Page, Worker } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { SECOND_ORGANIZATION, SEED_PAGE_IDS } from '../../../sandbox';
 import type { RunningSandbox } from '../../../sandbox';
-import { stopServiceWorker } from '../../support/chromium';
 import { expect, test } from '../fixtures';
-import { connectPopup, popupUrl, resetAll } from './helpers';
-
-test.beforeEach(async ({ sandbox, serviceWorker }) => {
-  await resetAll(sandbox, serviceWorker);
-});
 
 /** Adds the sandbox's second organization (Globex) through Connections -> Add an organization. */
 async function addGlobex(page: Page, sandbox: RunningSandbox, name = 'Globex'): Promise<void> {
@@ -27,15 +21,11 @@ async function addGlobex(page: Page, sandbox: RunningSandbox, name = 'Globex'): 
   await expect(page.getByLabel('Page')).toHaveValue(SEED_PAGE_IDS.globex);
 }
 
-const storedKeys = (serviceWorker: Worker) => serviceWorker.evaluate(async () => Object.keys(await chrome.storage.local.get(null)));
-
 test('two organizations side by side: the bar names the current one, each keeps its own drafts, and rename and remove work', async ({
-  page,
-  extensionId,
+  popup: page,
+  driver,
   sandbox,
-  serviceWorker,
 }) => {
-  await connectPopup(page, extensionId, sandbox);
   const bar = page.getByRole('banner');
   await expect(bar).toContainText(`Organization ${sandbox.organizationId}`);
   await page.getByLabel('Incident text', { exact: true }).fill('#fefefe');
@@ -52,7 +42,7 @@ test('two organizations side by side: the bar names the current one, each keeps 
   await expect(page.getByLabel('Incident text', { exact: true })).toHaveValue('#fefefe');
 
   // Each key is sealed under its own connection.
-  const keys = await storedKeys(serviceWorker);
+  const keys = Object.keys(await driver.stored());
   expect(keys.filter((key) => /^org\.c[a-z0-9]+\.apiKey$/.test(key))).toHaveLength(2);
 
   await page.getByRole('button', { name: 'Connections' }).click();
@@ -66,39 +56,25 @@ test('two organizations side by side: the bar names the current one, each keeps 
   await expect(dialog).toContainText('Its API key, cached data, drafts and unsent saves are deleted from this browser.');
   await dialog.getByRole('button', { name: 'Remove connection' }).click();
   await expect(page.getByRole('listitem').filter({ hasText: 'Globex' })).toHaveCount(0);
-  const left = await storedKeys(serviceWorker);
+  const left = Object.keys(await driver.stored());
   const prefixes = new Set(left.filter((key) => key.startsWith('org.')).map((key) => key.split('.')[1]));
   expect(prefixes.size).toBe(1); // only Acme's data is left: Globex's key, caches and limiter are gone
-  const { connections } = (await serviceWorker.evaluate(() => chrome.storage.local.get('connections'))) as {
+  const { connections } = (await driver.stored('local', ['connections'])) as {
     connections: { list: Array<{ label: string }> };
   };
   expect(connections.list.map((connection) => connection.label)).toEqual([`Organization ${sandbox.organizationId}`]);
 });
 
-async function manageTab(context: BrowserContext, serviceWorker: Worker, path: string): Promise<{ page: Page; tabId: number }> {
-  const page = await context.newPage();
-  await page.route('https://manage.statuspage.io/**', (route) =>
-    route.fulfill({ contentType: 'text/html', body: '<!doctype html><title>Manage</title>' }),
-  );
-  await page.goto(`https://manage.statuspage.io${path}`);
-  const tabId = await serviceWorker.evaluate(async (url) => (await chrome.tabs.query({ url }))[0]?.id, page.url());
-  return { page, tabId: tabId! };
-}
-
 test("opened on manage.statuspage.io, it switches to the connection of the tab's organization, and says so when none has it", async ({
-  page,
-  context,
-  extensionId,
+  popup: page,
+  openManagePage,
+  popupOver,
   sandbox,
-  serviceWorker,
 }) => {
-  await connectPopup(page, extensionId, sandbox);
   await addGlobex(page, sandbox); // Globex is now the current connection
   await page.close();
 
-  const acme = await manageTab(context, serviceWorker, `/organizations/${sandbox.organizationId}/team`);
-  const popup = await context.newPage();
-  await popup.goto(popupUrl(extensionId, `?tab=${acme.tabId}`));
+  const popup = await popupOver(await openManagePage(`/organizations/${sandbox.organizationId}/team`));
   await expect(popup.getByRole('status').filter({ hasText: 'Switched to' })).toHaveText(
     `Switched to Organization ${sandbox.organizationId}: this tab belongs to its organization.`,
   );
@@ -107,31 +83,24 @@ test("opened on manage.statuspage.io, it switches to the connection of the tab's
   await popup.close();
 
   // A page id names its connection too, through that connection's pages.
-  const globexPage = await manageTab(context, serviceWorker, `/pages/${SEED_PAGE_IDS.globex}/status-embed`);
-  const second = await context.newPage();
-  await second.goto(popupUrl(extensionId, `?tab=${globexPage.tabId}`));
+  const second = await popupOver(await openManagePage(`/pages/${SEED_PAGE_IDS.globex}/status-embed`));
   await expect(second.getByRole('banner')).toContainText('Globex');
   await expect(second.getByLabel('Page')).toHaveValue(SEED_PAGE_IDS.globex);
   await second.close();
 
-  const unknown = await manageTab(context, serviceWorker, '/organizations/zzzz9999org/team');
-  const third = await context.newPage();
-  await third.goto(popupUrl(extensionId, `?tab=${unknown.tabId}`));
+  const third = await popupOver(await openManagePage('/organizations/zzzz9999org/team'));
   await expect(third.getByRole('status').filter({ hasText: 'None of your connections' })).toHaveText(
     'None of your connections has the organization zzzz9999org: add one under Connections.',
   );
-  await third.close();
-  for (const tab of [acme, globexPage, unknown]) await tab.page.close();
 });
 
 test('a profile of 0.1, with its one connection, finds it as its first connection, drafts included', async ({
-  page,
-  context,
-  extensionId,
-  sandbox,
+  popup: page,
+  openPopup,
+  driver,
   serviceWorker,
+  sandbox,
 }) => {
-  await connectPopup(page, extensionId, sandbox);
   await page.getByLabel('Maintenance text', { exact: true }).fill('#f1f1f1');
   await page.close();
   // Lay storage out as 0.1 did (one `connection`, the key in `apiKey`, data in `cache.*` / `draft.*`), then stop the
@@ -147,15 +116,11 @@ test('a profile of 0.1, with its one connection, finds it as its first connectio
     await chrome.storage.local.clear();
     await chrome.storage.local.set(legacy);
   });
-  const probe = await context.newPage();
-  await stopServiceWorker(probe);
-  await probe.close();
+  await driver.stopWorker();
 
-  const popup = await context.newPage();
-  await popup.goto(popupUrl(extensionId));
+  const popup = await openPopup();
   await expect(popup.getByRole('banner')).toContainText(`Organization ${sandbox.organizationId}`);
   await expect(popup.getByLabel('Maintenance text', { exact: true })).toHaveValue('#f1f1f1');
   await popup.getByRole('button', { name: 'Save', exact: true }).click();
   await expect(popup.getByRole('status').filter({ hasText: /^Saved\.$/ })).toBeVisible();
-  await popup.close();
 });

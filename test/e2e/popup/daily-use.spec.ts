@@ -2,14 +2,9 @@
 // What a new user tripped on (issue: the extension for daily use), and the keyboard: each found by accessible name.
 import { SEED_PAGE_IDS } from '../../../sandbox';
 import { expect, test } from '../fixtures';
-import { apiCall, connectPopup, expectSaved, logged, pickUser, popupUrl, resetAll, seedUsers } from './helpers';
+import { apiCall, expectSaved, logged, pickUser, seedUsers } from './helpers';
 
-test.beforeEach(async ({ sandbox, serviceWorker }) => {
-  await resetAll(sandbox, serviceWorker);
-});
-
-test('colour fields take what people paste, keep what was meant, and never cut a paste short', async ({ page, extensionId, sandbox }) => {
-  await connectPopup(page, extensionId, sandbox);
+test('colour fields take what people paste, keep what was meant, and never cut a paste short', async ({ popup: page, sandbox }) => {
   const field = page.getByLabel('Incident background', { exact: true });
 
   // Design tools copy hex without '#'; leaving the field writes the colour meant.
@@ -44,8 +39,7 @@ test('colour fields take what people paste, keep what was meant, and never cut a
   expect(await apiCall(sandbox, 'GET', `/pages/${SEED_PAGE_IDS.cloud}/status_embed_config`)).toMatchObject({ incident_background_color: '#0b3d91' });
 });
 
-test('the user search list opens below the field and never hides what is typed', async ({ page, extensionId, sandbox }) => {
-  await connectPopup(page, extensionId, sandbox);
+test('the user search list opens below the field and never hides what is typed', async ({ popup: page }) => {
   await page.getByRole('tab', { name: 'Permissions' }).click();
   const search = page.getByRole('combobox', { name: 'User' });
   await search.fill('ad');
@@ -62,8 +56,7 @@ test('the user search list opens below the field and never hides what is typed',
   expect(onTop).toBe('combobox');
 });
 
-test('the permissions table breaks a status domain only before a dot', async ({ page, extensionId, sandbox }) => {
-  await connectPopup(page, extensionId, sandbox);
+test('the permissions table breaks a status domain only before a dot', async ({ popup: page, sandbox }) => {
   await page.getByRole('tab', { name: 'Permissions' }).click();
   const [owner] = await seedUsers(sandbox);
   await pickUser(page, owner!.email);
@@ -77,8 +70,7 @@ test('the permissions table breaks a status domain only before a dot', async ({ 
   expect(text).toMatch(/^[a-z0-9.-]+$/);
 });
 
-test('a network failure names the address it could not reach and what to check', async ({ page, extensionId, sandbox, serviceWorker }) => {
-  await connectPopup(page, extensionId, sandbox);
+test('a network failure names the address it could not reach and what to check', async ({ popup: page, serviceWorker }) => {
   await page.getByLabel('Incident text', { exact: true }).fill('#fefefe');
   // The API moves to an address where nothing listens (a stopped sandbox, a mistyped port), the browser still online.
   const deadBase = 'http://127.0.0.1:9/v1';
@@ -95,8 +87,7 @@ test('a network failure names the address it could not reach and what to check',
   await expect(notice).not.toContainText('Failed to fetch');
 });
 
-test('Ctrl+S saves the open tab, the shortcuts are listed in the help, and Escape closes the dialog', async ({ page, extensionId, sandbox }) => {
-  await connectPopup(page, extensionId, sandbox);
+test('Ctrl+S saves the open tab, the shortcuts are listed in the help, and Escape closes the dialog', async ({ popup: page, sandbox }) => {
   await page.getByText('Keyboard shortcuts', { exact: true }).click();
   await expect(page.getByText("Save the open tab's draft")).toBeVisible();
   await expect(page.getByText('Close a dialog, the list of users, or the preview on the page')).toBeVisible();
@@ -118,8 +109,8 @@ test('Ctrl+S saves the open tab, the shortcuts are listed in the help, and Escap
   expect(logged(sandbox, 'PUT', '/permissions/')).toHaveLength(1);
 });
 
-test('the popup opened on its own page still lists its shortcuts in the set-up', async ({ page, extensionId }) => {
-  await page.goto(popupUrl(extensionId));
+test('the popup opened on its own page still lists its shortcuts in the set-up', async ({ openPopup }) => {
+  const page = await openPopup();
   await page.getByText('Keyboard shortcuts', { exact: true }).click();
   await expect(page.getByText('Open this popup (change it at chrome://extensions/shortcuts)')).toBeVisible();
 });

@@ -1,42 +1,32 @@
-/// <reference types="chrome" />
-// `chrome` is what serviceWorker.evaluate() runs against, inside the extension.
-import type { Page, Worker } from '@playwright/test';
+// What the popup's Playwright specs share beyond the fixtures (test/e2e/fixtures.ts): the scenario steps on a
+// Playwright page, and the clipboard read back as a person reads it.
+import type { Page } from '@playwright/test';
+import type { Expect } from '../../drivers/driver';
+import { tabOf } from '../../drivers/playwright';
+import * as steps from '../../scenarios/steps';
 import { expect } from '../fixtures';
-import type { RunningSandbox } from '../../../sandbox';
-import { connectThroughSetup } from '../../support/chromium';
 
 export { apiCall, logged, queueFault, type SeedUser, seedUsers, setRateLimit } from '../../support/sandbox-api';
 
-/** A clean slate: the sandbox's seed, and an extension with nothing stored (no key, no cache, no drafts). */
-export async function resetAll(sandbox: RunningSandbox, serviceWorker: Worker): Promise<void> {
-  sandbox.reset();
-  await serviceWorker.evaluate(async () => {
-    await chrome.storage.local.clear();
-    await chrome.action.setBadgeText({ text: '' });
+/** Picks a user in the Permissions tab's combobox by typing and Enter, as from the keyboard (test/scenarios/steps.ts). */
+export const pickUser = (page: Page, text: string): Promise<void> => steps.pickUser(tabOf(page), text);
+
+/** The save this popup sent has succeeded: "Saved." shows, and no draft is left (test/scenarios/steps.ts). */
+export const expectSaved = (page: Page, timeout = 5_000): Promise<void> =>
+  steps.expectSaved({ expect: expect as unknown as Expect }, tabOf(page), timeout);
+
+/**
+ * What the clipboard holds, read back the way a person would: paste it into a new text box on the page. Call it
+ * after the popup said it copied ("Copied ..."): the write is asynchronous, and a paste before it ends reads the old.
+ */
+export async function paste(page: Page): Promise<string> {
+  await page.evaluate(() => {
+    document.getElementById('paste-here')?.remove();
+    const area = document.createElement('textarea');
+    area.id = 'paste-here';
+    document.body.append(area);
+    area.focus();
   });
-}
-
-export function popupUrl(extensionId: string, query = ''): string {
-  return `chrome-extension://${extensionId}/popup.html${query}`;
-}
-
-/** Opens the popup as a page and connects it to the sandbox through the set-up form. */
-export async function connectPopup(page: Page, extensionId: string, sandbox: RunningSandbox): Promise<void> {
-  await connectThroughSetup(page, extensionId, sandbox);
-  await expect(page.getByRole('tab', { name: 'Embed' })).toBeVisible();
-}
-
-/** Picks a user in the Permissions tab's combobox by typing and Enter, as from the keyboard. */
-export async function pickUser(page: Page, text: string): Promise<void> {
-  const picker = page.getByRole('combobox', { name: 'User' });
-  await picker.fill(text);
-  await expect(page.getByRole('option').first()).toBeVisible();
-  await picker.press('Enter');
-  await expect(page.getByRole('table')).toBeVisible();
-}
-
-/** The save this popup sent has succeeded: "Saved." shows, and no draft is left. */
-export async function expectSaved(page: Page, timeout = 5_000): Promise<void> {
-  await expect(page.getByRole('status').filter({ hasText: /^Saved\.$/ })).toBeVisible({ timeout });
-  await expect(page.getByRole('button', { name: 'Revert' })).toBeDisabled();
+  await page.keyboard.press('ControlOrMeta+V');
+  return page.locator('#paste-here').inputValue();
 }

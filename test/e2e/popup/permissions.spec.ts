@@ -1,97 +1,18 @@
-/// <reference types="chrome" />
-// `chrome` is what serviceWorker.evaluate() runs against, inside the extension.
-import { expect, test } from '../fixtures';
-import { SEED_PAGE_IDS, type RunningSandbox } from '../../../sandbox';
-import { apiCall, connectPopup, expectSaved, logged, pickUser, popupUrl, queueFault, resetAll, seedUsers } from './helpers';
-import { screenshotPath } from '../../support/screenshots';
-
-async function permissionsOf(sandbox: RunningSandbox, userId: string): Promise<Record<string, unknown>> {
-  const body = (await apiCall(sandbox, 'GET', `/organizations/${sandbox.organizationId}/permissions/${userId}`)) as {
-    pages: Array<{ page_id: string }>;
-  };
-  return Object.fromEntries(body.pages.map(({ page_id, ...roles }) => [page_id, roles]));
-}
+// The Permissions tab in Chromium: the browser scenario (test/scenarios/permissions.ts), then what only this suite
+// checks (a conflict, copy from a user, a 422, a 403, the team member's tab on manage.statuspage.io).
+import { SEED_PAGE_IDS } from '../../../sandbox';
+import { permissionsScenarios } from '../../scenarios/permissions';
+import { permissionsOf } from '../../scenarios/steps';
+import { chromium, expect, test } from '../fixtures';
+import { apiCall, expectSaved, logged, pickUser, queueFault, seedUsers } from './helpers';
 
 const { cloud, payments, labs } = SEED_PAGE_IDS;
 const all = { page_configuration: true, incident_manager: true, maintenance_manager: true };
 
-test.beforeEach(async ({ sandbox, serviceWorker }) => {
-  await resetAll(sandbox, serviceWorker);
-});
+permissionsScenarios(chromium);
 
-test('granting and revoking roles sends the complete mapping every time; removing access asks first', { tag: '@screenshot' }, async ({
-  page,
-  extensionId,
-  sandbox,
-}) => {
+test('a change made elsewhere between opening and saving is caught, shown, and nothing is overwritten', async ({ popup: page, sandbox }) => {
   const [owner] = await seedUsers(sandbox);
-  expect(await permissionsOf(sandbox, owner!.id)).toEqual({ [cloud]: all, [payments]: all, [labs]: {} });
-  await page.setViewportSize({ width: 440, height: 600 });
-  await connectPopup(page, extensionId, sandbox);
-  await page.getByRole('tab', { name: 'Permissions' }).click();
-  await pickUser(page, owner!.email);
-  const labsRow = page.locator(`tr[data-page-id="${labs}"]`);
-  await expect(labsRow).toContainText('Access only');
-  await expect(page.getByLabel('Manage incidents on Acme Payments')).toBeChecked();
-
-  // Revoke a role.
-  await page.getByLabel('Manage incidents on Acme Payments').uncheck();
-  await expect(page.getByText('1 unsaved change')).toBeVisible();
-  await page.getByRole('button', { name: 'Save', exact: true }).click();
-  await expectSaved(page);
-  // Grant one.
-  await page.getByLabel('Manage incidents on Acme Payments').check();
-  await page.getByLabel('Configure page on Acme Cloud').uncheck();
-  await page.getByRole('button', { name: 'Save', exact: true }).click();
-  await expectSaved(page);
-  expect(await permissionsOf(sandbox, owner!.id)).toEqual({ [cloud]: { ...all, page_configuration: false }, [payments]: all, [labs]: {} });
-
-  // Removing access asks, naming every page it would go from; Cancel changes nothing.
-  await page.getByLabel('Access to Acme Labs').uncheck();
-  await page.screenshot({ path: screenshotPath('popup-permissions.png') });
-  await page.getByLabel('Access to Acme Payments').uncheck();
-  const putsBefore = logged(sandbox, 'PUT', '/permissions/').length;
-  const before = await permissionsOf(sandbox, owner!.id);
-  await page.getByRole('button', { name: 'Save', exact: true }).click();
-  const dialog = page.getByRole('dialog', { name: /Remove .* access\?/ });
-  await expect(dialog).toBeVisible();
-  await expect(dialog).toContainText('these 2 pages');
-  await expect(dialog.getByRole('listitem')).toHaveText(['Acme Labs', 'Acme Payments']);
-  await dialog.getByRole('button', { name: 'Cancel' }).click();
-  await expect(dialog).toBeHidden();
-  await expect(page.getByRole('button', { name: 'Save', exact: true })).toBeFocused(); // focus back where it was
-  expect(logged(sandbox, 'PUT', '/permissions/')).toHaveLength(putsBefore);
-  expect(await permissionsOf(sandbox, owner!.id)).toEqual(before);
-  await expect(page.getByLabel('Access to Acme Labs')).not.toBeChecked(); // the draft is still there
-  await expect(page.getByLabel('Access to Acme Payments')).not.toBeChecked();
-
-  // Only Acme Labs, then: the dialog names it alone, and confirmed, the access goes.
-  await page.getByRole('button', { name: 'Revert' }).click();
-  await page.getByLabel('Access to Acme Labs').uncheck();
-  await page.getByRole('button', { name: 'Save', exact: true }).click();
-  await expect(dialog.getByRole('listitem')).toHaveText(['Acme Labs']);
-  await dialog.getByRole('button', { name: 'Remove access and save' }).click();
-  await expectSaved(page);
-  expect(await permissionsOf(sandbox, owner!.id)).toEqual({ [cloud]: { ...all, page_configuration: false }, [payments]: all });
-
-  // Every PUT carried every page the user was to keep, each RBAC page with all three roles.
-  const puts = logged(sandbox, 'PUT', `/permissions/${owner!.id}`).map((entry) => (entry.body as { pages: Record<string, unknown> }).pages);
-  expect(puts).toEqual([
-    { [cloud]: all, [payments]: { ...all, incident_manager: false }, [labs]: {} },
-    { [cloud]: { ...all, page_configuration: false }, [payments]: all, [labs]: {} },
-    { [cloud]: { ...all, page_configuration: false }, [payments]: all },
-  ]);
-  // Each save read the permissions again just before its PUT.
-  const calls = sandbox
-    .requests()
-    .filter((entry) => entry.path.endsWith(`/permissions/${owner!.id}`))
-    .map((entry) => entry.method);
-  for (const [index, method] of calls.entries()) if (method === 'PUT') expect(calls[index - 1]).toBe('GET');
-});
-
-test('a change made elsewhere between opening and saving is caught, shown, and nothing is overwritten', async ({ page, extensionId, sandbox }) => {
-  const [owner] = await seedUsers(sandbox);
-  await connectPopup(page, extensionId, sandbox);
   await page.getByRole('tab', { name: 'Permissions' }).click();
   await pickUser(page, owner!.email);
   await page.getByLabel('Manage maintenances on Acme Cloud').uncheck();
@@ -118,13 +39,11 @@ test('a change made elsewhere between opening and saving is caught, shown, and n
 });
 
 test('"Copy from user..." starts the draft from another user\'s permissions; the picker finds users on every page of the list', async ({
-  page,
-  extensionId,
+  popup: page,
   sandbox,
 }) => {
   const source = (await seedUsers(sandbox))[0]!;
   const target = (await seedUsers(sandbox, 2))[10]!; // on the list's second page, and no page access yet
-  await connectPopup(page, extensionId, sandbox);
   await page.getByRole('tab', { name: 'Permissions' }).click();
   await expect(page.getByText('137 users in the organization')).toBeVisible();
   await pickUser(page, target.email);
@@ -146,15 +65,13 @@ test('"Copy from user..." starts the draft from another user\'s permissions; the
 });
 
 test('a 422 shows the server\'s words in the page\'s row, keeps the draft across a reopen, and puts "!" on the badge', async ({
-  page,
-  context,
-  extensionId,
+  popup: page,
+  openPopup,
+  driver,
   sandbox,
-  serviceWorker,
 }) => {
   const users = await seedUsers(sandbox);
   const target = users[70]!; // no access anywhere: nothing tells yet that Acme Labs has no roles
-  await connectPopup(page, extensionId, sandbox);
   await page.getByRole('tab', { name: 'Permissions' }).click();
   await pickUser(page, target!.email);
   await page.getByLabel('Manage incidents on Acme Labs').check();
@@ -164,25 +81,22 @@ test('a 422 shows the server\'s words in the page\'s row, keeps the draft across
   await expect(labsRow.getByRole('alert')).toContainText('has no role based access control');
   await expect(page.getByRole('alert').filter({ hasText: 'Not saved.' })).toContainText('Statuspage refused the values for the user');
   await expect(page.getByLabel('Manage incidents on Acme Labs')).toBeChecked();
-  await expect.poll(() => serviceWorker.evaluate(() => chrome.action.getBadgeText({}))).toBe('!');
+  await expect.poll(() => driver.badge()).toBe('!');
 
   // Closed and opened again: the same user, the draft, and the reason.
   await page.close();
-  const reopened = await context.newPage();
-  await reopened.goto(popupUrl(extensionId));
+  const reopened = await openPopup();
   await expect(reopened.getByRole('combobox', { name: 'User' })).toHaveValue(`${target.first_name} ${target.last_name}`);
   await expect(reopened.getByLabel('Manage incidents on Acme Labs')).toBeChecked();
   await expect(reopened.locator(`tr[data-page-id="${labs}"]`).getByRole('alert')).toContainText('has no role based access control');
 
   await reopened.getByRole('button', { name: 'Revert' }).click();
-  await expect.poll(() => serviceWorker.evaluate(() => chrome.action.getBadgeText({}))).toBe('');
+  await expect.poll(() => driver.badge()).toBe('');
   await expect(reopened.getByLabel('Manage incidents on Acme Labs')).not.toBeChecked();
-  await reopened.close();
 });
 
-test('a save the key may not make (403) names the user, keeps the draft, and overwrites nothing', async ({ page, extensionId, sandbox }) => {
+test('a save the key may not make (403) names the user, keeps the draft, and overwrites nothing', async ({ popup: page, sandbox }) => {
   const [owner] = await seedUsers(sandbox);
-  await connectPopup(page, extensionId, sandbox);
   await page.getByRole('tab', { name: 'Permissions' }).click();
   await pickUser(page, owner!.email);
   await page.getByLabel('Configure page on Acme Cloud').uncheck();
@@ -204,29 +118,17 @@ test('a save the key may not make (403) names the user, keeps the draft, and ove
 });
 
 test("opened over a team member's page on manage.statuspage.io, it starts in Permissions on that user", async ({
-  page,
-  context,
-  extensionId,
+  popup: page,
+  openManagePage,
+  popupOver,
   sandbox,
-  serviceWorker,
 }) => {
   const users = await seedUsers(sandbox);
   const member = users[5]!;
-  await connectPopup(page, extensionId, sandbox);
   await page.close();
 
-  const manage = await context.newPage();
-  await manage.route('https://manage.statuspage.io/**', (route) =>
-    route.fulfill({ contentType: 'text/html', body: '<!doctype html><title>Team</title>' }),
-  );
-  await manage.goto(`https://manage.statuspage.io/organizations/${sandbox.organizationId}/team/${member.id}`);
-  const tabId = await serviceWorker.evaluate(async (url) => (await chrome.tabs.query({ url }))[0]?.id, manage.url());
-
-  const popup = await context.newPage();
-  await popup.goto(popupUrl(extensionId, `?tab=${tabId}`));
+  const popup = await popupOver(await openManagePage(`/organizations/${sandbox.organizationId}/team/${member.id}`));
   await expect(popup.getByRole('tab', { name: 'Permissions' })).toHaveAttribute('aria-selected', 'true');
   await expect(popup.getByRole('combobox', { name: 'User' })).toHaveValue(`${member.first_name} ${member.last_name}`);
   await expect(popup.getByRole('table')).toBeVisible();
-  await popup.close();
-  await manage.close();
 });

@@ -1,46 +1,38 @@
 /// <reference types="chrome" />
 // Two reliability defects, reproduced as they were found: a pending save lost when the browser stopped the service
 // worker, and an edit lost between two popups editing within milliseconds.
-import type { BrowserContext, Page, Worker } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { PAGE_WITHOUT_RBAC_ID, SEED_PAGE_IDS, startSandbox } from '../../../sandbox';
-import { stopServiceWorker } from '../../support/chromium';
+import type { ExtensionDriver } from '../../drivers/driver';
+import { connectThroughSetup } from '../../support/chromium';
 import { expect, test } from '../fixtures';
-import { apiCall, connectPopup, logged, pickUser, popupUrl, resetAll, seedUsers } from './helpers';
+import { apiCall, logged, pickUser, seedUsers } from './helpers';
 
-test.beforeEach(async ({ sandbox, serviceWorker }) => {
-  await resetAll(sandbox, serviceWorker);
-});
-
-const storedDraft = (worker: Worker, kind: 'embed' | 'permissions', id: string) =>
-  worker.evaluate(
-    async ([kind, id]) => {
-      const { connections } = (await chrome.storage.local.get('connections')) as { connections: { active: string } };
-      const key = `org.${connections.active}.draft.${kind}.${id}`;
-      return (await chrome.storage.local.get(key))[key] as { values?: Record<string, string>; draft?: Record<string, unknown> } | undefined;
-    },
-    [kind, id] as const,
-  );
+/** The current connection's stored draft of `kind` for `id` (a page, a user). */
+async function storedDraft(driver: ExtensionDriver, kind: 'embed' | 'permissions', id: string) {
+  const { connections } = (await driver.stored('local', ['connections'])) as { connections: { active: string } };
+  const key = `org.${connections.active}.draft.${kind}.${id}`;
+  return (await driver.stored('local', [key]))[key] as { values?: Record<string, string>; draft?: Record<string, unknown> } | undefined;
+}
 
 test('a save backing off after a network failure is resumed by an alarm after the browser stops the worker, and sent once', async ({
-  context,
+  driver,
   extensionId,
 }) => {
   test.setTimeout(90_000);
   // A Statuspage of this test's own, so that it can go down and come back on the same address.
   let own = await startSandbox({ port: 0 });
   const port = Number(new URL(own.url).port);
-  const page = await context.newPage();
+  const page = await driver.newPage();
   try {
-    await connectPopup(page, extensionId, own);
+    await connectThroughSetup(page, extensionId, own);
     await page.getByLabel('Incident text', { exact: true }).fill('#f0f0f0');
     await own.close(); // Statuspage is unreachable
     await page.getByRole('button', { name: 'Save', exact: true }).click();
     await expect(page.getByText(/Could not reach Statuspage: trying again in \d+ s\./)).toBeVisible();
     await page.close();
     // The browser stops the worker while the save waits to retry; the popup is closed, so only an alarm can wake it.
-    const probe = await context.newPage();
-    await stopServiceWorker(probe);
-    await probe.close();
+    await driver.stopWorker();
     own = await startSandbox({ port }); // Statuspage is back
     await expect.poll(() => logged(own, 'PATCH', '/status_embed_config').length, { timeout: 45_000, intervals: [500] }).toBe(1);
     expect(await apiCall(own, 'GET', `/pages/${SEED_PAGE_IDS.cloud}/status_embed_config`)).toMatchObject({ incident_text_color: '#f0f0f0' });
@@ -52,23 +44,12 @@ test('a save backing off after a network failure is resumed by an alarm after th
   }
 });
 
-async function openTwo(context: BrowserContext, extensionId: string): Promise<[Page, Page]> {
-  const a = await context.newPage();
-  const b = await context.newPage();
-  await Promise.all([a.goto(popupUrl(extensionId)), b.goto(popupUrl(extensionId))]);
-  return [a, b];
-}
+/** Two popups opened at once, as from two windows. */
+const openTwo = (openPopup: () => Promise<Page>) => Promise.all([openPopup(), openPopup()]);
 
-test('two popups editing one page within milliseconds both keep their edits, in storage and on screen', async ({
-  page,
-  context,
-  extensionId,
-  sandbox,
-  serviceWorker,
-}) => {
-  await connectPopup(page, extensionId, sandbox);
-  await page.close();
-  const [a, b] = await openTwo(context, extensionId);
+test('two popups editing one page within milliseconds both keep their edits, in storage and on screen', async ({ popup, openPopup, driver }) => {
+  await popup.close();
+  const [a, b] = await openTwo(openPopup);
   await Promise.all([
     a.getByLabel('Incident text', { exact: true }).fill('#111111'),
     b.getByLabel('Maintenance text', { exact: true }).fill('#222222'),
@@ -78,17 +59,14 @@ test('two popups editing one page within milliseconds both keep their edits, in 
     await expect(popup.getByLabel('Maintenance text', { exact: true })).toHaveValue('#222222');
   }
   await expect
-    .poll(async () => (await storedDraft(serviceWorker, 'embed', SEED_PAGE_IDS.cloud))?.values)
+    .poll(async () => (await storedDraft(driver, 'embed', SEED_PAGE_IDS.cloud))?.values)
     .toMatchObject({ incident_text_color: '#111111', maintenance_text_color: '#222222' });
-  await a.close();
-  await b.close();
 });
 
-test('two popups editing one user within milliseconds both keep their edits', async ({ page, context, extensionId, sandbox, serviceWorker }) => {
+test('two popups editing one user within milliseconds both keep their edits', async ({ popup, openPopup, driver, sandbox }) => {
   const [owner] = await seedUsers(sandbox);
-  await connectPopup(page, extensionId, sandbox);
-  await page.close();
-  const [a, b] = await openTwo(context, extensionId);
+  await popup.close();
+  const [a, b] = await openTwo(openPopup);
   for (const popup of [a, b]) {
     await popup.getByRole('tab', { name: 'Permissions' }).click();
     await pickUser(popup, owner!.email);
@@ -101,10 +79,8 @@ test('two popups editing one user within milliseconds both keep their edits', as
     await expect(popup.getByRole('checkbox', { name: 'Manage incidents on Acme Cloud' })).not.toBeChecked();
     await expect(popup.getByRole('checkbox', { name: 'Access to Acme Labs' })).not.toBeChecked();
   }
-  const draft = await storedDraft(serviceWorker, 'permissions', owner!.id);
+  const draft = await storedDraft(driver, 'permissions', owner!.id);
   expect(draft?.draft?.[SEED_PAGE_IDS.cloud]).toMatchObject({ incident_manager: false });
   expect(Object.keys(draft?.draft ?? {})).not.toContain(PAGE_WITHOUT_RBAC_ID);
   expect(Object.keys(draft?.draft ?? {})).toContain(SEED_PAGE_IDS.cloud);
-  await a.close();
-  await b.close();
 });

@@ -5,6 +5,8 @@
 import { resolve } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { startSandbox } from '../../../sandbox';
+import { tabOf } from '../../drivers/playwright';
+import { fillSetupForm } from '../../scenarios/steps';
 import { launchWithExtension } from '../../support/chromium';
 
 const STORE_BUILD = resolve('.output/chrome-mv3');
@@ -15,11 +17,7 @@ test('connecting the store build to a sandbox waits for the permission prompt wi
   try {
     const page = await browser.context.newPage();
     await page.goto(`chrome-extension://${browser.extensionId}/popup.html`);
-    await page.getByLabel('API key').fill(sandbox.apiKey);
-    await page.getByLabel('Organization ID').fill(sandbox.organizationId);
-    await page.getByText('Advanced').click();
-    await page.getByLabel('API base URL').fill(sandbox.apiBaseUrl);
-    await page.getByRole('button', { name: 'Connect' }).click();
+    await fillSetupForm(tabOf(page), sandbox);
 
     const waiting = page.getByRole('status').filter({ hasText: "in the browser's prompt" });
     await expect(waiting).toHaveText("Allow access to 127.0.0.1 in the browser's prompt to continue.Cancel");

@@ -4,40 +4,20 @@
 // the CSP lines the popup gives, it shows the card and the browser's integrity check passes.
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import type { Page } from '@playwright/test';
 import { SEED_PAGE_IDS } from '../../../sandbox';
 import { expect, test } from '../fixtures';
-import { connectPopup, resetAll } from './helpers';
+import { paste } from './helpers';
 
 const WIDGET_DIR = resolve('dist/widget');
 const integrity = () => JSON.parse(readFileSync(join(WIDGET_DIR, 'integrity.json'), 'utf8')) as Record<string, string>;
 const { version } = JSON.parse(readFileSync('package.json', 'utf8')) as { version: string };
 const CDN_DIR = `https://cdn.jsdelivr.net/npm/@statuspage-toolkit/status-embed@${version}/dist/`;
 
-test.beforeEach(async ({ sandbox, serviceWorker }) => {
-  await resetAll(sandbox, serviceWorker);
-});
-
-/** What the clipboard holds, read back the way a person would: paste it somewhere. */
-async function paste(page: Page): Promise<string> {
-  await page.evaluate(() => {
-    document.getElementById('paste-here')?.remove();
-    const area = document.createElement('textarea');
-    area.id = 'paste-here';
-    document.body.append(area);
-    area.focus();
-  });
-  await page.keyboard.press('ControlOrMeta+V');
-  return page.locator('#paste-here').inputValue();
-}
-
 test("copies a pinned tag with integrity and the page's config, and it works on a customer page under the CSP it names", async ({
-  page,
+  popup: page,
   context,
-  extensionId,
   sandbox,
 }) => {
-  await connectPopup(page, extensionId, sandbox);
   await page.getByLabel('Page').selectOption(SEED_PAGE_IDS.payments);
   await expect(page.getByRole('button', { name: "Copy Statuspage's embed tag" })).toBeVisible();
   await page.getByRole('button', { name: 'Copy widget snippet', exact: true }).click();
@@ -56,6 +36,8 @@ test("copies a pinned tag with integrity and the page's config, and it works on 
   await page.getByLabel('Incident background', { exact: true }).fill('#123456');
   await expect(page.getByText('Your unsaved draft differs: the second button uses its values.')).toBeVisible();
   await page.getByRole('button', { name: "Copy with the draft's values" }).click();
+  // The clipboard is written when the popup says so: a paste before then reads the saved values copied above.
+  await expect(page.getByText("Copied the widget snippet with the draft's values.", { exact: true })).toBeVisible();
   expect(await paste(page)).toContain('data-incident-background-color="#123456"');
 
   // The customer's page: the snippet pasted as is, under the CSP lines the popup gave.
@@ -100,8 +82,7 @@ test("copies a pinned tag with integrity and the page's config, and it works on 
   await customer.close();
 });
 
-test('a config endpoint URL is checked, and the tag then reads its colours from it', async ({ page, extensionId, sandbox }) => {
-  await connectPopup(page, extensionId, sandbox);
+test('a config endpoint URL is checked, and the tag then reads its colours from it', async ({ popup: page }) => {
   await page.getByText('For a site that runs the config endpoint').click();
   await page.getByLabel('Config endpoint URL').fill('http://www.example.com/embed-config');
   await page.getByRole('button', { name: 'Copy widget snippet with a config URL' }).click();
@@ -111,5 +92,6 @@ test('a config endpoint URL is checked, and the tag then reads its colours from 
   await expect(page.getByLabel('Content-Security-Policy lines your site needs')).toHaveValue(
     /connect-src https:\/\/\S+ https:\/\/www\.example\.com$/,
   );
+  await expect(page.getByText('Copied the widget snippet with your config endpoint.', { exact: true })).toBeVisible();
   expect(await paste(page)).toContain('data-config-url="https://www.example.com/embed-config"');
 });

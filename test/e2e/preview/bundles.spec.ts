@@ -4,7 +4,8 @@
 // does not even name the key's storage item. Reads files only: no browser is started.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { expect, test, TEST_EXTENSION_DIR } from '../fixtures';
+import { expect, test } from '@playwright/test';
+import { TEST_EXTENSION_DIR } from '../../support/chromium';
 
 const read = (file: string) => readFileSync(join(TEST_EXTENSION_DIR, file), 'utf8');
 

@@ -1,95 +1,7 @@
-/// <reference types="chrome" />
-// "Preview on this tab": on any other site (here the widget's demo customer page, served locally under its
-// strict CSP, and a page with hostile CSS) the preview appears on request only, injected under activeTab.
-// The test build's host permission for 127.0.0.1 stands in for the grant a toolbar click gives (docs/preview.md).
-import { createAdaptorServer } from '@hono/node-server';
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { SEED_PAGE_IDS } from '../../../sandbox';
-import { createWidgetDemo } from '../../../widget/demo';
+// "Preview on this tab" on a page with hostile CSS (Chromium): the page cannot restyle the preview, and the preview
+// does not restyle the page. The preview's other scenarios, in both browsers: test/scenarios/preview.ts.
+import { PREVIEW_HOST } from '../../scenarios/preview';
 import { expect, test } from '../fixtures';
-import { connectPopup, resetAll } from '../popup/helpers';
-import { expectNoDraft, expectPopupPreviewBackground, openPopupFor, PREVIEW_HOST, previewCard, tabIdOf } from './helpers';
-import { screenshotPath } from '../../support/screenshots';
-
-const cloud = SEED_PAGE_IDS.cloud; // seeded at `bottom-left`, #c0392b with #ffffff text
-
-test.beforeEach(async ({ page, extensionId, sandbox, serviceWorker }) => {
-  await resetAll(sandbox, serviceWorker);
-  await connectPopup(page, extensionId, sandbox);
-  await page.getByLabel('Page').selectOption(cloud);
-  await expect(page.getByLabel('Incident background', { exact: true })).toHaveValue('#c0392b');
-  await page.close();
-});
-
-test('on a demo customer site the preview appears only on request, follows edits, and goes with the popup', { tag: '@screenshot' }, async ({
-  context,
-  extensionId,
-  sandbox,
-  serviceWorker,
-}) => {
-  const server = createAdaptorServer({ fetch: createWidgetDemo(sandbox).fetch, overrideGlobalObjects: false }) as Server;
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  try {
-    const site = await context.newPage();
-    await site.setViewportSize({ width: 1100, height: 700 });
-    await site.goto(`http://127.0.0.1:${(server.address() as AddressInfo).port}/demo/${cloud}`);
-    const popup = await openPopupFor(context, extensionId, await tabIdOf(serviceWorker, site));
-
-    // Without a draft there is nothing to preview, and no button.
-    await expectNoDraft(popup, 'tab');
-    await expect(popup.getByRole('button', { name: 'Preview on this tab' })).toHaveCount(0);
-
-    // A draft alone does not touch the site: the preview waits for the button.
-    await popup.getByLabel('Bottom right').check();
-    await popup.getByLabel('Incident background', { exact: true }).fill('#0b3d91');
-    await expectPopupPreviewBackground(popup, 'rgb(11, 61, 145)');
-    await expect(popup.getByRole('button', { name: 'Preview on this tab' })).toBeVisible(); // offered, not started
-    await expect(site.locator(PREVIEW_HOST)).toHaveCount(0);
-
-    await popup.getByRole('button', { name: 'Preview on this tab' }).click();
-    const card = previewCard(site);
-    await expect(card).toHaveCSS('background-color', 'rgb(11, 61, 145)');
-    await expect(card).toHaveCSS('right', '60px');
-    await expect(popup.getByTestId('in-page-preview-status')).toContainText('Previewing on this tab');
-    await expect(popup.getByRole('button', { name: 'Preview on this tab' })).toHaveCount(0);
-
-    await popup.getByLabel('Incident text', { exact: true }).fill('#ffdd00');
-    await expect(card).toHaveCSS('color', 'rgb(255, 221, 0)');
-    await popup.getByLabel('Top right').check();
-    await expect(card).toHaveCSS('top', '60px');
-    // The README's picture: the card where the official embed sits, over the demo site.
-    await popup.getByLabel('Bottom right').check();
-    await popup.getByLabel('Incident text', { exact: true }).fill('#ffffff');
-    await expect(card).toHaveCSS('bottom', '60px');
-    await expect(card).toHaveCSS('color', 'rgb(255, 255, 255)');
-    await expect(card).toHaveCSS('opacity', '1');
-    await site.screenshot({ path: screenshotPath('preview-on-site.png') });
-
-    // Escape, then the button again: the script is injected a second time, and still one preview answers.
-    await site.keyboard.press('Escape');
-    await expect(site.locator(PREVIEW_HOST)).toHaveCount(0);
-    await popup.getByRole('button', { name: 'Preview on this tab' }).click();
-    await expect(card).toBeVisible();
-    await popup.getByLabel('Incident background', { exact: true }).fill('#5a1e6e');
-    await expect(card).toHaveCSS('background-color', 'rgb(90, 30, 110)');
-    await expect(site.locator(PREVIEW_HOST)).toHaveCount(1);
-
-    // A reload ends it (the injected script is gone with the page); the popup says so and offers it again.
-    await site.reload();
-    await expect(popup.getByTestId('in-page-preview-status')).toHaveText('The page was reloaded or left: the preview ended.');
-    await expect(site.locator(PREVIEW_HOST)).toHaveCount(0);
-    await popup.getByRole('button', { name: 'Preview on this tab' }).click();
-    await expect(card).toHaveCSS('background-color', 'rgb(90, 30, 110)');
-
-    await popup.close();
-    await expect(site.locator(PREVIEW_HOST)).toHaveCount(0);
-    await site.close();
-  } finally {
-    server.closeAllConnections();
-    await new Promise((resolve) => server.close(resolve));
-  }
-});
 
 const HOSTILE_PAGE = `<!doctype html><html lang="en"><title>Hostile</title>
 <style>
@@ -104,11 +16,12 @@ const HOSTILE_PAGE = `<!doctype html><html lang="en"><title>Hostile</title>
 </html>`;
 
 test("the page's hostile CSS cannot restyle the preview, and the preview does not restyle the page", async ({
-  context,
-  extensionId,
-  serviceWorker,
+  popup: connected,
+  driver,
+  popupOver,
 }) => {
-  const site = await context.newPage();
+  await connected.close(); // connected, on Acme Cloud (the first page by name): #ffffff text
+  const site = await driver.newPage();
   await site.setViewportSize({ width: 1100, height: 700 });
   await site.route('http://127.0.0.1:9/**', (route) => route.fulfill({ contentType: 'text/html', body: HOSTILE_PAGE }));
   await site.goto('http://127.0.0.1:9/hostile');
@@ -119,12 +32,12 @@ test("the page's hostile CSS cannot restyle the preview, and the preview does no
     });
   const before = await probeStyle();
 
-  const popup = await openPopupFor(context, extensionId, await tabIdOf(serviceWorker, site));
+  const popup = await popupOver(site);
   await popup.getByLabel('Incident background', { exact: true }).fill('#0b3d91');
   await popup.getByRole('button', { name: 'Preview on this tab' }).click();
 
   const host = site.locator(PREVIEW_HOST);
-  const card = previewCard(site);
+  const card = site.locator(`${PREVIEW_HOST} .card`);
   await expect(card).toHaveCSS('background-color', 'rgb(11, 61, 145)');
   await expect(card).toHaveCSS('color', 'rgb(255, 255, 255)');
   await expect(card).toHaveCSS('font-size', '14px');
@@ -143,5 +56,4 @@ test("the page's hostile CSS cannot restyle the preview, and the preview does no
   expect(await probeStyle()).toBe(before);
   await popup.close();
   await expect(host).toHaveCount(0);
-  await site.close();
 });

@@ -1,52 +1,20 @@
 /// <reference types="chrome" />
-import type { BrowserContext, Page, Worker } from '@playwright/test';
-import { startSandbox } from '../../../sandbox';
+import type { Locator, Page } from '@playwright/test';
+import { liveServiceWorker, stopServiceWorker } from '../../support/chromium';
 import { test as base, expect } from '../fixtures';
-import { connectPopup } from '../popup/helpers';
 
 /** A small organization (40 users, the three demo pages), so a scan takes seconds under a short rate window. */
 export const USER_COUNT = 40;
 
-export const test = base.extend({
-  sandbox: [
-    // biome-ignore lint/correctness/noEmptyPattern: Playwright reads a fixture's dependencies from this pattern; it has none
-    async ({}, use) => {
-      const sandbox = await startSandbox({ port: 0, users: USER_COUNT });
-      await use(sandbox);
-      await sandbox.close();
-    },
-    { scope: 'worker' },
-  ],
+export const test = base.extend<{ teamAccess: Page }>({
+  sandboxOptions: [{ users: USER_COUNT }, { scope: 'worker' }],
+  /** The Team access page, in the tab where the extension was set up through the popup (from a clean slate). */
+  teamAccess: async ({ popup, extensionId }, use) => {
+    await popup.goto(teamAccessUrl(extensionId));
+    await use(popup);
+  },
 });
 export { expect };
-
-/** The extension's service worker now (a stopped one is replaced when anything wakes it). */
-export async function liveWorker(context: BrowserContext, extensionId: string): Promise<Worker> {
-  const running = context.serviceWorkers().find((worker) => worker.url().startsWith(`chrome-extension://${extensionId}/`));
-  if (running) return running;
-  const waiting = context.waitForEvent('serviceworker', { timeout: 15_000 });
-  // Opening an extension page wakes the worker (the page's first message starts it).
-  const page = await context.newPage();
-  await page.goto(`chrome-extension://${extensionId}/blank.html`).catch(() => {});
-  const worker = await waiting;
-  await page.close();
-  return worker;
-}
-
-/** The sandbox's seed and an extension with nothing stored, nothing running: then set up through the popup. */
-export async function freshStart(
-  page: Page,
-  context: BrowserContext,
-  extensionId: string,
-  sandbox: Parameters<typeof connectPopup>[2],
-): Promise<void> {
-  const worker = await liveWorker(context, extensionId);
-  sandbox.reset();
-  await worker.evaluate(async () => {
-    await chrome.storage.local.clear();
-  });
-  await connectPopup(page, extensionId, sandbox);
-}
 
 export function teamAccessUrl(extensionId: string): string {
   return `chrome-extension://${extensionId}/team-access.html`;
@@ -58,12 +26,9 @@ export async function scanAll(page: Page, timeout = 30_000): Promise<void> {
   await expect(page.getByRole('status').filter({ hasText: /^Scanned \d+ users/ })).toBeVisible({ timeout });
 }
 
-/** Stops every service worker (the extension's background included), as Chrome does to an idle one. */
-export async function stopServiceWorkers(page: Page): Promise<void> {
-  const cdp = await page.context().newCDPSession(page);
-  await cdp.send('ServiceWorker.enable');
-  await cdp.send('ServiceWorker.stopAllWorkers');
-  await cdp.detach();
+/** What a plan says changes for the user whose row's name matches `user` (the row's last cell). */
+export function planChange(plan: Locator, user: RegExp): Locator {
+  return plan.getByRole('row', { name: user }).getByRole('cell').last();
 }
 
 /** Successful permission reads in the sandbox's log, by user id. */
@@ -84,15 +49,17 @@ export function permissionReads(sandbox: { requests(): Array<{ method: string; p
  */
 export async function stopWorkerAndExpectRestart(page: Page, extensionId: string, whileStopped?: () => void): Promise<void> {
   const context = page.context();
-  await (await liveWorker(context, extensionId)).evaluate(() => {
+  await (await liveServiceWorker(context, extensionId)).evaluate(() => {
     (globalThis as { beforeStop?: boolean }).beforeStop = true;
   });
-  await stopServiceWorkers(page);
+  await stopServiceWorker(page);
   whileStopped?.();
   await expect
     .poll(
       async () =>
-        (await liveWorker(context, extensionId)).evaluate(() => (globalThis as { beforeStop?: boolean }).beforeStop ?? false).catch(() => 'gone'),
+        (await liveServiceWorker(context, extensionId))
+          .evaluate(() => (globalThis as { beforeStop?: boolean }).beforeStop ?? false)
+          .catch(() => 'gone'),
       {
         timeout: 30_000,
       },

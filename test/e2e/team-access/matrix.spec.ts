@@ -1,45 +1,11 @@
-import AxeBuilder from '@axe-core/playwright';
-import type { Page } from '@playwright/test';
+import { tabOf } from '../../drivers/playwright';
+import { tabStops } from '../../support/focus';
 import { apiCall, seedUsers, setRateLimit } from '../popup/helpers';
-import { expect, freshStart, scanAll, test, teamAccessUrl, USER_COUNT } from './fixtures';
+import { expect, scanAll, test, USER_COUNT } from './fixtures';
 
-async function seriousViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).analyze();
-  return results.violations
-    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-    .map((violation) => ({ id: violation.id, nodes: violation.nodes.map((node) => node.target.join(' ')) }));
-}
-
-/** Every control's focus ring shows when Tab reaches it; returns the names of those where it does not. */
-async function tabRound(page: Page, stops: number): Promise<{ reached: string[]; noRing: string[] }> {
-  const reached: string[] = [];
-  const noRing: string[] = [];
-  for (let i = 0; i < stops; i++) {
-    await page.keyboard.press('Tab');
-    const focused = await page.evaluate(() => {
-      const element = document.activeElement as HTMLElement | null;
-      if (!element || element === document.body) return undefined;
-      const style = getComputedStyle(element);
-      const name = element.getAttribute('aria-label') ?? (element as HTMLInputElement).labels?.[0]?.textContent ?? element.textContent ?? '';
-      return { name: name.trim().slice(0, 40), ring: element.matches(':focus-visible') && style.outlineStyle !== 'none' };
-    });
-    if (!focused) continue;
-    reached.push(focused.name);
-    if (!focused.ring) noRing.push(focused.name);
-  }
-  return { reached, noRing };
-}
-
-test('the matrix: accessible cells, filters, sort, windowed rows, keyboard and axe in light and dark', async ({
-  page,
-  context,
-  extensionId,
-  sandbox,
-}) => {
+test('the matrix: accessible cells, filters, sort, windowed rows, keyboard and axe in light and dark', async ({ teamAccess: page, sandbox }) => {
   test.setTimeout(90_000);
-  await freshStart(page, context, extensionId, sandbox);
   await setRateLimit(sandbox, { limit: 1000, windowMs: 60_000 }); // the checks below read the sandbox from Node too
-  await page.goto(teamAccessUrl(extensionId));
   await scanAll(page);
 
   const grid = page.getByRole('table', { name: 'Team access: users by page' });
@@ -88,13 +54,14 @@ test('the matrix: accessible cells, filters, sort, windowed rows, keyboard and a
 
   // Keyboard: Tab reaches the filters, the matrix and a row's checkbox, each with a visible focus ring.
   await page.getByLabel('Search').focus();
-  const { reached, noRing } = await tabRound(page, 14);
+  const stops = await tabStops(page, 14);
+  const reached = stops.map((stop) => stop.name);
   expect(reached).toContain('Matrix, scrolls');
   expect(reached.some((name) => name.startsWith('Select '))).toBe(true);
-  expect(noRing).toEqual([]);
+  expect(stops.filter((stop) => !stop.ring).map((stop) => stop.name)).toEqual([]);
 
   for (const colorScheme of ['light', 'dark'] as const) {
     await page.emulateMedia({ colorScheme });
-    expect(await seriousViolations(page), colorScheme).toEqual([]);
+    expect((await tabOf(page).axe()).violations, colorScheme).toEqual([]);
   }
 });

@@ -1,9 +1,6 @@
-import { popupUrl } from '../popup/helpers';
-import { expect, freshStart, test, teamAccessUrl } from './fixtures';
+import { expect, test, teamAccessUrl } from './fixtures';
 
-test('the popup’s Permissions tab opens the Team access page in a new tab', async ({ page, context, extensionId, sandbox }) => {
-  await freshStart(page, context, extensionId, sandbox);
-  await page.goto(popupUrl(extensionId));
+test('the popup’s Permissions tab opens the Team access page in a new tab', async ({ popup: page, context, extensionId }) => {
   await page.getByRole('tab', { name: 'Permissions' }).click();
   const opened = context.waitForEvent('page');
   await page.getByRole('button', { name: 'Open Team access' }).click();

@@ -1,18 +1,15 @@
-import { pickUser, popupUrl, setRateLimit } from '../popup/helpers';
-import { expect, freshStart, permissionReads, stopWorkerAndExpectRestart, test, teamAccessUrl, USER_COUNT } from './fixtures';
+import { pickUser, setRateLimit } from '../popup/helpers';
+import { expect, permissionReads, stopWorkerAndExpectRestart, test, USER_COUNT } from './fixtures';
 
 test('a scan shows its progress, waits out 429s, and after the worker is stopped goes on where it was', async ({
-  page,
-  context,
+  teamAccess: page,
   extensionId,
   sandbox,
 }) => {
   test.setTimeout(90_000);
-  await freshStart(page, context, extensionId, sandbox);
   // A short window on the server: the scan meets 429s and must wait out their Retry-After by itself.
   await setRateLimit(sandbox, { limit: 5, windowMs: 1000 });
   sandbox.requests().length = 0;
-  await page.goto(teamAccessUrl(extensionId));
   await page.getByRole('button', { name: 'Scan the organization' }).click();
 
   const status = page.getByRole('status').filter({ hasText: /users read|Rate limited/ });
@@ -37,16 +34,13 @@ test('a scan shows its progress, waits out 429s, and after the worker is stopped
   await expect(page.getByRole('table', { name: 'Team access: users by page' })).toHaveAttribute('aria-rowcount', String(USER_COUNT + 1));
 });
 
-test('the popup stays usable during a scan: a person’s read goes ahead of the queued scan', async ({ page, context, extensionId, sandbox }) => {
+test('the popup stays usable during a scan: a person’s read goes ahead of the queued scan', async ({ teamAccess: page, openPopup, sandbox }) => {
   test.setTimeout(60_000);
-  await freshStart(page, context, extensionId, sandbox);
   await setRateLimit(sandbox, { limit: 5, windowMs: 1000 });
-  await page.goto(teamAccessUrl(extensionId));
   await page.getByRole('button', { name: 'Scan the organization' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'users read' })).toBeVisible();
 
-  const popup = await context.newPage();
-  await popup.goto(popupUrl(extensionId));
+  const popup = await openPopup();
   await popup.getByRole('tab', { name: 'Permissions' }).click();
   const started = Date.now();
   await pickUser(popup, 'zainab');
