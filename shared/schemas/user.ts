@@ -24,7 +24,7 @@ export function userDisplayName(user: Pick<User, 'first_name' | 'last_name' | 'e
 /** The longest email address SMTP carries (RFC 5321's path limit). */
 export const MAX_EMAIL_LENGTH = 254;
 /** A name part longer than this is refused before it is sent. */
-export const MAX_NAME_LENGTH = 255;
+export const MAX_USER_NAME_LENGTH = 255;
 
 /**
  * A person to add to the organization: `createUser`'s input. Only the shape is checked here (one `@`, no spaces);
@@ -32,8 +32,8 @@ export const MAX_NAME_LENGTH = 255;
  */
 export const NewUser = z.strictObject({
   email: z.string().check(z.maxLength(MAX_EMAIL_LENGTH), z.regex(/^[^\s@]+@[^\s@]+$/, 'must be an email address (name@example.com)')),
-  firstName: z.optional(z.string().check(z.maxLength(MAX_NAME_LENGTH))),
-  lastName: z.optional(z.string().check(z.maxLength(MAX_NAME_LENGTH))),
+  firstName: z.optional(z.string().check(z.maxLength(MAX_USER_NAME_LENGTH))),
+  lastName: z.optional(z.string().check(z.maxLength(MAX_USER_NAME_LENGTH))),
 });
 export type NewUser = z.infer<typeof NewUser>;
 
