@@ -58,6 +58,36 @@ export interface Scope {
   texts(role: string): Promise<string[]>;
 }
 
+/** What Playwright's and puppeteer's pages have alike (the same names, the same meaning). */
+export interface LibraryPage {
+  url(): string;
+  goto(url: string): Promise<unknown>;
+  reload(): Promise<unknown>;
+  close(): Promise<void>;
+  evaluate(fn: never, arg: never): Promise<unknown>;
+  keyboard: { press(key: never): Promise<void> };
+}
+
+type Alike = 'url' | 'goto' | 'reload' | 'close' | 'press' | 'evaluate';
+
+/**
+ * A Tab over either library's page: what both pages do alike written here, with the driver's `scope` on the page and
+ * the `rest` that differs. `url` stays a live getter (Object.assign copies the others onto this object, keeping it).
+ */
+export function tabOver(page: LibraryPage, scope: Scope, rest: Omit<Tab, keyof Scope | Alike>): Tab {
+  const alike: Pick<Tab, Alike> = {
+    get url() {
+      return page.url();
+    },
+    goto: async (url) => void (await page.goto(url)),
+    reload: async () => void (await page.reload()),
+    close: () => page.close(),
+    press: (key) => page.keyboard.press(key as never),
+    evaluate: (fn, arg) => page.evaluate(fn as never, arg as never) as never,
+  };
+  return Object.assign(alike, scope, rest);
+}
+
 /** A tab of the browser. */
 export interface Tab extends Scope {
   readonly url: string;

@@ -6,7 +6,7 @@ import type { BrowserContext, Locator, Page } from '@playwright/test';
 import type { RunningSandbox } from '../../sandbox';
 import { liveServiceWorker, stopServiceWorker } from '../support/chromium';
 import { screenshotPath } from '../support/screenshots';
-import { axeFindings, type Element as Found, type Expect, type ExtensionDriver, type FindOptions, type Scope, type Tab } from './driver';
+import { axeFindings, tabOver, type Element as Found, type Expect, type ExtensionDriver, type FindOptions, type Scope, type Tab } from './driver';
 
 const WAIT = 5_000;
 
@@ -61,16 +61,7 @@ function scopeOf(root: Page | Locator): Scope {
 }
 
 export function tabOf(page: Page): Tab {
-  return {
-    ...scopeOf(page),
-    get url() {
-      return page.url();
-    },
-    goto: async (url) => void (await page.goto(url)),
-    reload: async () => void (await page.reload()),
-    close: () => page.close(),
-    press: (key) => page.keyboard.press(key),
-    evaluate: (fn, arg) => page.evaluate(fn as never, arg) as never,
+  return tabOver(page, scopeOf(page), {
     setViewport: (width, height) => page.setViewportSize({ width, height }),
     emulateColorScheme: (colorScheme) => page.emulateMedia({ colorScheme }),
     // Playwright's locators pierce open shadow roots: the host's scope finds what is inside.
@@ -83,7 +74,7 @@ export function tabOf(page: Page): Tab {
       const builder = new AxeBuilder({ page });
       return axeFindings(await (include ? builder.include(include) : builder).analyze());
     },
-  };
+  });
 }
 
 export interface ChromiumDriver extends ExtensionDriver {

@@ -8,7 +8,7 @@ import type { Browser, ElementHandle, Page } from 'puppeteer-core';
 import type { RunningSandbox } from '../../sandbox';
 import { openExtensionPage } from '../firefox/firefox';
 import { screenshotPath } from '../support/screenshots';
-import { axeFindings, type Element as Found, type Expect, type ExtensionDriver, type FindOptions, type Scope, type Tab } from './driver';
+import { axeFindings, tabOver, type Element as Found, type Expect, type ExtensionDriver, type FindOptions, type Scope, type Tab } from './driver';
 
 const WAIT = 5_000;
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
@@ -89,16 +89,7 @@ function scopeOf(root: Root): Scope {
 }
 
 export function tabOf(page: Page): Tab {
-  return {
-    ...scopeOf(page),
-    get url() {
-      return page.url();
-    },
-    goto: async (url) => void (await page.goto(url)),
-    reload: async () => void (await page.reload()),
-    close: () => page.close(),
-    press: (key) => page.keyboard.press(key as never),
-    evaluate: (fn, arg) => page.evaluate(fn as never, arg) as never,
+  return tabOver(page, scopeOf(page), {
     setViewport: (width, height) => page.setViewport({ width, height }),
     // puppeteer emulates media features over CDP only: Firefox's BiDi session refuses it.
     emulateColorScheme: async (scheme) => {
@@ -127,7 +118,7 @@ export function tabOf(page: Page): Tab {
       }, include);
       return axeFindings(results);
     },
-  };
+  });
 }
 
 export interface FirefoxDriver extends ExtensionDriver {

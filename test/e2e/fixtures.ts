@@ -3,7 +3,7 @@ import { startSandbox, type RunningSandbox, type SandboxOptions } from '../../sa
 import type { Expect } from '../drivers/driver';
 import { type ChromiumDriver, chromiumDriver } from '../drivers/playwright';
 import { resetAll, type ScenarioRunner } from '../scenarios/steps';
-import { connectThroughSetup, type ExtensionBrowser, launchWithExtension, liveServiceWorker, stopServiceWorker } from '../support/chromium';
+import { connectThroughSetup, type ExtensionBrowser, launchWithExtension, liveServiceWorker } from '../support/chromium';
 
 export { QUIET_FLAGS, TEST_EXTENSION_DIR } from '../support/chromium';
 
@@ -22,10 +22,6 @@ interface WorkerFixtures {
 interface TestFixtures {
   /** The extension's service worker as it runs now (a test may have stopped the previous one). */
   serviceWorker: Worker;
-  /** Stops the extension's service worker as the browser does to an idle one, and waits until it has stopped. */
-  stopWorker: () => Promise<void>;
-  /** A fresh tab in the worker's browser, closed after the test. */
-  page: Page;
   context: BrowserContext;
   /** The driver the browser scenarios (test/scenarios) run on; the tabs it opens are closed after the test. */
   driver: ChromiumDriver;
@@ -66,15 +62,9 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
   sharedContext: [async ({ browserWithExtension }, use) => use(browserWithExtension.context), { scope: 'worker' }],
   serviceWorker: async ({ browserWithExtension }, use) =>
     use(await liveServiceWorker(browserWithExtension.context, browserWithExtension.extensionId)),
-  stopWorker: async ({ page }, use) => use(() => stopServiceWorker(page)),
   extensionId: [async ({ browserWithExtension }, use) => use(browserWithExtension.extensionId), { scope: 'worker' }],
   context: async ({ sharedContext }, use) => {
     await use(sharedContext);
-  },
-  page: async ({ sharedContext }, use) => {
-    const page = await sharedContext.newPage();
-    await use(page);
-    await page.close();
   },
   driver: async ({ sharedContext, extensionId, sandbox }, use) => {
     const driver = chromiumDriver(sharedContext, extensionId, sandbox, base.expect as unknown as Expect);

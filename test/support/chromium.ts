@@ -67,18 +67,28 @@ export async function launchWithExtension(extensionDir = TEST_EXTENSION_DIR): Pr
  */
 export async function liveServiceWorker(context: BrowserContext, extensionId: string): Promise<Worker> {
   const origin = `chrome-extension://${extensionId}/`;
-  const answering = async (): Promise<Worker | undefined> => {
-    // Playwright keeps a stopped worker in its list (no 'close' event), and may reattach it when the worker starts
-    // again: a worker counts as live if it answers.
-    for (const worker of [...context.serviceWorkers()].reverse()) {
-      if (!worker.url().startsWith(origin)) continue;
-      const answers = await Promise.race([
-        worker.evaluate(() => true).catch(() => false),
-        new Promise<false>((done) => setTimeout(() => done(false), 1_000)),
-      ]);
-      if (answers) return worker;
-    }
-    return undefined;
+  // Playwright keeps a stopped worker in its list (no 'close' event), and may reattach it when the worker starts again:
+  // a worker counts as live if it answers. All are asked at once: a stopped one never answers, and asking each in
+  // turn cost a second for every stopped one before the live one (on each storage read, after a test stopped it).
+  const answering = (): Promise<Worker | undefined> => {
+    const candidates = context.serviceWorkers().filter((worker) => worker.url().startsWith(origin));
+    return new Promise((done) => {
+      let unanswered = candidates.length;
+      const timer = setTimeout(() => done(undefined), 1_000);
+      const settle = (worker?: Worker) => {
+        clearTimeout(timer);
+        done(worker);
+      };
+      if (!unanswered) settle();
+      for (const worker of candidates) {
+        worker
+          .evaluate(() => true)
+          .then(
+            () => settle(worker),
+            () => --unanswered || settle(),
+          );
+      }
+    });
   };
   const live = await answering();
   if (live) return live;
