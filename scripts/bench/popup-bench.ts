@@ -5,7 +5,8 @@
 // times are from navigation start, so they include loading the page's own script.
 import type { BrowserContext } from '@playwright/test';
 import { startSandbox } from '../../sandbox';
-import { connectThroughSetup, launchWithExtension, liveServiceWorker, TEST_EXTENSION_DIR } from '../../test/support/chromium';
+import { connectThroughSetup } from '../../test/drivers/playwright';
+import { launchWithExtension, liveServiceWorker, TEST_EXTENSION_DIR } from '../../test/support/chromium';
 import { figure, median, openAndMeasure, spread, times } from './figures';
 
 // Each cold open costs two API calls and each cached open two refreshes: 8 + 8 stays under the key's 60 a minute.

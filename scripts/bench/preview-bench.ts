@@ -7,7 +7,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import { startSandbox } from '../../sandbox';
 import { sampleSummary } from '../../shared/embed';
-import { connectThroughSetup, launchWithExtension, TEST_EXTENSION_DIR } from '../../test/support/chromium';
+import { connectThroughSetup } from '../../test/drivers/playwright';
+import { launchWithExtension, TEST_EXTENSION_DIR } from '../../test/support/chromium';
 import { figure, median, ms, times } from './figures';
 
 const WIDGET_DIR = resolve('dist/widget');

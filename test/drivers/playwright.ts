@@ -5,6 +5,7 @@ import AxeBuilder from '@axe-core/playwright';
 import type { BrowserContext, Locator, Page } from '@playwright/test';
 import type { RunningSandbox } from '../../sandbox';
 import { liveServiceWorker, stopServiceWorker } from '../support/chromium';
+import { fillSetupForm } from '../scenarios/steps';
 import { screenshotPath } from '../support/screenshots';
 import { axeFindings, tabOver, type Element as Found, type Expect, type ExtensionDriver, type FindOptions, type Scope, type Tab } from './driver';
 
@@ -151,4 +152,12 @@ export function chromiumDriver(context: BrowserContext, extensionId: string, san
       for (const page of opened.splice(0)) await page.close().catch(() => {});
     },
   };
+}
+
+/** Opens the popup as a page and connects the extension to the sandbox through its set-up form (test/scenarios/steps.ts). */
+export async function connectThroughSetup(page: Page, extensionId: string, sandbox: RunningSandbox): Promise<void> {
+  await page.goto(`chrome-extension://${extensionId}/popup.html`);
+  const popup = tabOf(page);
+  await fillSetupForm(popup, sandbox);
+  await popup.byRole('tab', 'Embed', { timeout: 10_000 });
 }

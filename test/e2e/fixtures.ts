@@ -3,7 +3,8 @@ import { startSandbox, type RunningSandbox, type SandboxOptions } from '../../sa
 import type { Expect } from '../drivers/driver';
 import { type ChromiumDriver, chromiumDriver } from '../drivers/playwright';
 import { resetAll, type ScenarioRunner } from '../scenarios/steps';
-import { connectThroughSetup, type ExtensionBrowser, launchWithExtension, liveServiceWorker } from '../support/chromium';
+import { connectThroughSetup } from '../drivers/playwright';
+import { type ExtensionBrowser, launchWithExtension, liveServiceWorker } from '../support/chromium';
 
 export { QUIET_FLAGS, TEST_EXTENSION_DIR } from '../support/chromium';
 

@@ -5,9 +5,6 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { findChromium } from '../../scripts/find-chromium.mjs';
-import type { RunningSandbox } from '../../sandbox';
-import { tabOf } from '../drivers/playwright';
-import { fillSetupForm } from '../scenarios/steps';
 
 /** The test build of the extension (it may talk to the sandbox on 127.0.0.1): `npm run build:extension:test`. */
 export const TEST_EXTENSION_DIR = resolve('.output/chrome-mv3-test');
@@ -122,12 +119,4 @@ export async function stopServiceWorker(page: Page): Promise<void> {
   } finally {
     await cdp.detach();
   }
-}
-
-/** Opens the popup as a page and connects the extension to the sandbox through its set-up form (test/scenarios/steps.ts). */
-export async function connectThroughSetup(page: Page, extensionId: string, sandbox: RunningSandbox): Promise<void> {
-  await page.goto(`chrome-extension://${extensionId}/popup.html`);
-  const popup = tabOf(page);
-  await fillSetupForm(popup, sandbox);
-  await popup.byRole('tab', 'Embed', { timeout: 10_000 });
 }

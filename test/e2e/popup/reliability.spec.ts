@@ -4,7 +4,7 @@
 import type { Page } from '@playwright/test';
 import { PAGE_WITHOUT_RBAC_ID, SEED_PAGE_IDS, startSandbox } from '../../../sandbox';
 import type { ExtensionDriver } from '../../drivers/driver';
-import { connectThroughSetup } from '../../support/chromium';
+import { connectThroughSetup } from '../../drivers/playwright';
 import { expect, test } from '../fixtures';
 import { apiCall, logged, pickUser, seedUsers } from './helpers';
 
