@@ -16,7 +16,7 @@ interface Props {
   onSource(source: AccessSource): void;
 }
 
-/** The access new people get: a saved template, a copy of someone's, or pages and roles picked (and saved as a template). */
+/** The access new people get (`source` as shown: a choice not made yet is the first of its list): a saved template, a copy of someone's, or pages and roles picked (and saved as a template). */
 export function AccessChooser({ connectionId, pages, readUsers, source, onSource }: Props) {
   const item = templatesItem(connectionId);
   const templates: AccessTemplate[] = useStored(item).value ?? [];
@@ -38,8 +38,8 @@ export function AccessChooser({ connectionId, pages, readUsers, source, onSource
     setPicked(pages);
     onSource({ kind: 'pick', pages });
   };
-  const chosenTemplate = source.kind === 'template' ? source.templateId : (templates[0]?.id ?? '');
-  const chosenUser = source.kind === 'copy' ? source.userId : (readUsers[0]?.id ?? '');
+  const chosenTemplate = source.kind === 'template' && source.templateId ? source.templateId : (templates[0]?.id ?? '');
+  const chosenUser = source.kind === 'copy' && source.userId ? source.userId : (readUsers[0]?.id ?? '');
 
   return (
     <fieldset class="members-access">

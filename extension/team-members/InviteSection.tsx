@@ -24,7 +24,15 @@ export function InviteSection({ connectionId, matrix, busy }: Props) {
   const [error, setError] = useState<string>();
   const users = useMemo(() => Object.values(matrix.users), [matrix]);
   const input = useMemo(() => parsePeople(text), [text]);
-  const resolved = resolveAccess(source, templates, users, matrix.pages);
+  // A choice not made yet (or a template deleted since) means the first in its list, as the select shows it.
+  const readUsers = useMemo(() => users.filter((user) => user.cells), [users]);
+  const shown: AccessSource =
+    source.kind === 'template' && !templates.some((template) => template.id === source.templateId)
+      ? { kind: 'template', templateId: templates[0]?.id ?? '' }
+      : source.kind === 'copy' && !readUsers.some((user) => user.id === source.userId)
+        ? { kind: 'copy', userId: readUsers[0]?.id ?? '' }
+        : source;
+  const resolved = resolveAccess(shown, templates, users, matrix.pages);
   const preview = () => {
     setError(undefined);
     if (typeof resolved === 'string') setError(resolved);

@@ -20,6 +20,7 @@ export function OffboardSection({ matrix, selectedUsers, busy }: Props) {
   const [plan, setPlan] = useState<OffboardPlan>();
   const [confirming, setConfirming] = useState(false);
   const [typed, setTyped] = useState('');
+  const [typedError, setTypedError] = useState<string>();
   const [error, setError] = useState<string>();
   const users = Object.values(matrix.users);
   const count = plan?.people.length ?? 0;
@@ -28,7 +29,7 @@ export function OffboardSection({ matrix, selectedUsers, busy }: Props) {
   const remove = async () => {
     if (!plan) return;
     if (mustType && typed.trim() !== String(count)) {
-      setError(`Type ${count} to confirm`);
+      setTypedError(`Type ${count} to confirm: nothing was removed`);
       return;
     }
     setConfirming(false);
@@ -85,7 +86,10 @@ export function OffboardSection({ matrix, selectedUsers, busy }: Props) {
           descriptionId="offboard-confirm-body"
           confirmLabel={`Remove ${people(count)}`}
           onConfirm={() => void remove()}
-          onCancel={() => setConfirming(false)}
+          onCancel={() => {
+            setConfirming(false);
+            setTypedError(undefined);
+          }}
         >
           <h2 id="offboard-confirm-title">Remove {people(count)} from the organization?</h2>
           <div id="offboard-confirm-body">
@@ -104,6 +108,11 @@ export function OffboardSection({ matrix, selectedUsers, busy }: Props) {
               <div class="field">
                 <label htmlFor="offboard-typed">Type {count} to confirm</label>{' '}
                 <input id="offboard-typed" inputMode="numeric" value={typed} onInput={(event) => setTyped(event.currentTarget.value)} />
+                {typedError && (
+                  <p class="error" role="alert">
+                    {typedError}
+                  </p>
+                )}
               </div>
             )}
           </div>

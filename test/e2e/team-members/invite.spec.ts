@@ -1,0 +1,74 @@
+import { logged, seedUsers, setRateLimit } from '../popup/helpers';
+import { expect, scanAll, stopWorkerAndExpectRestart, test } from '../team-access/fixtures';
+import { accessOf, downloadOf, everyone, ON_CALL, saveOnCallTemplate } from './helpers';
+
+const EMAILS = 'Email addresses (one a line, or CSV with email and names)';
+const created = (sandbox: Parameters<typeof logged>[0]) => logged(sandbox, 'POST', '/users').filter((entry) => entry.status === 201);
+
+test('three people added from a saved template each have exactly its access; a member already is reported, not created', async ({
+  teamAccess: page,
+  sandbox,
+}) => {
+  test.setTimeout(90_000);
+  const [ada] = await seedUsers(sandbox);
+  await scanAll(page);
+  const add = await saveOnCallTemplate(page);
+  const csv = `email,first_name,last_name\r\nnora.new@acme.example,Nora,New\r\nomar.new@acme.example,Omar,New\r\n${ada!.email},Ada,Lovelace\r\npia.new@acme.example,Pia,New\r\n`;
+  await add.getByLabel(EMAILS).fill(csv);
+  await add.getByRole('button', { name: 'Preview the invitation of 4 people' }).click();
+
+  const plan = page.getByRole('region', { name: 'Plan: add 3 people' });
+  await expect(plan).toContainText('Template: On-call engineer. Each new person gets exactly: Acme Cloud (Manage incidents), Acme Labs');
+  await expect(plan.getByRole('listitem').filter({ hasText: 'Nora New <nora.new@acme.example>' })).toHaveText(
+    'Nora New <nora.new@acme.example>: created, with Acme Cloud (Manage incidents), Acme Labs',
+  );
+  await expect(plan).toContainText(`Ada Lovelace <${ada!.email}>: already a member, left as they are`);
+  await plan.getByRole('button', { name: 'Add 3 people' }).click();
+
+  const report = page.getByRole('region', { name: 'Invitation report: Template: On-call engineer' });
+  await expect(report.getByRole('status')).toHaveText('Finished. Created: 3. Already members: 0. Failed: 0.', { timeout: 30_000 });
+  expect(created(sandbox)).toHaveLength(3);
+  const members = await everyone(sandbox);
+  for (const email of ['nora.new@acme.example', 'omar.new@acme.example', 'pia.new@acme.example']) {
+    const member = members.find((candidate) => candidate.email === email);
+    expect(member, email).toBeDefined();
+    expect(await accessOf(sandbox, member!.id)).toEqual(ON_CALL); // not every page with every role
+  }
+
+  const text = await downloadOf(page, report.getByRole('button', { name: 'Download the report (CSV)' }));
+  const rows = text.trim().split('\r\n');
+  expect(rows[0]).toBe('email,first_name,last_name,outcome,user_id,access,detail');
+  expect(rows.slice(1).map((row) => row.split(',')[3])).toEqual(['done', 'done', 'done']);
+  expect(rows[1]).toContain('"Acme Cloud (Manage incidents), Acme Labs"');
+});
+
+test('the worker stopped mid-invitation: each person created once, each with the template’s access', async ({
+  teamAccess: page,
+  sandbox,
+  extensionId,
+}) => {
+  test.setTimeout(180_000);
+  await scanAll(page);
+  const add = await saveOnCallTemplate(page);
+  const emails = ['w1.new@acme.example', 'w2.new@acme.example', 'w3.new@acme.example', 'w4.new@acme.example'];
+  await add.getByLabel(EMAILS).fill(emails.join('\n'));
+  await add.getByRole('button', { name: 'Preview the invitation of 4 people' }).click();
+  // A slow server from here on: one request every 2.5 s, so the job (a list, then a POST and a PUT each) takes a while.
+  await setRateLimit(sandbox, { limit: 1, windowMs: 2500 });
+  await page.getByRole('region', { name: 'Plan: add 4 people' }).getByRole('button', { name: 'Add 4 people' }).click();
+
+  await expect.poll(() => created(sandbox).length, { timeout: 60_000 }).toBeGreaterThanOrEqual(1);
+  await stopWorkerAndExpectRestart(page, extensionId, () => expect(created(sandbox).length).toBeLessThan(4));
+
+  const report = page.getByRole('region', { name: 'Invitation report: Template: On-call engineer' });
+  await expect(report.getByRole('status')).toHaveText('Finished. Created: 4. Already members: 0. Failed: 0.', { timeout: 120_000 });
+  expect(created(sandbox)).toHaveLength(4);
+  expect(logged(sandbox, 'POST', '/users').filter((entry) => entry.status === 422)).toEqual([]);
+  await setRateLimit(sandbox, { limit: 1000, windowMs: 60_000 });
+  const members = await everyone(sandbox);
+  for (const email of emails) {
+    const matching = members.filter((candidate) => candidate.email === email);
+    expect(matching, email).toHaveLength(1);
+    expect(await accessOf(sandbox, matching[0]!.id)).toEqual(ON_CALL);
+  }
+});
