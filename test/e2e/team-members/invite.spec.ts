@@ -1,14 +1,14 @@
 import { logged, seedUsers, setRateLimit } from '../popup/helpers';
 import { expect, scanAll, stopWorkerAndExpectRestart, test } from '../team-access/fixtures';
+import { screenshotPath } from '../../support/screenshots';
 import { accessOf, downloadOf, everyone, ON_CALL, saveOnCallTemplate } from './helpers';
 
 const EMAILS = 'Email addresses (one a line, or CSV with email and names)';
 const created = (sandbox: Parameters<typeof logged>[0]) => logged(sandbox, 'POST', '/users').filter((entry) => entry.status === 201);
 
-test('three people added from a saved template each have exactly its access; a member already is reported, not created', async ({
-  teamAccess: page,
-  sandbox,
-}) => {
+test('three people added from a saved template each have exactly its access; a member already is reported, not created', {
+  tag: ['@screenshot'],
+}, async ({ teamAccess: page, sandbox }) => {
   test.setTimeout(90_000);
   const [ada] = await seedUsers(sandbox);
   await scanAll(page);
@@ -23,6 +23,7 @@ test('three people added from a saved template each have exactly its access; a m
     'Nora New <nora.new@acme.example>: created, with Acme Cloud (Manage incidents), Acme Labs',
   );
   await expect(plan).toContainText(`Ada Lovelace <${ada!.email}>: already a member, left as they are`);
+  await page.getByRole('region', { name: 'Add people' }).screenshot({ path: screenshotPath('team-members-invite.png') });
   await plan.getByRole('button', { name: 'Add 3 people' }).click();
 
   const report = page.getByRole('region', { name: 'Invitation report: Template: On-call engineer' });

@@ -1,11 +1,11 @@
 import { apiCall, logged, seedUsers } from '../popup/helpers';
 import { expect, scanAll, test } from '../team-access/fixtures';
+import { screenshotPath } from '../../support/screenshots';
 import { downloadOf } from './helpers';
 
-test('two people offboarded: the plan names their losses, the access record is downloaded first, then both are 404', async ({
-  teamAccess: page,
-  sandbox,
-}) => {
+test('two people offboarded: the plan names their losses, the access record is downloaded first, then both are 404', {
+  tag: ['@screenshot'],
+}, async ({ teamAccess: page, sandbox }) => {
   test.setTimeout(90_000);
   const users = await seedUsers(sandbox);
   const [amara, andres] = ['Amara', 'Andrés'].map((first) => users.find((user) => user.first_name === first)!);
@@ -22,6 +22,7 @@ test('two people offboarded: the plan names their losses, the access record is d
   await expect(dialog).toContainText('There is no undo.');
   await expect(dialog.getByRole('button', { name: 'Cancel' })).toBeFocused();
   expect(logged(sandbox, 'DELETE', '/users/')).toEqual([]);
+  await page.screenshot({ path: screenshotPath('team-members-offboard.png') });
 
   const record = await downloadOf(page, dialog.getByRole('button', { name: 'Remove 2 people' }));
   expect(record.trim().split('\r\n')).toEqual([
