@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import type { PagePermissions } from '../../shared/schemas';
 import type { MatrixPage, MatrixUser } from '../team-access/team-access-storage';
 import { useStored } from '../ui/use-stored';
+import { AlertText } from './AlertText';
 import type { AccessSource } from './invite-plan';
 import { type AccessTemplate, templatesItem } from './members-storage';
 import { PagesRolesPicker } from './PagesRolesPicker';
@@ -130,11 +131,7 @@ export function AccessChooser({ connectionId, pages, readUsers, source, onSource
           </div>
         </>
       )}
-      {error && (
-        <p class="error" role="alert">
-          {error}
-        </p>
-      )}
+      <AlertText text={error} />
     </fieldset>
   );
 }

@@ -3,6 +3,7 @@ import { permissionsText } from '../team-access/bulk/permissions-text';
 import type { TeamMatrix } from '../team-access/team-access-storage';
 import { useStored } from '../ui/use-stored';
 import { AccessChooser } from './AccessChooser';
+import { AlertText } from './AlertText';
 import { ask } from './ask';
 import { type AccessSource, type InvitePlan, planInvite, resolveAccess } from './invite-plan';
 import { templatesItem } from './members-storage';
@@ -111,11 +112,7 @@ export function InviteSection({ connectionId, matrix, busy }: Props) {
           </button>
         </section>
       )}
-      {error && (
-        <p class="error" role="alert">
-          {error}
-        </p>
-      )}
+      <AlertText text={error} />
     </section>
   );
 }

@@ -3,6 +3,7 @@ import { permissionsText } from '../team-access/bulk/permissions-text';
 import { downloadText } from '../team-access/csv/download';
 import type { MatrixUser, TeamMatrix } from '../team-access/team-access-storage';
 import { ModalDialog } from '../ui/ModalDialog';
+import { AlertText } from './AlertText';
 import { ask } from './ask';
 import { accessRecordCsv } from './members-csv';
 import { type OffboardPlan, planOffboard, TYPED_CONFIRMATION_OVER } from './offboard-plan';
@@ -108,21 +109,13 @@ export function OffboardSection({ matrix, selectedUsers, busy }: Props) {
               <div class="field">
                 <label htmlFor="offboard-typed">Type {count} to confirm</label>{' '}
                 <input id="offboard-typed" inputMode="numeric" value={typed} onInput={(event) => setTyped(event.currentTarget.value)} />
-                {typedError && (
-                  <p class="error" role="alert">
-                    {typedError}
-                  </p>
-                )}
+                <AlertText text={typedError} />
               </div>
             )}
           </div>
         </ModalDialog>
       )}
-      {error && (
-        <p class="error" role="alert">
-          {error}
-        </p>
-      )}
+      <AlertText text={error} />
     </section>
   );
 }

@@ -91,8 +91,10 @@ export function TeamAccessApp({ connectionId, extra }: { connectionId: string; e
             <MatrixFilters pages={matrix.pages} filter={filter} onFilter={setFilter} sort={sort} onSort={setSort} />
             <div class="selection">
               <p role="status" aria-live="polite">
-                Showing {rows.length} of {allUsers.length} users; {selected.size} selected. {seats.noAccess} with no access to any page
-                {seats.notRead > 0 && ` (${seats.notRead} not read yet)`}.
+                Showing {rows.length} of {allUsers.length} users; {selected.size} selected.
+              </p>
+              <p role="status" aria-live="polite">
+                Seats: {seats.noAccess} with no access to any page{seats.notRead > 0 && ` (${seats.notRead} not read yet)`}.
               </p>
               <button type="button" onClick={() => setFilter(NO_ACCESS_ANYWHERE)} disabled={seats.noAccess === 0}>
                 Show the {seats.noAccess} with no access to any page
