@@ -41,6 +41,23 @@ test('three people added from a saved template each have exactly its access; a m
   expect(rows[0]).toBe('email,first_name,last_name,outcome,user_id,access,detail');
   expect(rows.slice(1).map((row) => row.split(',')[3])).toEqual(['done', 'done', 'done']);
   expect(rows[1]).toContain('"Acme Cloud (Manage incidents), Acme Labs"');
+
+  // The template stays for the organization: edited (renamed, a role added), then deleted.
+  const template = add.getByLabel('Template', { exact: true });
+  await add.getByRole('button', { name: 'Edit template' }).click();
+  await expect(add.getByRole('checkbox', { name: 'Manage incidents on Acme Cloud' })).toBeChecked();
+  await add.getByRole('checkbox', { name: 'Manage maintenances on Acme Cloud' }).check();
+  await add.getByLabel('Template name').fill('On-call and maintenance');
+  await add.getByRole('button', { name: 'Save the template' }).click();
+  await add.getByRole('radio', { name: 'A saved template' }).check();
+  await expect(template.getByRole('option')).toHaveText(['On-call and maintenance']);
+  await add.getByLabel(EMAILS).fill('quinn.new@acme.example');
+  await add.getByRole('button', { name: 'Preview the invitation of 1 person' }).click();
+  await expect(page.getByRole('region', { name: 'Plan: add 1 person' })).toContainText(
+    'Template: On-call and maintenance. Each new person gets exactly: Acme Cloud (Manage incidents, Manage maintenances), Acme Labs',
+  );
+  await add.getByRole('button', { name: 'Delete template' }).click();
+  await expect(template.getByRole('option')).toHaveText(['No template saved yet']);
 });
 
 test('the worker stopped mid-invitation: each person created once, each with the template’s access', async ({
