@@ -5,7 +5,7 @@ import type { JobContext, JobKind, PendingJob } from '../jobs/job-kind';
 import { usesRolesOf } from '../team-access/bulk/bulk-plan';
 import { teamMatrixItem } from '../team-access/team-access-storage';
 import { runInvite } from './invite-runner';
-import { inviteJobItem, type JobState, offboardJobItem, PENDING_STATES } from './members-storage';
+import { INVITE_ITEM, inviteJobItem, type JobState, OFFBOARD_ITEM, offboardJobItem, PENDING_STATES } from './members-storage';
 import { runOffboard } from './offboard-runner';
 
 // Two job kinds, one job of each per connection (organization): the job's id is the connection's id, its record
@@ -14,11 +14,11 @@ import { runOffboard } from './offboard-runner';
 export const INVITE_JOB = 'team-members:invite';
 export const OFFBOARD_JOB = 'team-members:offboard';
 
-type Item = (connectionId: string) => { key: string; getValue(): Promise<{ state: JobState; retryAt?: number | undefined } | null> };
+type Item = (connectionId: string) => { getValue(): Promise<{ state: JobState; retryAt?: number | undefined } | null> };
 
 const connectionIds = async (): Promise<string[]> => (await connectionsItem.getValue()).list.map((connection) => connection.id);
 
-function perConnection(name: string, item: Item, run: (connectionId: string, context: JobContext) => Promise<void>): JobKind<void> {
+function perConnection(name: string, item: Item, itemName: string, run: (connectionId: string, context: JobContext) => Promise<void>): JobKind<void> {
   return {
     name,
     keepTrying: true,
@@ -34,7 +34,7 @@ function perConnection(name: string, item: Item, run: (connectionId: string, con
       return pending;
     },
     watch(onChange) {
-      const suffix = item('c0000').key.replace(/^local:org\.c0000/, '');
+      const suffix = `.${itemName}`;
       browser.storage.onChanged.addListener((changes, area) => {
         if (area === 'local' && Object.keys(changes).some((key) => key.startsWith('org.') && key.endsWith(suffix))) onChange();
       });
@@ -44,13 +44,13 @@ function perConnection(name: string, item: Item, run: (connectionId: string, con
   };
 }
 
-export const inviteJob = perConnection(INVITE_JOB, inviteJobItem, async (connectionId, context) => {
+export const inviteJob = perConnection(INVITE_JOB, inviteJobItem, INVITE_ITEM, async (connectionId, context) => {
   const { client, organizationId } = await sessionFor(connectionId);
   const usesRoles = usesRolesOf((await teamMatrixItem(connectionId).getValue()).pages);
   await runInvite({ ...context, client, organizationId, store: inviteJobItem(connectionId), usesRoles }, context.signal);
 });
 
-export const offboardJob = perConnection(OFFBOARD_JOB, offboardJobItem, async (connectionId, context) => {
+export const offboardJob = perConnection(OFFBOARD_JOB, offboardJobItem, OFFBOARD_ITEM, async (connectionId, context) => {
   const { client, organizationId } = await sessionFor(connectionId);
   await runOffboard({ ...context, client, organizationId, store: offboardJobItem(connectionId) }, context.signal);
 });

@@ -59,5 +59,8 @@ export type OffboardStep = z.infer<typeof OffboardStep>;
 export const OffboardJob = z.object({ ...jobRun, request: OffboardRequest, steps: z.array(z.nullable(OffboardStep)) });
 export type OffboardJob = z.infer<typeof OffboardJob>;
 
-export const inviteJobItem = orgItem('teamMembers.invite', { schema: z.nullable(InviteJob), fallback: null, version: 1 });
-export const offboardJobItem = orgItem('teamMembers.offboard', { schema: z.nullable(OffboardJob), fallback: null, version: 1 });
+/** The two jobs' item names under `org.<connection id>.` (the job kinds watch storage for them). */
+export const INVITE_ITEM = 'teamMembers.invite';
+export const OFFBOARD_ITEM = 'teamMembers.offboard';
+export const inviteJobItem = orgItem(INVITE_ITEM, { schema: z.nullable(InviteJob), fallback: null, version: 1 });
+export const offboardJobItem = orgItem(OFFBOARD_ITEM, { schema: z.nullable(OffboardJob), fallback: null, version: 1 });
