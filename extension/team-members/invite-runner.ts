@@ -30,26 +30,31 @@ export async function runInvite(deps: InviteDeps, signal: AbortSignal): Promise<
   const { people, access } = job.request;
   const mapping = completeMapping(access, deps.usesRoles);
   let members: Promise<Map<string, User>> | undefined;
-  await runSteps<InviteStep, InviteJob>(deps, signal, async (index, recorded, { record, call }) => {
-    if (recorded && SETTLED.includes(recorded.status)) return;
-    const person = people[index]!;
-    let userId = recorded?.userId;
-    if (!recorded || recorded.status === 'creating') {
-      // One read of the list per run, only when someone is still to be created (or may have been).
-      members ??= call(() => client.listUsers(organizationId, { ...BACKGROUND, signal })).then(
-        (users) => new Map(users.map((user) => [user.email.toLowerCase(), user])),
-      );
-      const member = (await members).get(person.email.toLowerCase());
-      if (member && !recorded) return record({ status: 'exists', userId: member.id });
-      if (member)
-        userId = member.id; // created before the worker stopped, the answer lost with it
-      else {
-        await record({ status: 'creating' });
-        userId = (await call(() => client.createUser(organizationId, person, { ...BACKGROUND, signal }))).id;
+  await runSteps<InviteStep, InviteJob>(
+    deps,
+    signal,
+    async (index, recorded, { record, call }) => {
+      if (recorded && SETTLED.includes(recorded.status)) return;
+      const person = people[index]!;
+      let userId = recorded?.userId;
+      if (!recorded || recorded.status === 'creating') {
+        // One read of the list per run, only when someone is still to be created (or may have been).
+        members ??= call(() => client.listUsers(organizationId, { ...BACKGROUND, signal })).then(
+          (users) => new Map(users.map((user) => [user.email.toLowerCase(), user])),
+        );
+        const member = (await members).get(person.email.toLowerCase());
+        if (member && !recorded) return record({ status: 'exists', userId: member.id });
+        if (member)
+          userId = member.id; // created before the worker stopped, the answer lost with it
+        else {
+          await record({ status: 'creating' });
+          userId = (await call(() => client.createUser(organizationId, person, { ...BACKGROUND, signal }))).id;
+        }
+        await record({ status: 'created', userId });
       }
-      await record({ status: 'created', userId });
-    }
-    await call(() => client.replaceUserPermissions(organizationId, userId as string, mapping, { ...BACKGROUND, signal }));
-    await record({ status: 'done', userId });
-  });
+      await call(() => client.replaceUserPermissions(organizationId, userId as string, mapping, { ...BACKGROUND, signal }));
+      await record({ status: 'done', userId });
+    },
+    (error) => ({ status: 'failed', error }),
+  );
 }

@@ -22,20 +22,25 @@ export async function runOffboard(deps: OffboardDeps, signal: AbortSignal): Prom
   const job = await deps.store.getValue();
   if (!job) return;
   const { client, organizationId } = deps;
-  await runSteps<OffboardStep, OffboardJob>(deps, signal, async (index, recorded, { record, call }) => {
-    if (recorded && SETTLED.includes(recorded.status)) return;
-    const person = job.request.people[index]!;
-    const options = { ...BACKGROUND, signal };
-    const current = await call(() => client.getUserPermissions(organizationId, person.userId, options)).catch((error: unknown) => {
-      if (error instanceof NotFoundError) return undefined;
-      throw error;
-    });
-    if (!current) return record({ status: recorded?.status === 'deleting' ? 'removed' : 'gone' });
-    if (!samePermissions(current.pages, person.before)) return record({ status: 'skipped', current: current.pages });
-    await record({ status: 'deleting' });
-    await call(() => client.deleteUser(organizationId, person.userId, options)).catch((error: unknown) => {
-      if (!(error instanceof NotFoundError)) throw error; // removed meanwhile: what was asked
-    });
-    await record({ status: 'removed' });
-  });
+  await runSteps<OffboardStep, OffboardJob>(
+    deps,
+    signal,
+    async (index, recorded, { record, call }) => {
+      if (recorded && SETTLED.includes(recorded.status)) return;
+      const person = job.request.people[index]!;
+      const options = { ...BACKGROUND, signal };
+      const current = await call(() => client.getUserPermissions(organizationId, person.userId, options)).catch((error: unknown) => {
+        if (error instanceof NotFoundError) return undefined;
+        throw error;
+      });
+      if (!current) return record({ status: recorded?.status === 'deleting' ? 'removed' : 'gone' });
+      if (!samePermissions(current.pages, person.before)) return record({ status: 'skipped', current: current.pages });
+      await record({ status: 'deleting' });
+      await call(() => client.deleteUser(organizationId, person.userId, options)).catch((error: unknown) => {
+        if (!(error instanceof NotFoundError)) throw error; // removed meanwhile: what was asked
+      });
+      await record({ status: 'removed' });
+    },
+    (error) => ({ status: 'failed', error }),
+  );
 }

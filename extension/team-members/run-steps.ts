@@ -28,6 +28,8 @@ export async function runSteps<Step extends { at: number }, J extends StepsJob<S
   deps: Waiter & { store: ValueStore<J | null> },
   signal: AbortSignal,
   step: (index: number, recorded: Step | null, tools: StepTools<Step>) => Promise<void>,
+  /** The record of a person the server refused (in its words). */
+  failed: (error: string) => Omit<Step, 'at'>,
 ): Promise<void> {
   let job = await deps.store.getValue();
   if (!job) return;
@@ -53,7 +55,7 @@ export async function runSteps<Step extends { at: number }, J extends StepsJob<S
         await step(index, job.steps[index] ?? null, tools(index));
       } catch (error) {
         if (signal.aborted || !(error instanceof HttpError) || error instanceof RateLimitedError) throw error;
-        await tools(index).record({ status: 'failed', error: error.message } as unknown as Omit<Step, 'at'>);
+        await tools(index).record(failed(error.message));
       }
     }
     await update({ state: 'done' });
