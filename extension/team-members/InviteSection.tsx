@@ -63,7 +63,8 @@ export function InviteSection({ connectionId, matrix, busy }: Props) {
       <h2 id="invite-title">Add people</h2>
       <div class="field">
         <label htmlFor="invite-emails">Email addresses (one a line, or CSV with email and names)</label>
-        <textarea id="invite-emails" rows={5} value={text} maxLength={MAX_PEOPLE_TEXT} onInput={(event) => setText(event.currentTarget.value)} />
+        {/* No maxLength: the browser would cut a long paste silently; parsePeople refuses it whole and says so. */}
+        <textarea id="invite-emails" rows={5} value={text} onInput={(event) => setText(event.currentTarget.value)} />
         <label htmlFor="invite-file">Or a CSV file</label>{' '}
         <input id="invite-file" type="file" accept=".csv,text/csv,text/plain" onChange={(event) => readFile(event.currentTarget.files?.[0])} />
       </div>
