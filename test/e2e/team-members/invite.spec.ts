@@ -90,3 +90,25 @@ test('the worker stopped mid-invitation: each person created once, each with the
     expect(await accessOf(sandbox, matching[0]!.id)).toEqual(ON_CALL);
   }
 });
+
+test('a person added with a copy of another user’s access gets exactly that access', async ({ teamAccess: page, sandbox }) => {
+  test.setTimeout(60_000);
+  const andres = (await seedUsers(sandbox)).find((user) => user.first_name === 'Andrés')!;
+  await scanAll(page);
+  const add = page.getByRole('region', { name: 'Add people' });
+  await add.getByRole('radio', { name: "Copy a user's access" }).check();
+  await add.getByLabel('Same access as').selectOption({ label: `Andrés Hopper <${andres.email}>` });
+  await add.getByLabel(EMAILS).fill('copy.new@acme.example');
+  await add.getByRole('button', { name: 'Preview the invitation of 1 person' }).click();
+  const plan = page.getByRole('region', { name: 'Plan: add 1 person' });
+  await expect(plan).toContainText(
+    'Same as Andrés Hopper. Each new person gets exactly: Acme Cloud (Manage incidents), Acme Payments (Manage maintenances)',
+  );
+  await plan.getByRole('button', { name: 'Add 1 person' }).click();
+  await expect(page.getByRole('region', { name: 'Invitation report: Same as Andrés Hopper' }).getByRole('status')).toHaveText(
+    'Finished. Created: 1. Already members: 0. Failed: 0.',
+    { timeout: 30_000 },
+  );
+  const member = (await everyone(sandbox)).find((candidate) => candidate.email === 'copy.new@acme.example')!;
+  expect(await accessOf(sandbox, member.id)).toEqual(await accessOf(sandbox, andres.id));
+});
