@@ -1,5 +1,6 @@
-// `npm run screenshots`: refreshes the README's pictures in docs/images. The popup and preview pictures come from
-// the browser tests tagged @screenshot (run with SCREENSHOT_DIR=docs/images); the card on the demo customer site is
+// `npm run screenshots`: refreshes the README's pictures in docs/images. The popup and preview pictures, and the
+// team members' three (team-members-invite, -seats, -offboard: test/e2e/team-members), come from the browser tests
+// tagged @screenshot (run with SCREENSHOT_DIR=docs/images); the card on the demo customer site is
 // taken here, against a sandbox with an incident open. `npm test` never writes docs/images.
 import { spawnSync } from 'node:child_process';
 import { resolve } from 'node:path';

@@ -4,6 +4,7 @@ import type { AnyBackgroundPart } from '../jobs/background-part';
 import { permissionsBackground } from '../permissions/background';
 import { savesBackground } from '../saves/background';
 import { teamAccessBackground } from '../team-access/background';
+import { teamMembersBackground } from '../team-members/background';
 
 /**
  * Every feature's part in the background, one line each: the route table, the job engine's kinds and the start-up
@@ -15,4 +16,5 @@ export const FEATURES: readonly AnyBackgroundPart[] = [
   embedBackground,
   permissionsBackground,
   teamAccessBackground,
+  teamMembersBackground,
 ];

@@ -19,6 +19,8 @@ export const EXTENSION_LAYERS = [
   'saves',
   'preview',
   FEATURES,
+  // Extends the Team access page (reads its matrix, shares its CSV and plan helpers); the entry point composes them.
+  'team-members',
   'popup',
   'background',
   'entrypoints',
@@ -90,7 +92,7 @@ export const RULES = [
     check: ({ from, to }) => {
       if (!from.startsWith('extension/preview/page/') || !to) return;
       if (
-        /^extension\/(connection|saves|storage|organization|ui|embed|permissions|popup|background|jobs|access|team-access)\//.test(to) ||
+        /^extension\/(connection|saves|storage|organization|ui|embed|permissions|popup|background|jobs|access|team-access|team-members)\//.test(to) ||
         KEY_PLUMBING.test(to)
       ) {
         return 'code that runs in a web page (preview/page) never reaches the key, the client or storage';

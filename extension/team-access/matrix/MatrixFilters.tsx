@@ -42,7 +42,7 @@ export function MatrixFilters({ pages, filter, onFilter, sort, onSort }: Props) 
         <select id="filter-access" value={filter.access} onChange={(event) => set({ access: event.currentTarget.value as MatrixFilter['access'] })}>
           <option value="any">Anyone</option>
           <option value="has">Has access</option>
-          <option value="none">No access</option>
+          <option value="none">{filter.pageId ? 'No access' : 'No access to any page'}</option>
         </select>
       </div>
       <div class="field">

@@ -40,6 +40,20 @@ export function matchesFilter(user: MatrixUser, filter: MatrixFilter, scan: Pick
   return true;
 }
 
+/** Seats held without use: read users with no access to any page, and how many users are not read yet. */
+export function unusedSeats(users: MatrixUser[]): { noAccess: number; notRead: number } {
+  let noAccess = 0;
+  let notRead = 0;
+  for (const user of users) {
+    if (!user.cells) notRead++;
+    else if (Object.keys(user.cells).length === 0) noAccess++;
+  }
+  return { noAccess, notRead };
+}
+
+/** The "no access to any page" filter: these people hold a seat and can do nothing. */
+export const NO_ACCESS_ANYWHERE: MatrixFilter = { ...NO_FILTER, access: 'none' };
+
 export const pageCount = (user: MatrixUser) => (user.cells ? Object.keys(user.cells).length : -1);
 
 // One collator for every comparison: String.localeCompare builds one per call, which sorting 5,000 rows feels.

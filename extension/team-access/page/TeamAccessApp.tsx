@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import { useMemo, useState } from 'preact/hooks';
 import { ask } from '../ask';
 import { useNow } from '../../ui/use-now';
@@ -7,17 +8,33 @@ import { BulkChangeForm } from '../bulk/BulkChangeForm';
 import { type BulkChange, type BulkPlan, planBulkChange } from '../bulk/bulk-plan';
 import { ConfirmDialog } from '../bulk/ConfirmDialog';
 import { CsvPanel } from '../csv/CsvPanel';
-import { isNewSinceLastScan, type MatrixFilter, type MatrixSort, NO_FILTER, visibleUsers } from '../matrix/filters';
+import { isNewSinceLastScan, type MatrixFilter, type MatrixSort, NO_ACCESS_ANYWHERE, NO_FILTER, unusedSeats, visibleUsers } from '../matrix/filters';
 import { MatrixFilters } from '../matrix/MatrixFilters';
 import { MatrixGrid } from '../matrix/MatrixGrid';
 import { PlanPreview } from '../bulk/PlanPreview';
 import { ScanBar } from '../scan/ScanBar';
-import { teamBatchItem, teamBatchOutcomesItem, teamMatrixItem, teamScanItem, teamScanProgressItem } from '../team-access-storage';
+import {
+  type MatrixUser,
+  type TeamMatrix,
+  teamBatchItem,
+  teamBatchOutcomesItem,
+  teamMatrixItem,
+  teamScanItem,
+  teamScanProgressItem,
+} from '../team-access-storage';
 
 const EMPTY = { users: {}, pages: [] };
 
+/** What the page shows, for a part another folder adds to it (the entry point composes: team-members' panel). */
+export interface TeamAccessView {
+  connectionId: string;
+  matrix: TeamMatrix;
+  selectedUsers: MatrixUser[];
+}
+export type TeamAccessExtra = (view: TeamAccessView) => ComponentChildren;
+
 /** The Team access page: one organization's users x pages, the scan that fills it, and bulk changes. */
-export function TeamAccessApp({ connectionId }: { connectionId: string }) {
+export function TeamAccessApp({ connectionId, extra }: { connectionId: string; extra?: TeamAccessExtra }) {
   const matrix = useStored(teamMatrixItem(connectionId)).value ?? EMPTY;
   const scan = useStored(teamScanItem(connectionId)).value ?? null;
   const progress = useStored(teamScanProgressItem(connectionId)).value ?? null;
@@ -34,6 +51,7 @@ export function TeamAccessApp({ connectionId }: { connectionId: string }) {
   const allUsers = useMemo(() => Object.values(matrix.users), [matrix]);
   const rows = useMemo(() => visibleUsers(allUsers, filter, sort, scan), [allUsers, filter, sort, scan]);
   const newUserIds = useMemo(() => new Set(allUsers.filter((user) => isNewSinceLastScan(user, scan)).map((user) => user.id)), [allUsers, scan]);
+  const seats = useMemo(() => unusedSeats(allUsers), [allUsers]);
   const selectedUsers = useMemo(() => allUsers.filter((user) => selected.has(user.id)), [allUsers, selected]);
   const busy = batch !== null && batch.state !== 'done' && batch.state !== 'cancelled';
 
@@ -75,6 +93,12 @@ export function TeamAccessApp({ connectionId }: { connectionId: string }) {
               <p role="status" aria-live="polite">
                 Showing {rows.length} of {allUsers.length} users; {selected.size} selected.
               </p>
+              <p role="status" aria-live="polite">
+                Seats: {seats.noAccess} with no access to any page{seats.notRead > 0 && ` (${seats.notRead} not read yet)`}.
+              </p>
+              <button type="button" onClick={() => setFilter(NO_ACCESS_ANYWHERE)} disabled={seats.noAccess === 0}>
+                Show the {seats.noAccess} with no access to any page
+              </button>
               <button type="button" onClick={() => setSelected(new Set([...selected, ...rows.map((user) => user.id)]))} disabled={rows.length === 0}>
                 Select all {rows.length} shown
               </button>
@@ -100,6 +124,7 @@ export function TeamAccessApp({ connectionId }: { connectionId: string }) {
           </p>
         )}
         {batch && <BatchPanel batch={batch} outcomes={outcomes} pages={matrix.pages} />}
+        {extra?.({ connectionId, matrix, selectedUsers })}
       </main>
     </>
   );

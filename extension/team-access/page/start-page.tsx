@@ -2,11 +2,11 @@ import { render } from 'preact';
 import { activeConnection, connectionsItem } from '../../connection/connections-item';
 import { migrateSingleConnection } from '../../connection/migrate-single-connection';
 import { preload, useStored } from '../../ui/use-stored';
-import { TeamAccessApp } from './TeamAccessApp';
+import { TeamAccessApp, type TeamAccessExtra } from './TeamAccessApp';
 import { teamBatchItem, teamBatchOutcomesItem, teamMatrixItem, teamScanItem, teamScanProgressItem } from '../team-access-storage';
 
 /** The page follows the connection the popup is on; switching there switches here. */
-function TeamAccessPage() {
+function TeamAccessPage({ extra }: { extra?: TeamAccessExtra }) {
   const connections = useStored(connectionsItem);
   if (!connections.loaded) return null;
   const connection = activeConnection(connections.value);
@@ -18,14 +18,15 @@ function TeamAccessPage() {
       </main>
     );
   }
-  return <TeamAccessApp key={connection.id} connectionId={connection.id} />;
+  return <TeamAccessApp key={connection.id} connectionId={connection.id} {...(extra && { extra })} />;
 }
 
 /** Reads what is stored before the first render, so the matrix draws from cache in the very first frame. */
-export async function startTeamAccessPage(root: HTMLElement): Promise<void> {
+/** `extra`: what a folder above adds to the page (the entry point passes team-members' panel). */
+export async function startTeamAccessPage(root: HTMLElement, extra?: TeamAccessExtra): Promise<void> {
   await migrateSingleConnection().catch(() => {});
   const id = activeConnection(await connectionsItem.getValue())?.id;
   const items = id ? [teamMatrixItem(id), teamScanItem(id), teamScanProgressItem(id), teamBatchItem(id), teamBatchOutcomesItem(id)] : [];
   await preload([connectionsItem, ...items]).catch(() => {});
-  render(<TeamAccessPage />, root);
+  render(<TeamAccessPage {...(extra && { extra })} />, root);
 }

@@ -46,6 +46,15 @@ describe('import rules', () => {
     expect(rulesBroken([edge('extension/team-access/page/TeamAccessApp.tsx', 'extension/team-access/scan/ScanBar.tsx')])).toEqual([]);
   });
 
+  it('let team-members extend the Team access page from above it, and catch the page importing it back', () => {
+    expect(rulesBroken([edge('extension/team-members/offboard-plan.ts', 'extension/team-access/bulk/bulk-plan.ts')])).toEqual([]);
+    expect(rulesBroken([edge('extension/team-access/page/TeamAccessApp.tsx', 'extension/team-members/MembersPanel.tsx')])).toEqual([
+      'extension-layers',
+    ]);
+    expect(rulesBroken([edge('extension/permissions/PermissionsTab.tsx', 'extension/team-members/templates.ts')])).toEqual(['extension-layers']);
+    expect(rulesBroken([edge('extension/entrypoints/team-access/main.tsx', 'extension/team-members/MembersPanel.tsx')])).toEqual([]);
+  });
+
   it("catch an import cycle with Biome's noImportCycles, and let a type-only import close a loop", () => {
     mkdirSync('.test-results', { recursive: true });
     const dir = mkdtempSync(resolve('.test-results/cycle-'));

@@ -1,0 +1,4 @@
+import { asker } from '../messaging/asker';
+import { teamMembersMessages } from './messages';
+
+export const ask = asker(teamMembersMessages);
