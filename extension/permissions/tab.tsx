@@ -1,12 +1,18 @@
 import { Loading } from '../ui/Loading';
 import type { PopupTabDefinition } from '../ui/popup-tab';
 import { RefreshNote } from '../ui/RefreshNote';
+import { permissionsCache, roleBasedAccessCache } from '../access/permissions-cache';
+import { permissionsDraftItem } from './permissions-draft-item';
 import { PermissionsTab } from './PermissionsTab';
 
 export const permissionsTab: PopupTabDefinition = {
   id: 'permissions',
   label: 'Permissions',
   needsUsers: true,
+  startItems: (connectionId, { userId }) => [
+    roleBasedAccessCache(connectionId),
+    ...(userId ? [permissionsCache(connectionId, userId), permissionsDraftItem(connectionId, userId)] : []),
+  ],
   Panel: ({ pages, users, usersRefresh, userId, onUserChange, unknownUserId, otherOrganizationId, focusFirstField }) => (
     <>
       {users && pages ? (
