@@ -15,11 +15,37 @@ export interface RefreshState {
   offline?: boolean;
 }
 
+// Refreshes in this page by key, under way or just done: a second asker of the same refresh (the Embed tab, which
+// asked for its page's config before the pages came, then again when they did) shares it, as SWR's deduping
+// interval does. A failed one is forgotten at once, so that the next asker tries again.
+const SHARED_FOR_MS = 2_000;
+const shared = new Map<string, Promise<unknown>>();
+
+function joinOrStart(key: string, refresh: () => Promise<unknown>): Promise<unknown> {
+  const known = shared.get(key);
+  if (known) return known;
+  const forget = () => {
+    if (shared.get(key) === running) shared.delete(key);
+  };
+  const running: Promise<unknown> = refresh().then(
+    (value) => {
+      setTimeout(forget, SHARED_FOR_MS);
+      return value;
+    },
+    (error: unknown) => {
+      forget();
+      throw error;
+    },
+  );
+  shared.set(key, running);
+  return running;
+}
+
 const sameState = (a: RefreshState, b: RefreshState): boolean => a.error === b.error && a.retryAt === b.retryAt && a.offline === b.offline;
 
 /**
  * Runs `refresh` (a background read that also updates the cache the screen is drawn from) whenever `key`
- * changes, and retries by itself after a rate limit (at the server's time) or a lost connection (when it is back).
+ * changes (sharing a refresh of the same key under way or just done in this page: name keys by what they read), and retries by itself after a rate limit (at the server's time) or a lost connection (when it is back).
  */
 export function useRefresh(key: string | undefined, refresh: () => Promise<unknown>, subject?: ErrorSubject): RefreshState {
   // A state equal to the one shown is not set again: each would draw the whole tab once more.
@@ -31,6 +57,7 @@ export function useRefresh(key: string | undefined, refresh: () => Promise<unkno
 
   useEffect(() => {
     if (key === undefined) return;
+    const refreshKey = key;
     let live = true;
     let timer: ReturnType<typeof setTimeout> | undefined;
     // A network failure while the browser says it is online (just back online, a waking laptop): a few
@@ -42,7 +69,7 @@ export function useRefresh(key: string | undefined, refresh: () => Promise<unkno
       if (!live) return;
       setState({});
       try {
-        await latest.current.refresh();
+        await joinOrStart(refreshKey, latest.current.refresh);
         networkRetries = 0;
         if (live) setState({});
       } catch (error) {
@@ -63,7 +90,8 @@ export function useRefresh(key: string | undefined, refresh: () => Promise<unkno
         }
       }
     }
-    void run();
+    // A task after the effects: the request goes out once the frame that shows the cached data is drawn.
+    timer = setTimeout(run, 0);
     return () => {
       live = false;
       clearTimeout(timer);
