@@ -72,6 +72,16 @@ export function storedItem<S extends z.ZodMiniType>(key: `local:${string}`, opti
     defined ??= define();
     return defined;
   };
+  // The library migrates when an item is defined; an old value met later (written under a running context by one
+  // that lost the version mark) is migrated on the spot.
+  const migrated = async (): Promise<unknown> => {
+    const definedBefore = defined !== undefined;
+    if (definedBefore)
+      await library()
+        .migrate()
+        .catch((error: unknown) => console.error(`[statuspage-toolkit] ${key}: migration failed, the stored value is kept`, error));
+    return library().getValue();
+  };
 
   const read = (raw: unknown): z.output<S> => {
     if (raw === null || raw === undefined) return fallback;
@@ -94,7 +104,7 @@ export function storedItem<S extends z.ZodMiniType>(key: `local:${string}`, opti
       // older one, or a newer one the library refuses and reports) goes through the library's own migration.
       if (migrations && raw !== null && raw !== undefined) {
         const mark = answer[versionKey] as { v?: unknown } | undefined;
-        if ((mark?.v ?? 1) !== version) return read(await library().getValue());
+        if ((mark?.v ?? 1) !== version) return read(await migrated());
       }
       return read(raw);
     },
