@@ -3,12 +3,16 @@ import type { PopupTabDefinition } from '../ui/popup-tab';
 import { RefreshNote } from '../ui/RefreshNote';
 import { permissionsCache, roleBasedAccessCache } from '../access/permissions-cache';
 import { permissionsDraftItem } from './permissions-draft-item';
-import { PermissionsTab } from './PermissionsTab';
+import { lazyComponent } from '../ui/lazy-component';
+
+// The tab's code comes apart from the popup's bundle: the popup opens on the Embed tab far more often.
+const PermissionsTab = lazyComponent(() => import('./PermissionsTab').then((module) => module.PermissionsTab));
 
 export const permissionsTab: PopupTabDefinition = {
   id: 'permissions',
   label: 'Permissions',
   needsUsers: true,
+  loadPanel: () => PermissionsTab.load(),
   startItems: (connectionId, { userId }) => [
     roleBasedAccessCache(connectionId),
     ...(userId ? [permissionsCache(connectionId, userId), permissionsDraftItem(connectionId, userId)] : []),

@@ -47,11 +47,12 @@ export function ConnectedTabs({ connection, start, fromUrl, bar, notice, footer 
     void lastContextItem.setValue(next);
   }, [tab, pageId, userId]);
 
-  // After the first paint: what the other tabs draw from, so that choosing one draws at once.
+  // After the first paint: the other tabs' code and what they draw from, so that choosing one draws at once.
   useEffect(() => {
     const later = setTimeout(() => {
       const chosen = { pageId: start.pageId, userId: start.userId };
       const others = TABS.filter((candidate) => candidate.id !== start.tab);
+      for (const other of others) other.loadPanel?.().catch(() => {}); // tried again when shown
       const items = others.flatMap((other) => [
         ...(other.needsUsers ? [usersCache(connection.id)] : []),
         ...(other.startItems?.(connection.id, chosen) ?? []),

@@ -6,11 +6,12 @@ import { tabUrl } from '../context/popup-tab';
 import { pagesCache, usersCache } from '../organization/organization-cache';
 import { savesItem } from '../saves/save-record';
 import { ask } from '../connection/ask';
-import { readItems } from '../storage/stored-item';
+import { readAhead, readItems } from '../storage/stored-item';
 import { preload } from '../ui/use-stored';
 import { App, type AppProps } from './App';
 import { lastContextItem } from './last-context';
 import { TABS } from './popup-tabs';
+import { lastFirstRead, rememberFirstRead } from './first-read-hint';
 import { markStartup } from './startup-marks';
 
 /**
@@ -37,49 +38,61 @@ function firstScreenItems(connectionId: string, start: UrlContext & { tab: AppPr
   ];
 }
 
+const ALWAYS = [layoutItem, connectionsItem, lastContextItem, savesItem] as const;
+
 /**
- * Reads what the first screen needs in two storage calls (where the admin was, then that connection's data for the
- * open tab) and the tab's URL beside the first, switches to the connection the tab belongs to, then draws: cached
- * data shows in the first frame, the refreshes start after it, and the other tabs' data is read after the first paint.
+ * Reads what the first screen needs with one storage call (what it always reads, and what it read for the open tab
+ * last time; a second call only when that guess was wrong) and the tab's URL beside it, switches to the connection
+ * the tab belongs to, then draws: cached data shows in the first frame, the refreshes start after it, and the other
+ * tabs' data is read after the first paint.
  */
 export async function startPopup(root: HTMLElement): Promise<void> {
   markStartup('start');
   const url = tabUrl();
-  let [layout, connections, lastContext] = await preload([layoutItem, connectionsItem, lastContextItem, savesItem]);
-  if (!isCurrentLayout(layout)) {
-    // A profile from before several connections, opened before the background could move it: move it first.
-    await migrateSingleConnection();
-    [, connections, lastContext] = await preload([layoutItem, connectionsItem, lastContextItem, savesItem]);
-  }
-  const fromUrl = contextFromManageUrl(await url);
-  markStartup('context');
-
-  const context = startingContext(fromUrl, lastContext);
-  const start = { ...context, tab: context.tab ?? 'embed' };
-  const current = activeConnection(connections)?.id;
-  // The connection's data is read while the URL's connection is looked for: it is nearly always the same one.
-  const reading = current ? preload(firstScreenItems(current, start)) : undefined;
-
-  let urlConnection: AppProps['urlConnection'];
-  const wanted = await connectionForUrl(fromUrl, connections);
-  if (wanted && wanted !== connections.active) {
-    const switched = await ask('switchConnection', wanted).catch(() => undefined);
-    if (switched) {
-      urlConnection = { switchedTo: switched.label };
-      [connections] = await preload([connectionsItem]);
+  const ahead = await readAhead([...ALWAYS.flatMap((item) => item.readKeys), ...lastFirstRead()]);
+  try {
+    let [layout, connections, lastContext] = await preload(ALWAYS, ahead);
+    if (!isCurrentLayout(layout)) {
+      // A profile from before several connections, opened before the background could move it: move it first.
+      await migrateSingleConnection();
+      [, connections, lastContext] = await preload(ALWAYS);
     }
-  } else if (wanted === null && connections.list.length) {
-    urlConnection = { noneFor: fromUrl?.organizationId ? `the organization ${fromUrl.organizationId}` : `the page ${fromUrl?.pageId}` };
-  }
-  const id = activeConnection(connections)?.id;
-  if (id === current) await reading;
-  else {
-    reading?.catch(() => {}); // the connection it was for is no longer the one shown
-    if (id) await preload(firstScreenItems(id, start));
-  }
-  markStartup('read');
+    const fromUrl = contextFromManageUrl(await url);
+    markStartup('context');
 
-  root.replaceChildren();
-  render(<App start={start} fromUrl={fromUrl} urlConnection={urlConnection} />, root);
-  markStartup('rendered');
+    const context = startingContext(fromUrl, lastContext);
+    const start = { ...context, tab: context.tab ?? 'embed' };
+    const current = activeConnection(connections)?.id;
+    const firstScreen = current ? firstScreenItems(current, start) : [];
+    rememberFirstRead(firstScreen.flatMap((item) => item.readKeys));
+    // The connection's data is read while the URL's connection is looked for: it is nearly always the same one.
+    const reading = current ? preload(firstScreen, ahead) : undefined;
+    const panel = TABS.find((candidate) => candidate.id === start.tab)?.loadPanel?.();
+
+    let urlConnection: AppProps['urlConnection'];
+    const wanted = await connectionForUrl(fromUrl, connections);
+    if (wanted && wanted !== connections.active) {
+      const switched = await ask('switchConnection', wanted).catch(() => undefined);
+      if (switched) {
+        urlConnection = { switchedTo: switched.label };
+        [connections] = await preload([connectionsItem]);
+      }
+    } else if (wanted === null && connections.list.length) {
+      urlConnection = { noneFor: fromUrl?.organizationId ? `the organization ${fromUrl.organizationId}` : `the page ${fromUrl?.pageId}` };
+    }
+    const id = activeConnection(connections)?.id;
+    if (id === current) await reading;
+    else {
+      reading?.catch(() => {}); // the connection it was for is no longer the one shown
+      if (id) await preload(firstScreenItems(id, start));
+    }
+    await panel;
+    markStartup('read');
+
+    root.replaceChildren();
+    render(<App start={start} fromUrl={fromUrl} urlConnection={urlConnection} />, root);
+    markStartup('rendered');
+  } finally {
+    ahead.close();
+  }
 }

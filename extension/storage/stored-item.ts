@@ -36,12 +36,41 @@ export type StoredValues<Items extends readonly StoredItem<unknown>[]> = {
 };
 
 /**
- * Several items with one `storage.local.get` (a popup draws from it: each call is a trip to the browser process, and
- * they queue). Each value is parsed by its item's schema; one stored by an older version is migrated first.
+ * One `storage.local.get` made ahead, before it is known which items will need it (the popup's start-up reads what
+ * it read last time beside what it always reads). Watched from before the call, so that `readItems` takes a value
+ * from it only if no change came since.
  */
-export async function readItems<const Items extends readonly StoredItem<unknown>[]>(items: Items): Promise<StoredValues<Items>> {
+export interface ReadAhead {
+  fresh(key: string): boolean;
+  readonly answer: Record<string, unknown>;
+  /** Stops watching (once the reads that could use it are done). */
+  close(): void;
+}
+
+export async function readAhead(keys: readonly string[]): Promise<ReadAhead> {
+  const changed = new Set<string>();
+  const onChanged = (changes: Record<string, unknown>, area: string) => {
+    if (area === 'local') for (const key of Object.keys(changes)) changed.add(key);
+  };
+  browser.storage.onChanged.addListener(onChanged);
+  const asked = new Set(keys);
+  try {
+    const answer = await browser.storage.local.get([...asked]);
+    return { answer, fresh: (key) => asked.has(key) && !changed.has(key), close: () => browser.storage.onChanged.removeListener(onChanged) };
+  } catch (error) {
+    browser.storage.onChanged.removeListener(onChanged);
+    throw error;
+  }
+}
+
+/**
+ * Several items with one `storage.local.get` (a popup draws from it: each call is a trip to the browser process, and
+ * they queue), or none when a read made ahead holds all of them unchanged. Each value is parsed by its item's schema;
+ * one stored by an older version is migrated first.
+ */
+export async function readItems<const Items extends readonly StoredItem<unknown>[]>(items: Items, ahead?: ReadAhead): Promise<StoredValues<Items>> {
   const keys = [...new Set(items.flatMap((item) => item.readKeys))];
-  const answer = keys.length ? await browser.storage.local.get(keys) : {};
+  const answer = ahead && keys.every(ahead.fresh) ? ahead.answer : keys.length ? await browser.storage.local.get(keys) : {};
   return (await Promise.all(items.map((item) => item.fromRead(answer)))) as StoredValues<Items>;
 }
 

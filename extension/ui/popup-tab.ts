@@ -34,4 +34,6 @@ export interface PopupTabDefinition {
    */
   startItems?(connectionId: string, chosen: { pageId?: string; userId?: string }): Array<StoredItem<unknown>>;
   Panel(props: TabPanelProps): VNode;
+  /** A panel whose code comes apart from the popup's bundle: loads it (the start-up does, for the tab it opens on). */
+  loadPanel?(): Promise<unknown>;
 }

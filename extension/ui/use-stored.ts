@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import { readItems, type StoredItem, type StoredValues } from '../storage/stored-item';
+import { type ReadAhead, readItems, type StoredItem, type StoredValues } from '../storage/stored-item';
 
 export type Stored<T> = { loaded: true; value: T } | { loaded: false; value: undefined };
 
@@ -35,17 +35,17 @@ function show(entry: Entry, value: unknown): void {
 }
 
 /**
- * Reads `items` with one storage call and keeps them live for every `useStored` of this page: the popup calls it
- * before its first render, so that render draws from storage. Returns the values read.
+ * Reads `items` with one storage call (or from a read made ahead) and keeps them live for every `useStored` of this
+ * page: the popup calls it before its first render, so that render draws from storage. Returns the values read.
  */
-export async function preload<const Items extends readonly StoredItem<unknown>[]>(items: Items): Promise<StoredValues<Items>> {
+export async function preload<const Items extends readonly StoredItem<unknown>[]>(items: Items, ahead?: ReadAhead): Promise<StoredValues<Items>> {
   const started = items.map((item) => {
     const entry = entryOf(item);
     entry.reading = true;
     return { entry, changes: entry.changes };
   });
   try {
-    const values = await readItems(items);
+    const values = await readItems(items, ahead);
     started.forEach(({ entry, changes }, index) => {
       if (entry.changes === changes) show(entry, values[index]);
     });
