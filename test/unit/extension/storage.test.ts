@@ -7,7 +7,7 @@ import { rateLimiterStateItem } from '../../../extension/connection/limiter-stat
 import { createSealingKey, openSecret, sealSecret } from '../../../extension/connection/sealed-secret';
 import { resetSharedLimiter, sharedLimiter } from '../../../extension/connection/shared-limiter';
 import { embedDraftItem } from '../../../extension/embed/embed-draft-item';
-import { pagesCache } from '../../../extension/organization/organization-cache';
+import { pagesCache, usersCache } from '../../../extension/organization/organization-cache';
 import { permissionsCache } from '../../../extension/access/permissions-cache';
 import { permissionsDraftItem } from '../../../extension/permissions/permissions-draft-item';
 import { lastContextItem } from '../../../extension/popup/last-context';
@@ -15,7 +15,7 @@ import { badgeFor } from '../../../extension/saves/badge';
 import { type SaveRecord, savesItem } from '../../../extension/saves/save-record';
 import { cached } from '../../../extension/storage/cached';
 import { clearConnectionData } from '../../../extension/storage/clear';
-import { readItems, storedItem } from '../../../extension/storage/stored-item';
+import { readAhead, readItems, storedItem } from '../../../extension/storage/stored-item';
 import { preload, storedNow } from '../../../extension/ui/use-stored';
 
 const CONNECTION = { id: 'c0conn1', label: 'Acme', organizationId: 'org1', apiBaseUrl: 'https://api.statuspage.io/v1', verifiedAt: 1 };
@@ -317,6 +317,23 @@ describe('reading several items at once (the popup start-up)', () => {
       expect(get.mock.calls).toEqual([['layout']]);
     } finally {
       get.mockRestore();
+    }
+  });
+
+  it('takes values from a read made ahead, unless one changed since it was made', async () => {
+    await fakeBrowser.storage.local.set({ 'org.c0conn1.cache.pages': { value: [{ id: 'p1', name: 'Before' }], fetchedAt: 1 } });
+    const ahead = await readAhead(['connections', 'org.c0conn1.cache.pages']);
+    const get = vi.spyOn(fakeBrowser.storage.local, 'get');
+    try {
+      expect((await readItems([pagesCache(CONNECTION.id)], ahead))[0]?.value[0]?.name).toBe('Before');
+      expect(get).not.toHaveBeenCalled(); // all in the read made ahead
+      await readItems([usersCache(CONNECTION.id)], ahead);
+      expect(get).toHaveBeenCalledTimes(1); // not asked for ahead: read now
+      await fakeBrowser.storage.local.set({ 'org.c0conn1.cache.pages': { value: [{ id: 'p1', name: 'After' }], fetchedAt: 2 } });
+      await vi.waitFor(async () => expect((await readItems([pagesCache(CONNECTION.id)], ahead))[0]?.value[0]?.name).toBe('After'));
+    } finally {
+      get.mockRestore();
+      ahead.close();
     }
   });
 
