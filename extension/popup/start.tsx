@@ -49,7 +49,12 @@ const ALWAYS = [layoutItem, connectionsItem, lastContextItem, savesItem] as cons
 export async function startPopup(root: HTMLElement): Promise<void> {
   markStartup('start');
   const url = tabUrl();
-  const ahead = await readAhead([...ALWAYS.flatMap((item) => item.readKeys), ...lastFirstRead()]);
+  const guess = lastFirstRead();
+  // Likely the tab it opens on: its code is fetched and run while storage answers.
+  TABS.find((candidate) => candidate.id === guess?.tab)
+    ?.loadPanel?.()
+    .catch(() => {});
+  const ahead = await readAhead([...ALWAYS.flatMap((item) => item.readKeys), ...(guess?.keys ?? [])]);
   try {
     let [layout, connections, lastContext] = await preload(ALWAYS, ahead);
     if (!isCurrentLayout(layout)) {
@@ -64,7 +69,7 @@ export async function startPopup(root: HTMLElement): Promise<void> {
     const start = { ...context, tab: context.tab ?? 'embed' };
     const current = activeConnection(connections)?.id;
     const firstScreen = current ? firstScreenItems(current, start) : [];
-    rememberFirstRead(firstScreen.flatMap((item) => item.readKeys));
+    rememberFirstRead({ tab: start.tab, keys: firstScreen.flatMap((item) => item.readKeys) });
     // The connection's data is read while the URL's connection is looked for: it is nearly always the same one.
     const reading = current ? preload(firstScreen, ahead) : undefined;
     const panel = TABS.find((candidate) => candidate.id === start.tab)?.loadPanel?.();
