@@ -69,7 +69,6 @@ export async function startPopup(root: HTMLElement): Promise<void> {
     const start = { ...context, tab: context.tab ?? 'embed' };
     const current = activeConnection(connections)?.id;
     const firstScreen = current ? firstScreenItems(current, start) : [];
-    rememberFirstRead({ tab: start.tab, keys: firstScreen.flatMap((item) => item.readKeys) });
     // The connection's data is read while the URL's connection is looked for: it is nearly always the same one.
     const reading = current ? preload(firstScreen, ahead) : undefined;
     const panel = TABS.find((candidate) => candidate.id === start.tab)?.loadPanel?.();
@@ -86,12 +85,14 @@ export async function startPopup(root: HTMLElement): Promise<void> {
       urlConnection = { noneFor: fromUrl?.organizationId ? `the organization ${fromUrl.organizationId}` : `the page ${fromUrl?.pageId}` };
     }
     const id = activeConnection(connections)?.id;
+    const shown = id === current ? firstScreen : id ? firstScreenItems(id, start) : [];
+    rememberFirstRead({ tab: start.tab, keys: shown.flatMap((item) => item.readKeys) });
     if (id === current) await reading;
     else {
       reading?.catch(() => {}); // the connection it was for is no longer the one shown
-      if (id) await preload(firstScreenItems(id, start));
+      await preload(shown);
     }
-    await panel;
+    await panel?.catch(() => {}); // not loaded: the tab loads it when it is drawn
     markStartup('read');
 
     root.replaceChildren();
