@@ -1,5 +1,7 @@
 import { browser } from 'wxt/browser';
+import * as z from 'zod/mini';
 import { newConnectionId, organizationPrefix } from '../storage/org-item';
+import { storedItem } from '../storage/stored-item';
 
 /**
  * Storage layout version 2: several organizations side by side. Version 1 (up to 0.1) kept one connection in
@@ -7,7 +9,7 @@ import { newConnectionId, organizationPrefix } from '../storage/org-item';
  * keyed `embed:<page>`. This migration makes that connection the first of `connections`, moves every one of its
  * keys (their version meta included, so a draft is not migrated twice) under `org.<its id>.`, and rewrites the saves
  * records to name it. It runs once, in whichever context starts first (the background or a popup), before anything
- * reads storage; a second run finds the layout at version 2 and does nothing.
+ * reads storage; a second run reads the layout's version alone, finds it at 2 and does nothing.
  */
 export const LAYOUT_KEY = 'layout';
 export const LAYOUT_VERSION = 2;
@@ -24,6 +26,14 @@ export function migrateSingleConnection(newId: () => string = newConnectionId): 
   return running;
 }
 
+/** The layout's version mark, for a context that reads it with other items in one call (the popup's start-up). */
+export const layoutItem = storedItem(`local:${LAYOUT_KEY}`, { schema: z.nullable(z.object({ version: z.number() })), fallback: null });
+
+/** Whether the layout mark, as read from storage, is the current layout's (then there is nothing to migrate). */
+export function isCurrentLayout(layout: unknown): boolean {
+  return (layout as { version?: unknown } | null | undefined)?.version === LAYOUT_VERSION;
+}
+
 /** For tests: forget that this context already migrated. */
 export function resetMigrationMemo(): void {
   running = undefined;
@@ -32,8 +42,9 @@ export function resetMigrationMemo(): void {
 type LegacySave = { id?: string; kind?: string; request?: Record<string, unknown> } & Record<string, unknown>;
 
 async function migrate(newId: () => string): Promise<void> {
+  // Every start of every context comes here: read the one small key, not the whole of storage.
+  if (isCurrentLayout((await browser.storage.local.get(LAYOUT_KEY))[LAYOUT_KEY])) return;
   const all = await browser.storage.local.get(null);
-  if ((all[LAYOUT_KEY] as { version?: number } | undefined)?.version === LAYOUT_VERSION) return;
   const legacy = all[LEGACY_CONNECTION] as { organizationId?: unknown; apiBaseUrl?: unknown; verifiedAt?: unknown } | undefined;
   const writes: Record<string, unknown> = {};
   const removals: string[] = [];

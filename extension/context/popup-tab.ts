@@ -16,12 +16,21 @@ export interface PopupTabInfo {
  * stands in for the grant a click would give.
  */
 export function popupTab(): Promise<PopupTabInfo | undefined> {
-  asked ??= findPopupTab();
+  asked ??= findPopupTab().then((tab) => {
+    answer = { tab };
+    return tab;
+  });
   return asked;
 }
 
 // Asked once per popup: the start-up (for the URL) and the in-page preview (for the tab's id) share the answer.
 let asked: Promise<PopupTabInfo | undefined> | undefined;
+let answer: { tab: PopupTabInfo | undefined } | undefined;
+
+/** The answer, once `popupTab()` has it (the start-up waits for it before the first render). */
+export function popupTabNow(): { tab: PopupTabInfo | undefined } | undefined {
+  return answer;
+}
 
 async function findPopupTab(): Promise<PopupTabInfo | undefined> {
   try {

@@ -6,6 +6,7 @@ import { useConnectionId } from '../ui/connection-context';
 import { useSaveShortcut } from '../ui/use-save-shortcut';
 import { fieldOfServerMessage, refusedValuesMessage } from '../ui/error-text';
 import { markFirstData } from '../ui/first-data';
+import { AfterFirstPaint } from '../ui/AfterFirstPaint';
 import { SaveStatus } from '../saves/SaveStatus';
 import { InPagePreviewControls } from '../preview/popup/InPagePreviewControls';
 import { SampleSwitch } from '../preview/popup/SampleSwitch';
@@ -119,9 +120,11 @@ export function EmbedEditor({ page, serverConfig, storedDraft, save }: Props) {
         </p>
       )}
       <section aria-label="Preview" class="stack">
-        <SampleSwitch value={sample} onChange={setSample} />
-        <EmbedPreview kind={sample} config={previewConfig} statusPageUrl={statusPageUrl(page)} />
-        <InPagePreviewControls preview={inPage} active={draft !== null} />
+        <AfterFirstPaint>
+          <SampleSwitch value={sample} onChange={setSample} />
+          <EmbedPreview kind={sample} config={previewConfig} statusPageUrl={statusPageUrl(page)} />
+          <InPagePreviewControls preview={inPage} active={draft !== null} />
+        </AfterFirstPaint>
       </section>
       <div class="sticky-actions stack">
         <SaveStatus save={save} subject={{ kind: 'page', name: page.name }} />
@@ -142,10 +145,12 @@ export function EmbedEditor({ page, serverConfig, storedDraft, save }: Props) {
       </div>
       <section class="stack" aria-labelledby="on-your-site-title">
         <h3 id="on-your-site-title">Put it on your site</h3>
-        <div class="actions">
-          <CopySnippetButton page={page} />
-        </div>
-        <CopyWidgetSnippet page={page} saved={pickPublicEmbedConfig(base)} draft={draft ? previewConfig : undefined} />
+        <AfterFirstPaint>
+          <div class="actions">
+            <CopySnippetButton page={page} />
+          </div>
+          <CopyWidgetSnippet page={page} saved={pickPublicEmbedConfig(base)} draft={draft ? previewConfig : undefined} />
+        </AfterFirstPaint>
       </section>
     </form>
   );

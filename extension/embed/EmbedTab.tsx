@@ -5,7 +5,7 @@ import { RefreshNote } from '../ui/RefreshNote';
 import { useRefresh } from '../ui/use-refresh';
 import { useConnectionId } from '../ui/connection-context';
 import { useStored } from '../ui/use-stored';
-import { embedConfigCache } from './embed-config-cache';
+import { embedConfigCache, embedConfigRefreshKey } from './embed-config-cache';
 import { embedDraftItem } from './embed-draft-item';
 import { hasEdits } from './use-embed-draft';
 import { saveId, savesItem } from '../saves/save-record';
@@ -29,7 +29,11 @@ export function EmbedTab({ pages, pageId, onPageChange, unknownPageId, focusFirs
   const config = useStored(page ? embedConfigCache(connectionId, page.id) : undefined);
   const draft = useStored(page ? embedDraftItem(connectionId, page.id) : undefined);
   const saves = useStored(savesItem);
-  const refresh = useRefresh(page?.id, () => ask('refreshEmbedConfig', page!.id), page && { kind: 'page', name: page.name });
+  const refresh = useRefresh(
+    page && embedConfigRefreshKey(page.id),
+    () => ask('refreshEmbedConfig', page!.id),
+    page && { kind: 'page', name: page.name },
+  );
 
   const serverConfig = (hasEdits(draft.value) ? draft.value.base : undefined) ?? config.value?.value;
   return (

@@ -34,7 +34,11 @@ export function PermissionsTab({ pages, users, userId, onUserChange, unknownUser
   const draft = useStored(user ? permissionsDraftItem(connectionId, user.id) : undefined);
   const roleBasedAccess = useStored(roleBasedAccessCache(connectionId));
   const saves = useStored(savesItem);
-  const refresh = useRefresh(user?.id, () => ask('refreshPermissions', user!.id), user && { kind: 'user', name: userDisplayName(user) });
+  const refresh = useRefresh(
+    user && `permissions:${user.id}`,
+    () => ask('refreshPermissions', user!.id),
+    user && { kind: 'user', name: userDisplayName(user) },
+  );
 
   const serverPermissions = (hasPermissionEdits(draft.value) ? draft.value.base : undefined) ?? permissions.value?.value;
   return (

@@ -1,12 +1,22 @@
 import { Loading } from '../ui/Loading';
 import type { PopupTabDefinition } from '../ui/popup-tab';
 import { RefreshNote } from '../ui/RefreshNote';
-import { PermissionsTab } from './PermissionsTab';
+import { permissionsCache, roleBasedAccessCache } from '../access/permissions-cache';
+import { permissionsDraftItem } from './permissions-draft-item';
+import { lazyComponent } from '../ui/lazy-component';
+
+// The tab's code comes apart from the popup's bundle: the popup opens on the Embed tab far more often.
+const PermissionsTab = lazyComponent(() => import('./PermissionsTab').then((module) => module.PermissionsTab));
 
 export const permissionsTab: PopupTabDefinition = {
   id: 'permissions',
   label: 'Permissions',
   needsUsers: true,
+  loadPanel: () => PermissionsTab.load(),
+  startItems: (connectionId, { userId }) => [
+    roleBasedAccessCache(connectionId),
+    ...(userId ? [permissionsCache(connectionId, userId), permissionsDraftItem(connectionId, userId)] : []),
+  ],
   Panel: ({ pages, users, usersRefresh, userId, onUserChange, unknownUserId, otherOrganizationId, focusFirstField }) => (
     <>
       {users && pages ? (

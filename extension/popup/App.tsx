@@ -1,9 +1,8 @@
 import { useState } from 'preact/hooks';
-import { ConnectionsPanel } from '../connection/ConnectionsPanel';
 import { activeConnection, connectionsItem } from '../connection/connections-item';
-import { SetupForm } from '../connection/SetupForm';
 import type { PopupTab, UrlContext } from '../context/manage-url';
 import { PopupServicesContext } from '../ui/popup-context';
+import { lazyComponent } from '../ui/lazy-component';
 import { useStored } from '../ui/use-stored';
 import { ConnectedTabs } from './ConnectedTabs';
 import { KeyboardHelp } from './KeyboardHelp';
@@ -18,6 +17,10 @@ export interface AppProps {
 }
 
 type Panel = 'tabs' | 'connections' | 'add' | 'edit';
+
+// Shown on a first run, or when asked for: their code comes apart from the popup's bundle.
+const ConnectionsPanel = lazyComponent(() => import('../connection/ConnectionsPanel').then((module) => module.ConnectionsPanel));
+const SetupForm = lazyComponent(() => import('../connection/SetupForm').then((module) => module.SetupForm));
 
 export function App({ start, fromUrl, urlConnection }: AppProps) {
   const connections = useStored(connectionsItem);

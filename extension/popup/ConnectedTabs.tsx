@@ -6,10 +6,13 @@ import { pagesCache, usersCache } from '../organization/organization-cache';
 import { ask } from '../connection/ask';
 import { ConnectionIdContext } from '../ui/connection-context';
 import { useRefresh } from '../ui/use-refresh';
-import { useStored } from '../ui/use-stored';
+import { preload, storedNow, useStored } from '../ui/use-stored';
 import { lastContextItem } from './last-context';
 import { TabList, TabPanel } from './Tabs';
 import { TABS } from './popup-tabs';
+
+// Long enough for the first frame and its refreshes to go out first.
+const AFTER_FIRST_PAINT_MS = 100;
 
 interface Props {
   connection: Connection;
@@ -25,8 +28,6 @@ interface Props {
 
 /** The tabs (popup/popup-tabs.ts), for the connection the popup is on (drawn again from scratch when it switches). */
 export function ConnectedTabs({ connection, start, fromUrl, bar, notice, footer }: Props) {
-  const pages = useStored(pagesCache(connection.id));
-  const users = useStored(usersCache(connection.id));
   const [tab, setTab] = useState<PopupTab>(start.tab);
   const [pageId, setPageId] = useState(start.pageId);
   const [userId, setUserId] = useState(start.userId);
@@ -34,12 +35,32 @@ export function ConnectedTabs({ connection, start, fromUrl, bar, notice, footer 
   const [focusFirstField, setFocusFirstField] = useState(true);
   const needsUsers = (id: PopupTab) => TABS.find((candidate) => candidate.id === id)?.needsUsers === true;
   const [usersWanted, setUsersWanted] = useState(needsUsers(start.tab));
+  const pages = useStored(pagesCache(connection.id));
+  const users = useStored(usersWanted ? usersCache(connection.id) : undefined);
   const pagesRefresh = useRefresh(`pages:${connection.id}:${connection.verifiedAt}`, () => ask('refreshPages'));
   const usersRefresh = useRefresh(usersWanted ? `users:${connection.id}:${connection.verifiedAt}` : undefined, () => ask('refreshUsers'));
 
   useEffect(() => {
-    void lastContextItem.setValue({ tab, pageId, userId });
+    const next = { tab, pageId, userId };
+    const last = storedNow(lastContextItem);
+    if (last.loaded && JSON.stringify(last.value) === JSON.stringify(next)) return; // where it opened: nothing to write
+    void lastContextItem.setValue(next);
   }, [tab, pageId, userId]);
+
+  // After the first paint: the other tabs' code and what they draw from, so that choosing one draws at once.
+  useEffect(() => {
+    const later = setTimeout(() => {
+      const chosen = { pageId: start.pageId, userId: start.userId };
+      const others = TABS.filter((candidate) => candidate.id !== start.tab);
+      for (const other of others) other.loadPanel?.().catch(() => {}); // tried again when shown
+      const items = others.flatMap((other) => [
+        ...(other.needsUsers ? [usersCache(connection.id)] : []),
+        ...(other.startItems?.(connection.id, chosen) ?? []),
+      ]);
+      if (items.length) void preload(items).catch(() => {});
+    }, AFTER_FIRST_PAINT_MS);
+    return () => clearTimeout(later);
+  }, [connection.id, start]);
 
   // Nothing chosen yet (first run, or a page that is gone): the first page by name.
   const pageList = pages.value?.value;

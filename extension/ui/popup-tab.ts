@@ -1,6 +1,7 @@
 import type { VNode } from 'preact';
 import type { Page, User } from '../../shared/schemas';
 import type { PopupTab } from '../context/manage-url';
+import type { StoredItem } from '../storage/stored-item';
 import type { RefreshState } from './use-refresh';
 
 /** What the popup gives every tab's panel: the organization as cached, what is chosen, and what the URL named. */
@@ -27,5 +28,12 @@ export interface PopupTabDefinition {
   label: string;
   /** Reads the organization's users when the tab is first shown (the user list costs requests). */
   needsUsers?: boolean;
+  /**
+   * What the panel draws from at first, for the page or user the popup opens on: read with the popup's one start-up
+   * read of the connection's data, so that its first frame shows them (anything else is read when it is shown).
+   */
+  startItems?(connectionId: string, chosen: { pageId?: string; userId?: string }): Array<StoredItem<unknown>>;
   Panel(props: TabPanelProps): VNode;
+  /** A panel whose code comes apart from the popup's bundle: loads it (the start-up does, for the tab it opens on). */
+  loadPanel?(): Promise<unknown>;
 }

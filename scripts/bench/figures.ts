@@ -27,11 +27,23 @@ export const spread = (values: number[]): string =>
  * frame that shows its first data (extension/ui/first-data.ts marks it; blank.html at once: the baseline).
  */
 export async function openAndMeasure(context: BrowserContext, url: string): Promise<number> {
+  return (await openAndTrace(context, url))['first-data']!;
+}
+
+/**
+ * Like `openAndMeasure`, with the page's other marks (the popup's `popup:*` steps) and when its HTML was parsed
+ * (`html-parsed`, the navigation's domInteractive), each in ms from navigation start: where the time went.
+ */
+export async function openAndTrace(context: BrowserContext, url: string): Promise<Record<string, number>> {
   const page = await context.newPage();
   try {
     await page.goto(url);
-    const handle = await page.waitForFunction(() => performance.getEntriesByName('first-data')[0]?.startTime, undefined, { timeout: 15_000 });
-    return (await handle.jsonValue()) as number;
+    await page.waitForFunction(() => performance.getEntriesByName('first-data')[0]?.startTime, undefined, { timeout: 15_000 });
+    return await page.evaluate(() => {
+      const navigation = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
+      const marks = performance.getEntriesByType('mark').map((mark) => [mark.name, mark.startTime] as const);
+      return Object.fromEntries([['html-parsed', navigation?.domInteractive ?? 0], ...marks]);
+    });
   } finally {
     await page.close();
   }

@@ -7,7 +7,7 @@ import { rateLimiterStateItem } from '../../../extension/connection/limiter-stat
 import { createSealingKey, openSecret, sealSecret } from '../../../extension/connection/sealed-secret';
 import { resetSharedLimiter, sharedLimiter } from '../../../extension/connection/shared-limiter';
 import { embedDraftItem } from '../../../extension/embed/embed-draft-item';
-import { pagesCache } from '../../../extension/organization/organization-cache';
+import { pagesCache, usersCache } from '../../../extension/organization/organization-cache';
 import { permissionsCache } from '../../../extension/access/permissions-cache';
 import { permissionsDraftItem } from '../../../extension/permissions/permissions-draft-item';
 import { lastContextItem } from '../../../extension/popup/last-context';
@@ -15,7 +15,8 @@ import { badgeFor } from '../../../extension/saves/badge';
 import { type SaveRecord, savesItem } from '../../../extension/saves/save-record';
 import { cached } from '../../../extension/storage/cached';
 import { clearConnectionData } from '../../../extension/storage/clear';
-import { storedItem } from '../../../extension/storage/stored-item';
+import { readAhead, readItems, storedItem } from '../../../extension/storage/stored-item';
+import { preload, storedNow } from '../../../extension/ui/use-stored';
 
 const CONNECTION = { id: 'c0conn1', label: 'Acme', organizationId: 'org1', apiBaseUrl: 'https://api.statuspage.io/v1', verifiedAt: 1 };
 const OTHER = 'c0conn2';
@@ -262,6 +263,87 @@ describe('stored shapes', () => {
       },
     });
     expect(await item.getValue()).toEqual({ first: 'Ada', last: '' });
+  });
+});
+
+describe('reading several items at once (the popup start-up)', () => {
+  const v1Draft = { pageId: 'p9', base: EMBED_BASE, values: EMBED_VALUES, updatedAt: 4 };
+
+  it('reads them with one storage call, each parsed by its schema, an old version migrated by its migrations', async () => {
+    await fakeBrowser.storage.local.set({
+      connections: { active: CONNECTION.id, list: [CONNECTION] },
+      'org.c0conn1.cache.pages': { value: [{ id: 'p9', name: 'Acme' }], fetchedAt: 3 },
+      'org.c0conn1.draft.embed.p9': v1Draft,
+      'popup.lastContext': 'garbage',
+    });
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const get = vi.spyOn(fakeBrowser.storage.local, 'get');
+    try {
+      const [connections, pages, draft, last] = await readItems([
+        connectionsItem,
+        pagesCache(CONNECTION.id),
+        embedDraftItem(CONNECTION.id, 'p9'),
+        lastContextItem,
+      ]);
+      expect(connections.active).toBe(CONNECTION.id);
+      expect(pages?.value).toEqual([{ id: 'p9', name: 'Acme' }]);
+      expect(draft?.stamps).toMatchObject({ position: 4, maintenance_text_color: 4 });
+      expect(last).toEqual({ tab: 'embed' }); // damaged: the fallback, the stored value kept
+      // One call for the four values and the draft's version mark; the migration's own read comes only for the old draft.
+      expect(get.mock.calls[0]?.[0]).toEqual([
+        'connections',
+        'org.c0conn1.cache.pages',
+        'org.c0conn1.draft.embed.p9',
+        'org.c0conn1.draft.embed.p9$',
+        'popup.lastContext',
+      ]);
+      get.mockClear();
+      expect(await readItems([embedDraftItem(CONNECTION.id, 'p9'), pagesCache(CONNECTION.id)])).toHaveLength(2);
+      expect(get).toHaveBeenCalledTimes(1); // migrated once: the next read is one call again
+    } finally {
+      get.mockRestore();
+      warn.mockRestore();
+    }
+    expect((await fakeBrowser.storage.local.get('org.c0conn1.draft.embed.p9$'))['org.c0conn1.draft.embed.p9$']).toEqual({ v: 2 });
+  });
+
+  it('reads nothing to define an item, and nothing for the layout but its mark when it is current', async () => {
+    await migrateSingleConnection(() => 'c0first');
+    resetMigrationMemo();
+    const get = vi.spyOn(fakeBrowser.storage.local, 'get');
+    try {
+      storedItem('local:probe.defined', { schema: z.string(), fallback: '', version: 2, migrations: { 2: () => 'x' } });
+      await migrateSingleConnection();
+      expect(get.mock.calls).toEqual([['layout']]);
+    } finally {
+      get.mockRestore();
+    }
+  });
+
+  it('takes values from a read made ahead, unless one changed since it was made', async () => {
+    await fakeBrowser.storage.local.set({ 'org.c0conn1.cache.pages': { value: [{ id: 'p1', name: 'Before' }], fetchedAt: 1 } });
+    const ahead = await readAhead(['connections', 'org.c0conn1.cache.pages']);
+    const get = vi.spyOn(fakeBrowser.storage.local, 'get');
+    try {
+      expect((await readItems([pagesCache(CONNECTION.id)], ahead))[0]?.value[0]?.name).toBe('Before');
+      expect(get).not.toHaveBeenCalled(); // all in the read made ahead
+      await readItems([usersCache(CONNECTION.id)], ahead);
+      expect(get).toHaveBeenCalledTimes(1); // not asked for ahead: read now
+      await fakeBrowser.storage.local.set({ 'org.c0conn1.cache.pages': { value: [{ id: 'p1', name: 'After' }], fetchedAt: 2 } });
+      await vi.waitFor(async () => expect((await readItems([pagesCache(CONNECTION.id)], ahead))[0]?.value[0]?.name).toBe('After'));
+    } finally {
+      get.mockRestore();
+      ahead.close();
+    }
+  });
+
+  it('keeps what it preloaded live: a write from another context shows without another read', async () => {
+    const item = pagesCache('c0live1');
+    const [before] = await preload([item]);
+    expect(before).toBeNull();
+    expect(storedNow(item)).toEqual({ loaded: true, value: null });
+    await fakeBrowser.storage.local.set({ 'org.c0live1.cache.pages': { value: [{ id: 'p1', name: 'Live' }], fetchedAt: 1 } });
+    await vi.waitFor(() => expect(storedNow(item).value?.value[0]?.name).toBe('Live'));
   });
 });
 
