@@ -3,12 +3,19 @@ import { ask } from './ask';
 import { describeError } from '../ui/error-text';
 import { ModalDialog } from '../ui/ModalDialog';
 import type { Connection, Connections } from './connections-item';
+import './connections.css';
 
 interface Props {
   connections: Connections;
   onAdd(): void;
   onChangeKey(): void;
   onDone(): void;
+}
+
+/** Where a connection goes: its organization (unless its name already says it) and the API's host. */
+export function whereText(connection: Pick<Connection, 'label' | 'organizationId' | 'apiBaseUrl'>): string {
+  const host = new URL(connection.apiBaseUrl).host;
+  return connection.label.includes(connection.organizationId) ? host : `Organization ${connection.organizationId} · ${host}`;
 }
 
 /** Every organization the extension is connected to: switch, rename, remove, add, change the current one's key. */
@@ -50,13 +57,11 @@ export function ConnectionsPanel({ connections, onAdd, onChangeKey, onDone }: Pr
                 />
               ) : (
                 <>
-                  <p>
+                  <p class="connection-name">
                     <strong>{connection.label}</strong>
                     {current && <span class="hint"> (current)</span>}
-                    <span class="sub">
-                      Organization {connection.organizationId} · {new URL(connection.apiBaseUrl).host}
-                    </span>
-                  </p>
+                  </p>{' '}
+                  <p class="hint connection-where">{whereText(connection)}</p>{' '}
                   <div class="actions">
                     {!current && (
                       <button type="button" onClick={() => void run(() => ask('switchConnection', connection.id)).then((ok) => ok && onDone())}>

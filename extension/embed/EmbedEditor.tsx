@@ -141,7 +141,9 @@ export function EmbedEditor({ page, serverConfig, storedDraft, save }: Props) {
         {draft && !busy && <p class="hint">Unsaved changes are kept until you save or revert.</p>}
       </div>
       <section class="stack" aria-labelledby="on-your-site-title">
-        <h3 id="on-your-site-title">Put it on your site</h3>
+        <h2 id="on-your-site-title" class="section-title">
+          Put it on your site
+        </h2>
         <div class="actions">
           <CopySnippetButton page={page} />
         </div>

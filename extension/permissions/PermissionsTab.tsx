@@ -36,6 +36,10 @@ export function PermissionsTab({ pages, users, userId, onUserChange, unknownUser
   const saves = useStored(savesItem);
   const refresh = useRefresh(user?.id, () => ask('refreshPermissions', user!.id), user && { kind: 'user', name: userDisplayName(user) });
 
+  // Roles are offered only on pages known to take them: learn the unknown ones first (a few permission reads).
+  const unknownRoles = roleBasedAccess.loaded ? pages.filter((page) => roleBasedAccess.value?.[page.id] === undefined).map((page) => page.id) : [];
+  const rolesRefresh = useRefresh(unknownRoles.length ? `roles:${unknownRoles.join(',')}` : undefined, () => ask('learnPageRoles', unknownRoles));
+
   const serverPermissions = (hasPermissionEdits(draft.value) ? draft.value.base : undefined) ?? permissions.value?.value;
   return (
     <div class="stack">
@@ -68,6 +72,7 @@ export function PermissionsTab({ pages, users, userId, onUserChange, unknownUser
             serverPermissions={serverPermissions}
             storedDraft={draft.value ?? null}
             roleBasedAccess={roleBasedAccess.value ?? {}}
+            learningRoles={rolesRefresh.refreshing}
             save={saves.value?.[saveId('permissions', connectionId, user.id)]}
           />
         </>
