@@ -3,6 +3,7 @@ import { embedBackground } from '../embed/background';
 import type { AnyBackgroundPart } from '../jobs/background-part';
 import { permissionsBackground } from '../permissions/background';
 import { savesBackground } from '../saves/background';
+import { sidePanelBackground } from './side-panel';
 import { teamAccessBackground } from '../team-access/background';
 
 /**
@@ -15,4 +16,5 @@ export const FEATURES: readonly AnyBackgroundPart[] = [
   embedBackground,
   permissionsBackground,
   teamAccessBackground,
+  sidePanelBackground,
 ];

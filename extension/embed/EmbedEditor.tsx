@@ -8,6 +8,7 @@ import { fieldOfServerMessage, refusedValuesMessage } from '../ui/error-text';
 import { markFirstData } from '../ui/first-data';
 import { SaveStatus } from '../saves/SaveStatus';
 import { InPagePreviewControls } from '../preview/popup/InPagePreviewControls';
+import { OpenBesidePage } from '../preview/popup/OpenBesidePage';
 import { SampleSwitch } from '../preview/popup/SampleSwitch';
 import type { PreviewSample } from '../preview/protocol';
 import { useInPagePreview } from '../preview/popup/use-in-page-preview';
@@ -55,7 +56,8 @@ export function EmbedEditor({ page, serverConfig, storedDraft, save }: Props) {
   useLayoutEffect(markFirstData, []);
   // The same card on the tab itself, while there is a draft (extension/preview/).
   const [sample, setSample] = useState<PreviewSample>('incident');
-  const inPage = useInPagePreview({ tab: usePopupTab(), active: draft !== null, config: previewConfig, sample, statusPageUrl: statusPageUrl(page) });
+  const tab = usePopupTab();
+  const inPage = useInPagePreview({ tab, active: draft !== null, config: previewConfig, sample, statusPageUrl: statusPageUrl(page) });
 
   // A 422 (or 400) names its field next to that field; the server's words, verbatim.
   const serverMessage = save?.state === 'failed' ? refusedValuesMessage(save.error) : undefined;
@@ -122,6 +124,7 @@ export function EmbedEditor({ page, serverConfig, storedDraft, save }: Props) {
         <SampleSwitch value={sample} onChange={setSample} />
         <EmbedPreview kind={sample} config={previewConfig} statusPageUrl={statusPageUrl(page)} />
         <InPagePreviewControls preview={inPage} active={draft !== null} />
+        <OpenBesidePage tab={tab} />
       </section>
       <div class="sticky-actions stack">
         <SaveStatus save={save} subject={{ kind: 'page', name: page.name }} />
