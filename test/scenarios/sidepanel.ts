@@ -23,9 +23,9 @@ async function activate(driver: ExtensionDriver, panel: Tab, address: string): P
 }
 
 export function sidePanelScenarios({ it }: ScenarioRunner): void {
-  it('beside the page: the preview follows the active tab and its navigation, each edit shows at once, and the popup shares the draft', {}, async ({
-    driver,
-  }) => {
+  it('beside the page: the preview follows the active tab and its navigation, each edit shows at once, and the popup shares the draft', {
+    tag: ['@screenshot'],
+  }, async ({ driver }) => {
     const { expect } = driver;
     const setup = await connectThroughSetup(driver);
     await (await setup.byLabel('Page')).select(payments);
@@ -35,7 +35,7 @@ export function sidePanelScenarios({ it }: ScenarioRunner): void {
     const first = await driver.openManagePage(`/pages/${payments}/status-embed`, MANAGE_HTML);
     const second = await driver.openManagePage(`/pages/${payments}/status-embed?second`, MANAGE_HTML);
     const panel = await driver.openExtensionPage('sidepanel.html');
-    if (driver.browser === 'chromium') await panel.setViewport(360, 900);
+    if (driver.browser === 'chromium') await panel.setViewport(360, 760);
     await activate(driver, panel, first.tab.url);
     // The panel offers no "Open beside the page" (it is beside the page), and says where it previews.
     await eventually(driver, async () => (await panel.byTestId('in-page-preview-status')).text()).toBe(
@@ -60,7 +60,11 @@ export function sidePanelScenarios({ it }: ScenarioRunner): void {
     await eventually(driver, () => cardBackground(second.tab), 10_000).toBe('rgb(85, 0, 85)');
     await (await panel.byLabel('Incident background')).fill('#0b3d91');
     await eventually(driver, () => cardBackground(second.tab)).toBe('rgb(11, 61, 145)');
+    // The two halves of the README's picture (scripts/screenshots.ts puts them side by side).
+    if (driver.browser === 'chromium') await second.tab.setViewport(820, 760);
+    await eventually(driver, () => cardBackground(second.tab)).toBe('rgb(11, 61, 145)');
     await panel.screenshot('side-panel.png');
+    await second.tab.screenshot('side-panel-page.png');
 
     // One store: the popup opens on the panel's draft, and an edit there shows in the panel.
     const popup = await driver.openPopup();
