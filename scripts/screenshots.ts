@@ -18,10 +18,11 @@ const DOCS_IMAGES = resolve('docs/images');
  * the panel's page and the manage.statuspage.io tab with the preview), since a browser's side panel cannot be
  * captured with the page by automation. A thin line stands for the browser's divider.
  */
-async function sidePanelBesidePage(page: import('@playwright/test').Page): Promise<void> {
+async function sidePanelBesidePage(browser: import('@playwright/test').Browser): Promise<void> {
   const parts = ['side-panel-page.png', 'side-panel.png'].map((name) => resolve(DOCS_IMAGES, name));
   const [site, panel] = parts.map((path) => `data:image/png;base64,${readFileSync(path).toString('base64')}`);
-  await page.setViewportSize({ width: 820 + 1 + 360, height: 760 });
+  // A blank page of its own: the demo site's strict CSP would refuse the inline images and styles.
+  const page = await browser.newPage({ viewport: { width: 820 + 1 + 360, height: 760 } });
   await page.setContent(
     `<body style="margin:0;display:flex;background:#888"><img src="${site}" style="display:block"><div style="width:1px"></div><img src="${panel}" style="display:block"></body>`,
   );
@@ -57,7 +58,7 @@ try {
   await page.waitForTimeout(600); // the card's entrance animation
   await page.screenshot({ path: resolve(DOCS_IMAGES, 'widget-card.png') });
   console.log(`Wrote ${DOCS_IMAGES}/widget-card.png`);
-  await sidePanelBesidePage(page);
+  await sidePanelBesidePage(browser);
 } finally {
   await browser.close();
   demo.close();

@@ -8,7 +8,9 @@ import { connectThroughSetup, eventually, type ScenarioRunner } from './steps';
 
 const payments = SEED_PAGE_IDS.payments; // seeded at `bottom_right`, #FFB000 with #1A1A1A text
 const PREVIEW_HOST = 'statuspage-toolkit-preview';
-const MANAGE_HTML = '<!doctype html><html lang="en"><title>Status embed · Statuspage</title><h1>Status embed</h1></html>';
+const MANAGE_HTML =
+  '<!doctype html><html lang="en"><title>Status embed · Statuspage</title><body style="font-family:sans-serif;margin:32px">' +
+  '<h1>Status embed</h1><p>Show a card on your site while an incident or a maintenance is under way.</p></body></html>';
 
 const hostCount = (tab: Tab) => tab.evaluate((host) => document.querySelectorAll(host).length, PREVIEW_HOST);
 const cardBackground = async (tab: Tab) => (await tab.byCss([PREVIEW_HOST, '.card'], { timeout: 1_000 })).css('background-color');
@@ -42,6 +44,12 @@ export function sidePanelScenarios({ it }: ScenarioRunner): void {
       'Change the corner or a colour to preview the card on this page.',
     );
     expect(await panel.count('button', 'Open beside the page')).toBe(0);
+    // Narrower than the popup: both tabs stay in view.
+    const width = await panel.evaluate(() => innerWidth, null);
+    for (const name of ['Embed', 'Permissions']) {
+      const tab = (await (await panel.byRole('tab', name)).box())!;
+      expect(tab.x + tab.width).toBeLessThanOrEqual(width);
+    }
 
     // Each edit shows on the active tab at once.
     await (await panel.byLabel('Incident background')).fill('#0b3d91');
@@ -60,6 +68,7 @@ export function sidePanelScenarios({ it }: ScenarioRunner): void {
     await eventually(driver, () => cardBackground(second.tab), 10_000).toBe('rgb(85, 0, 85)');
     await (await panel.byLabel('Incident background')).fill('#0b3d91');
     await eventually(driver, () => cardBackground(second.tab)).toBe('rgb(11, 61, 145)');
+    await (await panel.byLabel('Incident text')).fill('#ffffff');
     // The two halves of the README's picture (scripts/screenshots.ts puts them side by side).
     if (driver.browser === 'chromium') await second.tab.setViewport(820, 760);
     await eventually(driver, () => cardBackground(second.tab)).toBe('rgb(11, 61, 145)');
