@@ -105,5 +105,21 @@ export function firstUseScenarios({ it }: ScenarioRunner): void {
     const bar = (await (await popup.byRole('button', 'Revert')).box())!;
     const title = (await heading.box())!;
     expect(title.y - (bar.y + bar.height)).toBeLessThanOrEqual(40);
+
+    // At a popup's height the Save bar sticks to the bottom, over the preview: the sample card stays under it.
+    await popup.setViewport(440, 600);
+    await popup.evaluate(() => scrollTo(0, 0), null);
+    const saveOnTop = () =>
+      popup.evaluate(() => {
+        const save = [...document.querySelectorAll('button')].find((button) => button.textContent === 'Save')!;
+        const box = save.getBoundingClientRect();
+        // The preview is inert, which hit testing skips: drawn order is what counts here, so it takes part a moment.
+        const inert = [...document.querySelectorAll<HTMLElement>('[inert]')];
+        for (const element of inert) element.inert = false;
+        const top = document.elementFromPoint(box.x + box.width / 2, box.y + box.height / 2);
+        for (const element of inert) element.inert = true;
+        return top === save;
+      }, null);
+    await eventually(driver, saveOnTop).toBe(true);
   });
 }
