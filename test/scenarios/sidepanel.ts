@@ -82,4 +82,26 @@ export function sidePanelScenarios({ it }: ScenarioRunner): void {
     await (await popup.byLabel('Incident text')).fill('#fefefe');
     await eventually(driver, async () => (await panel.byLabel('Incident text')).value()).toBe('#fefefe');
   });
+
+  it('"Open beside the page" in the popup opens the browser\'s side panel in that window', {}, async ({ driver }) => {
+    const setup = await connectThroughSetup(driver);
+    await setup.close();
+    const site = await driver.newTab();
+    await site.goto(`${driver.sandbox.url}/`);
+    const popup = await driver.openPopup(`?tab=${await driver.tabIdOf(site.url)}`);
+    await (await popup.byRole('button', 'Open beside the page')).click();
+    // Asked of the browser from the popup's page: Chrome lists the panel among the extension's contexts.
+    const panelOpen = () =>
+      popup.evaluate(async () => {
+        const api = globalThis as unknown as {
+          browser?: { sidebarAction?: { isOpen(details: object): Promise<boolean> } };
+          chrome: typeof chrome;
+        };
+        if (api.browser?.sidebarAction) return api.browser.sidebarAction.isOpen({});
+        const contexts = await api.chrome.runtime.getContexts({ contextTypes: ['SIDE_PANEL' as chrome.runtime.ContextType] });
+        return contexts.some((context) => context.documentUrl?.endsWith('/sidepanel.html'));
+      }, null);
+    await eventually(driver, panelOpen).toBe(true);
+    driver.expect(await popup.count('alert')).toBe(0);
+  });
 }
