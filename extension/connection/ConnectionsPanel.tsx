@@ -3,6 +3,7 @@ import { ask } from './ask';
 import { describeError } from '../ui/error-text';
 import { ModalDialog } from '../ui/ModalDialog';
 import type { Connection, Connections } from './connections-item';
+import { whereText } from './connection-where';
 import './connections.css';
 
 interface Props {
@@ -10,12 +11,6 @@ interface Props {
   onAdd(): void;
   onChangeKey(): void;
   onDone(): void;
-}
-
-/** Where a connection goes: its organization (unless its name already says it) and the API's host. */
-export function whereText(connection: Pick<Connection, 'label' | 'organizationId' | 'apiBaseUrl'>): string {
-  const host = new URL(connection.apiBaseUrl).host;
-  return connection.label.includes(connection.organizationId) ? host : `Organization ${connection.organizationId} · ${host}`;
 }
 
 /** Every organization the extension is connected to: switch, rename, remove, add, change the current one's key. */
