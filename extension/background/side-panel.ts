@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import { defineBackgroundPart } from '../jobs/background-part';
 import { defineMessages } from '../messaging/protocol';
-import { openSidePanel } from '../preview/popup/side-panel';
+import { openSidePanel } from '../context/side-panel';
 
 /** The context menu entry (on the toolbar button and on any page) that opens the editor beside the page. */
 export const SIDE_PANEL_MENU = 'open-side-panel';

@@ -2,7 +2,7 @@ import { useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import type { PopupTabInfo } from '../../context/popup-tab';
 import { surface } from '../../context/surface';
-import { hasSidePanel, openSidePanel } from './side-panel';
+import { hasSidePanel, openSidePanel } from '../../context/side-panel';
 
 /**
  * "Open beside the page": the same editor in the side panel, which stays open while the admin uses the page and
