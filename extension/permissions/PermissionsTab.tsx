@@ -38,7 +38,10 @@ export function PermissionsTab({ pages, users, userId, onUserChange, unknownUser
 
   // Roles are offered only on pages known to take them: learn the unknown ones first (a few permission reads).
   const unknownRoles = roleBasedAccess.loaded ? pages.filter((page) => roleBasedAccess.value?.[page.id] === undefined).map((page) => page.id) : [];
-  const rolesRefresh = useRefresh(unknownRoles.length ? `roles:${unknownRoles.join(',')}` : undefined, () => ask('learnPageRoles', unknownRoles));
+  // One round of reads per list of pages (not per page learned, which would start it again mid-way), and again when
+  // the users arrive after the pages (the reads go through them).
+  const rolesKey = unknownRoles.length && users.length ? `roles:${users.length}:${pages.map((page) => page.id).join(',')}` : undefined;
+  const rolesRefresh = useRefresh(rolesKey, () => ask('learnPageRoles', unknownRoles));
 
   const serverPermissions = (hasPermissionEdits(draft.value) ? draft.value.base : undefined) ?? permissions.value?.value;
   return (
