@@ -73,6 +73,7 @@ export function useInPagePreview({ tab, active, config, sample, statusPageUrl }:
 
   // A draft starting on manage.statuspage.io shows itself; a draft ending (saved, reverted) ends the preview. In the
   // side panel the tab changes (another tab, a new page): the preview moves with it where it may start by itself.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `tab` is the trigger: a new tab or page starts this again
   useEffect(() => {
     setWanted(active && kind === 'manage');
     if (!active) setStatus({ state: 'off' });
