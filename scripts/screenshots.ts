@@ -3,6 +3,7 @@
 // tagged @screenshot (run with SCREENSHOT_DIR=docs/images); the card on the demo customer site is
 // taken here, against a sandbox with an incident open. `npm test` never writes docs/images.
 import { spawnSync } from 'node:child_process';
+import { readFileSync, rmSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { serve } from '@hono/node-server';
 import { chromium } from '@playwright/test';
@@ -12,6 +13,25 @@ import { createWidgetDemo } from '../widget/demo';
 import { findChromium } from './find-chromium.mjs';
 
 const DOCS_IMAGES = resolve('docs/images');
+
+/**
+ * The side panel beside the page it previews, composed from its two halves (test/scenarios/sidepanel.ts takes them:
+ * the panel's page and the manage.statuspage.io tab with the preview), since a browser's side panel cannot be
+ * captured with the page by automation. A thin line stands for the browser's divider.
+ */
+async function sidePanelBesidePage(browser: import('@playwright/test').Browser): Promise<void> {
+  const parts = ['side-panel-page.png', 'side-panel.png'].map((name) => resolve(DOCS_IMAGES, name));
+  const [site, panel] = parts.map((path) => `data:image/png;base64,${readFileSync(path).toString('base64')}`);
+  // A blank page of its own: the demo site's strict CSP would refuse the inline images and styles.
+  const page = await browser.newPage({ viewport: { width: 820 + 1 + 360, height: 760 } });
+  await page.setContent(
+    `<body style="margin:0;display:flex;background:#888"><img src="${site}" style="display:block"><div style="width:1px"></div><img src="${panel}" style="display:block"></body>`,
+  );
+  await page.waitForFunction(() => [...document.images].every((image) => image.complete));
+  await page.screenshot({ path: resolve(DOCS_IMAGES, 'side-panel-beside-page.png') });
+  for (const path of parts) rmSync(path);
+  console.log(`Wrote ${DOCS_IMAGES}/side-panel-beside-page.png`);
+}
 
 const tests = spawnSync('node', ['scripts/test-e2e.mjs', '--project=extension', '--grep', '@screenshot'], {
   stdio: 'inherit',
@@ -39,6 +59,7 @@ try {
   await page.waitForTimeout(600); // the card's entrance animation
   await page.screenshot({ path: resolve(DOCS_IMAGES, 'widget-card.png') });
   console.log(`Wrote ${DOCS_IMAGES}/widget-card.png`);
+  await sidePanelBesidePage(browser);
 } finally {
   await browser.close();
   demo.close();

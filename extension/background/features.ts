@@ -3,6 +3,7 @@ import { embedBackground } from '../embed/background';
 import type { AnyBackgroundPart } from '../jobs/background-part';
 import { permissionsBackground } from '../permissions/background';
 import { savesBackground } from '../saves/background';
+import { sidePanelBackground } from './side-panel';
 import { teamAccessBackground } from '../team-access/background';
 import { teamMembersBackground } from '../team-members/background';
 
@@ -17,4 +18,5 @@ export const FEATURES: readonly AnyBackgroundPart[] = [
   permissionsBackground,
   teamAccessBackground,
   teamMembersBackground,
+  sidePanelBackground,
 ];

@@ -3,6 +3,8 @@ import { ask } from './ask';
 import { describeError } from '../ui/error-text';
 import { ModalDialog } from '../ui/ModalDialog';
 import type { Connection, Connections } from './connections-item';
+import { whereText } from './connection-where';
+import './connections.css';
 
 interface Props {
   connections: Connections;
@@ -50,13 +52,11 @@ export function ConnectionsPanel({ connections, onAdd, onChangeKey, onDone }: Pr
                 />
               ) : (
                 <>
-                  <p>
+                  <p class="connection-name">
                     <strong>{connection.label}</strong>
                     {current && <span class="hint"> (current)</span>}
-                    <span class="sub">
-                      Organization {connection.organizationId} · {new URL(connection.apiBaseUrl).host}
-                    </span>
-                  </p>
+                  </p>{' '}
+                  <p class="hint connection-where">{whereText(connection)}</p>{' '}
                   <div class="actions">
                     {!current && (
                       <button type="button" onClick={() => void run(() => ask('switchConnection', connection.id)).then((ok) => ok && onDone())}>

@@ -7,6 +7,7 @@ import type { Connection } from './connections-item';
 import { permissionPrompt, type PermissionPrompt } from './permission-prompt';
 import { ask } from './ask';
 import { describeError } from '../ui/error-text';
+import { usePopupServices } from '../ui/popup-context';
 
 interface Props {
   /** The connection being changed (a new key, say; the key itself is never shown back); null adds a new one. */
@@ -28,12 +29,19 @@ export function SetupForm({ connection, reason, onDone, onCancel }: Props) {
   const [label, setLabel] = useState(connection?.label ?? '');
   const [waiting, setWaiting] = useState<PermissionPrompt>();
   const [organizationId, setOrganizationId] = useState(connection?.organizationId ?? '');
-  const [apiBaseUrl, setApiBaseUrl] = useState(connection?.apiBaseUrl ?? DEFAULT_API_BASE_URL);
+  // Another organization starts from the API the current connection uses (a sandbox, a proxy), not the real one.
+  const current = usePopupServices().apiBaseUrl;
+  const [apiBaseUrl, setApiBaseUrl] = useState(connection?.apiBaseUrl ?? current ?? DEFAULT_API_BASE_URL);
   const [problems, setProblems] = useState<Partial<Record<Field, string>>>({});
   const [formError, setFormError] = useState<string>();
   const [busy, setBusy] = useState(false);
   const keyInput = useRef<HTMLInputElement>(null);
   useEffect(() => keyInput.current?.focus(), []);
+  // A field the server refused gets focus, so that its message (its description) is read out with it.
+  const [refusedField, setRefusedField] = useState<Field>();
+  useEffect(() => {
+    if (refusedField) document.getElementById(refusedField)?.focus();
+  }, [refusedField]);
 
   function onSubmit(event: Event): void {
     event.preventDefault();
@@ -45,6 +53,7 @@ export function SetupForm({ connection, reason, onDone, onCancel }: Props) {
       found.apiBaseUrl = (error as Error).message;
     }
     setProblems(found);
+    setRefusedField(undefined);
     setFormError(undefined);
     if (Object.keys(found).length) return;
     // Asked here, inside the click: the browser only shows its permission prompt for a user gesture. The real
@@ -75,10 +84,12 @@ export function SetupForm({ connection, reason, onDone, onCancel }: Props) {
         setApiKey('');
         onDone();
       } catch (error) {
-        if (error instanceof UnauthorizedError)
+        if (error instanceof UnauthorizedError) {
           setProblems({ apiKey: 'Statuspage did not accept this API key (401). Check it on the "API info" page.' });
-        else if (error instanceof InvalidRequestError && error.field && ['apiKey', 'organizationId', 'apiBaseUrl'].includes(error.field)) {
+          setRefusedField('apiKey');
+        } else if (error instanceof InvalidRequestError && error.field && ['apiKey', 'organizationId', 'apiBaseUrl'].includes(error.field)) {
           setProblems({ [error.field]: error.message });
+          setRefusedField(error.field as Field);
         } else setFormError(describeError(error, undefined, base).message);
       } finally {
         setBusy(false);
@@ -111,7 +122,7 @@ export function SetupForm({ connection, reason, onDone, onCancel }: Props) {
           aria-describedby={describedBy('apiKey')}
         />
         {problems.apiKey ? (
-          <p class="error" id="apiKey-problem">
+          <p class="error" id="apiKey-problem" role="alert">
             {problems.apiKey}
           </p>
         ) : (
@@ -133,7 +144,7 @@ export function SetupForm({ connection, reason, onDone, onCancel }: Props) {
           aria-describedby={describedBy('organizationId')}
         />
         {problems.organizationId ? (
-          <p class="error" id="organizationId-problem">
+          <p class="error" id="organizationId-problem" role="alert">
             {problems.organizationId}
           </p>
         ) : (
@@ -172,7 +183,7 @@ export function SetupForm({ connection, reason, onDone, onCancel }: Props) {
             aria-describedby={describedBy('apiBaseUrl')}
           />
           {problems.apiBaseUrl ? (
-            <p class="error" id="apiBaseUrl-problem">
+            <p class="error" id="apiBaseUrl-problem" role="alert">
               {problems.apiBaseUrl}
             </p>
           ) : (

@@ -4,6 +4,8 @@ export interface PopupTabInfo {
   id: number;
   /** Present only under a grant (activeTab from the click, or a host permission). */
   url?: string;
+  /** Its window (the side panel opens in it). */
+  windowId?: number;
 }
 
 /**
@@ -40,7 +42,7 @@ async function findPopupTab(): Promise<PopupTabInfo | undefined> {
       named !== null && /^\d+$/.test(named)
         ? await browser.tabs.get(Number(named))
         : (await browser.tabs.query({ active: true, currentWindow: true }))[0];
-    return tab?.id === undefined ? undefined : { id: tab.id, url: tab.url };
+    return tab?.id === undefined ? undefined : { id: tab.id, url: tab.url, windowId: tab.windowId };
   } catch {
     return undefined;
   }

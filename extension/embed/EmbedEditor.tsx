@@ -9,6 +9,7 @@ import { markFirstData } from '../ui/first-data';
 import { AfterFirstPaint } from '../ui/AfterFirstPaint';
 import { SaveStatus } from '../saves/SaveStatus';
 import { InPagePreviewControls } from '../preview/popup/InPagePreviewControls';
+import { OpenBesidePage } from '../preview/popup/OpenBesidePage';
 import { SampleSwitch } from '../preview/popup/SampleSwitch';
 import type { PreviewSample } from '../preview/protocol';
 import { useInPagePreview } from '../preview/popup/use-in-page-preview';
@@ -56,7 +57,8 @@ export function EmbedEditor({ page, serverConfig, storedDraft, save }: Props) {
   useLayoutEffect(markFirstData, []);
   // The same card on the tab itself, while there is a draft (extension/preview/).
   const [sample, setSample] = useState<PreviewSample>('incident');
-  const inPage = useInPagePreview({ tab: usePopupTab(), active: draft !== null, config: previewConfig, sample, statusPageUrl: statusPageUrl(page) });
+  const tab = usePopupTab();
+  const inPage = useInPagePreview({ tab, active: draft !== null, config: previewConfig, sample, statusPageUrl: statusPageUrl(page) });
 
   // A 422 (or 400) names its field next to that field; the server's words, verbatim.
   const serverMessage = save?.state === 'failed' ? refusedValuesMessage(save.error) : undefined;
@@ -124,6 +126,7 @@ export function EmbedEditor({ page, serverConfig, storedDraft, save }: Props) {
           <SampleSwitch value={sample} onChange={setSample} />
           <EmbedPreview kind={sample} config={previewConfig} statusPageUrl={statusPageUrl(page)} />
           <InPagePreviewControls preview={inPage} active={draft !== null} />
+          <OpenBesidePage tab={tab} />
         </AfterFirstPaint>
       </section>
       <div class="sticky-actions stack">
@@ -144,7 +147,9 @@ export function EmbedEditor({ page, serverConfig, storedDraft, save }: Props) {
         {draft && !busy && <p class="hint">Unsaved changes are kept until you save or revert.</p>}
       </div>
       <section class="stack" aria-labelledby="on-your-site-title">
-        <h3 id="on-your-site-title">Put it on your site</h3>
+        <h2 id="on-your-site-title" class="section-title">
+          Put it on your site
+        </h2>
         <AfterFirstPaint>
           <div class="actions">
             <CopySnippetButton page={page} />

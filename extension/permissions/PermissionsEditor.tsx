@@ -25,10 +25,12 @@ interface Props {
   serverPermissions: PagePermissions;
   storedDraft: PermissionsDraft | null;
   roleBasedAccess: RoleBasedAccess;
+  /** Still reading whether some pages use roles. */
+  learningRoles: boolean;
   save: SaveRecord | undefined;
 }
 
-export function PermissionsEditor({ user, users, pages, serverPermissions, storedDraft, roleBasedAccess, save }: Props) {
+export function PermissionsEditor({ user, users, pages, serverPermissions, storedDraft, roleBasedAccess, learningRoles, save }: Props) {
   const connectionId = useConnectionId();
   const services = usePopupServices();
   const { base, working, draft, edit: editDraft, restart, revert } = usePermissionsDraft(user.id, serverPermissions, storedDraft);
@@ -119,6 +121,7 @@ export function PermissionsEditor({ user, users, pages, serverPermissions, store
         rows={rows}
         permissions={working}
         roleBasedAccess={roleBasedAccess}
+        learningRoles={learningRoles}
         userName={userName}
         disabled={busy}
         rowErrors={rowErrors}

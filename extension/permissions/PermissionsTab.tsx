@@ -40,6 +40,13 @@ export function PermissionsTab({ pages, users, userId, onUserChange, unknownUser
     user && { kind: 'user', name: userDisplayName(user) },
   );
 
+  // Roles are offered only on pages known to take them: learn the unknown ones first (a few permission reads).
+  const unknownRoles = roleBasedAccess.loaded ? pages.filter((page) => roleBasedAccess.value?.[page.id] === undefined).map((page) => page.id) : [];
+  // One round of reads per list of pages (not per page learned, which would start it again mid-way), and again when
+  // the users arrive after the pages (the reads go through them).
+  const rolesKey = unknownRoles.length && users.length ? `roles:${users.length}:${pages.map((page) => page.id).join(',')}` : undefined;
+  const rolesRefresh = useRefresh(rolesKey, () => ask('learnPageRoles', unknownRoles));
+
   const serverPermissions = (hasPermissionEdits(draft.value) ? draft.value.base : undefined) ?? permissions.value?.value;
   return (
     <div class="stack">
@@ -72,6 +79,7 @@ export function PermissionsTab({ pages, users, userId, onUserChange, unknownUser
             serverPermissions={serverPermissions}
             storedDraft={draft.value ?? null}
             roleBasedAccess={roleBasedAccess.value ?? {}}
+            learningRoles={rolesRefresh.refreshing}
             save={saves.value?.[saveId('permissions', connectionId, user.id)]}
           />
         </>

@@ -1,3 +1,4 @@
+import { Fragment } from 'preact';
 import { ROLE_LABELS, ROLES, type Page, type PagePermissions, type PageRoles, type Role } from '../../shared/index';
 import { statusDomain } from '../organization/status-domain';
 import type { RoleBasedAccess } from '../access/role-based-access';
@@ -7,6 +8,8 @@ interface Props {
   rows: Array<{ id: string; page?: Page }>;
   permissions: PagePermissions;
   roleBasedAccess: RoleBasedAccess;
+  /** Still reading whether some pages use roles. */
+  learningRoles?: boolean;
   userName: string;
   disabled: boolean;
   /** The server's 422 message about a page, shown in that page's row. */
@@ -29,7 +32,7 @@ function breakableDomain(domain: string) {
 }
 
 /** One row a page: access, and the three roles where the page has role based access control. */
-export function PermissionsTable({ rows, permissions, roleBasedAccess, userName, disabled, rowErrors = {}, onChange }: Props) {
+export function PermissionsTable({ rows, permissions, roleBasedAccess, learningRoles = false, userName, disabled, rowErrors = {}, onChange }: Props) {
   function setAccess(pageId: string, access: boolean): void {
     const next = { ...permissions };
     if (!access) delete next[pageId];
@@ -65,44 +68,54 @@ export function PermissionsTable({ rows, permissions, roleBasedAccess, userName,
           const roles = permissions[id];
           const rbac = roleBasedAccess[id];
           return (
-            <tr key={id} data-page-id={id}>
-              <th scope="row">
-                {name}
-                <span class="sub">{page ? breakableDomain(statusDomain(page)) : "not among the organization's pages"}</span>
-                {rowErrors[id] && (
-                  <span class="error row-error" role="alert">
-                    Statuspage: {rowErrors[id]}
-                  </span>
-                )}
-              </th>
-              <td class="check access">
-                <input
-                  type="checkbox"
-                  aria-label={`Access to ${name}`}
-                  checked={roles !== undefined}
-                  disabled={disabled}
-                  onChange={(e) => setAccess(id, e.currentTarget.checked)}
-                />
-              </td>
-              {rbac === false ? (
-                <td colSpan={3} class="hint">
-                  Access only: this page has no role based access control
+            <Fragment key={id}>
+              <tr data-page-id={id} aria-describedby={rowErrors[id] ? `row-error-${id}` : undefined}>
+                <th scope="row">
+                  {name}
+                  <span class="sub">{page ? breakableDomain(statusDomain(page)) : "not among the organization's pages"}</span>
+                </th>
+                <td class="check access">
+                  <input
+                    type="checkbox"
+                    aria-label={`Access to ${name}`}
+                    checked={roles !== undefined}
+                    disabled={disabled}
+                    onChange={(e) => setAccess(id, e.currentTarget.checked)}
+                  />
                 </td>
-              ) : (
-                ROLES.map((role) => (
-                  <td class="check" key={role}>
-                    <input
-                      type="checkbox"
-                      aria-label={`${ROLE_LABELS[role]} on ${name}`}
-                      title={rbac === undefined ? 'Not known yet whether this page uses roles' : undefined}
-                      checked={roles?.[role] === true}
-                      disabled={disabled}
-                      onChange={(e) => setRole(id, role, e.currentTarget.checked)}
-                    />
+                {rbac === false ? (
+                  <td colSpan={3} class="hint">
+                    Access only: this page has no role based access control
                   </td>
-                ))
+                ) : rbac === undefined && !roles?.page_configuration && !roles?.incident_manager && !roles?.maintenance_manager ? (
+                  // Never offer a role the API may refuse (422): the page list does not say whether a page takes roles.
+                  <td colSpan={3} class="hint">
+                    {learningRoles ? 'Checking whether this page uses roles…' : 'Roles show once Statuspage says whether this page uses them'}
+                  </td>
+                ) : (
+                  ROLES.map((role) => (
+                    <td class="check" key={role}>
+                      <input
+                        type="checkbox"
+                        aria-label={`${ROLE_LABELS[role]} on ${name}`}
+                        checked={roles?.[role] === true}
+                        disabled={disabled}
+                        onChange={(e) => setRole(id, role, e.currentTarget.checked)}
+                      />
+                    </td>
+                  ))
+                )}
+              </tr>
+              {rowErrors[id] && (
+                <tr class="row-error-row">
+                  <td colSpan={2 + ROLES.length}>
+                    <p class="error row-error" role="alert" id={`row-error-${id}`}>
+                      Statuspage about {name}: {rowErrors[id]}
+                    </p>
+                  </td>
+                </tr>
               )}
-            </tr>
+            </Fragment>
           );
         })}
       </tbody>

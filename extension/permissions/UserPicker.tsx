@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { userDisplayName, type User } from '../../shared/index';
-import { searchUsers } from './user-search';
+import { searchUsersCounted } from './user-search';
 
 interface Props {
   id: string;
@@ -21,7 +21,8 @@ export function UserPicker({ id, label, users, selected, onSelect, autoFocus, pl
   const [query, setQuery] = useState<string | undefined>(undefined);
   const [open, setOpen] = useState(false);
   const [active, setActive] = useState(0);
-  const matches = useMemo(() => (open ? searchUsers(users, query ?? '') : []), [users, query, open]);
+  const search = useMemo(() => (open ? searchUsersCounted(users, query ?? '') : { shown: [], more: 0 }), [users, query, open]);
+  const matches = search.shown;
   const input = useRef<HTMLInputElement>(null);
   useEffect(() => {
     if (autoFocus) input.current?.focus();
@@ -75,9 +76,11 @@ export function UserPicker({ id, label, users, selected, onSelect, autoFocus, pl
           aria-activedescendant={open && matches[active] ? `${listId}-${matches[active]!.id}` : undefined}
           value={shown}
           onInput={(e) => {
-            setQuery(e.currentTarget.value);
+            const text = e.currentTarget.value;
+            setQuery(text);
             setActive(0);
-            setOpen(true);
+            // A cleared field closes the list (arrow down opens it again), so it hides nothing under it.
+            setOpen(text.trim() !== '');
           }}
           onKeyDown={onKeyDown}
           onBlur={() => {
@@ -105,6 +108,13 @@ export function UserPicker({ id, label, users, selected, onSelect, autoFocus, pl
                 <span class="sub">{user.email}</span>
               </div>
             ))}
+            {search.more > 0 && (
+              // The list stops at the first matches: say how many more there are, and how to reach them.
+              // biome-ignore lint/a11y/useFocusableInteractive: combobox pattern, focus stays in the field
+              <div role="option" aria-disabled="true" aria-selected="false" class="more">
+                {search.more} more {search.more === 1 ? 'user matches' : 'users match'}: type more of a name or email to narrow the list
+              </div>
+            )}
           </div>
         )}
       </div>

@@ -1,13 +1,14 @@
 import { defineBackgroundPart } from '../jobs/background-part';
 import { startSave } from '../saves/saves';
 import { permissionsMessages } from './messages';
-import { refreshPermissions } from './permission-reads';
+import { learnPageRoles, refreshPermissions } from './permission-reads';
 import { permissionsSave } from './save-permissions';
 
 export const permissionsBackground = defineBackgroundPart({
   messages: permissionsMessages,
   handlers: {
     refreshPermissions,
+    learnPageRoles,
     savePermissions: (request) => startSave('permissions', request.userId, request),
   },
   jobs: [permissionsSave],

@@ -118,6 +118,8 @@ export interface ExtensionDriver {
   openPopup(query?: string): Promise<Tab>;
   /** A new tab, closed after the test. */
   newTab(): Promise<Tab>;
+  /** One of the extension's pages (`sidepanel.html`, say) as a page in a new tab, closed after the test. */
+  openExtensionPage(path: string): Promise<Tab>;
   /**
    * A manage.statuspage.io tab at `path`, its page answered locally with `html` (request interception), where the
    * extension's content script runs. `requests` collects every other address the tab asks for.

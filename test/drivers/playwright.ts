@@ -126,6 +126,11 @@ export function chromiumDriver(context: BrowserContext, extensionId: string, san
     popupPage,
     managePage,
     openPopup: async (query) => tabOf(await popupPage(query)),
+    openExtensionPage: async (path) => {
+      const page = await newPage();
+      await page.goto(`chrome-extension://${extensionId}/${path}`);
+      return tabOf(page);
+    },
     newTab: async () => tabOf(await newPage()),
     async openManagePage(path, html) {
       const { page, requests } = await managePage(path, html);

@@ -142,6 +142,7 @@ export function firefoxDriver(firefox: Browser, extension: Page, sandbox: Runnin
     sandbox,
     expect,
     openPopup: async (query = '') => tabOf(keep(await openExtensionPage(firefox, `popup.html${query}`))),
+    openExtensionPage: async (path) => tabOf(keep(await openExtensionPage(firefox, path))),
     newTab: async () => tabOf(keep(await firefox.newPage())),
     // The page is answered by request interception (BiDi network.provideResponse).
     async openManagePage(path, html) {

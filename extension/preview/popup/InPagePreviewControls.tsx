@@ -1,3 +1,4 @@
+import { surface } from '../../context/surface';
 import type { InPagePreview } from './use-in-page-preview';
 
 /** What the admin is told about the preview on the page, in one line. */
@@ -7,7 +8,7 @@ function statusText({ kind, status }: InPagePreview, active: boolean): string | 
     case 'starting':
       return `Opening the preview on ${where}…`;
     case 'shown':
-      return `Previewing on ${where} until you save or close the popup (Esc on the page hides it).`;
+      return `Previewing on ${where} until you save or close the ${surface() === 'sidepanel' ? 'side panel' : 'popup'} (Esc on the page hides it).`;
     case 'dismissed':
       return 'Preview closed on the page.';
     case 'ended':

@@ -71,11 +71,14 @@ export function useInPagePreview({ tab, active, config, sample, statusPageUrl }:
   const latest = useRef(message);
   latest.current = message;
 
-  // A draft starting on manage.statuspage.io shows itself; a draft ending (saved, reverted) ends the preview.
+  // A draft starting on manage.statuspage.io shows itself; a draft ending (saved, reverted) ends the preview. In the
+  // side panel the tab changes (another tab, a new page): the preview moves with it where it may start by itself.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `tab` is the trigger: a new tab or page starts this again
   useEffect(() => {
     setWanted(active && kind === 'manage');
     if (!active) setStatus({ state: 'off' });
-  }, [active, kind]);
+    else setStatus((now) => (now.state === 'ended' || now.state === 'shown' ? { state: 'off' } : now));
+  }, [active, kind, tab]);
 
   useEffect(() => {
     if (!wanted || !tab || !active) return;

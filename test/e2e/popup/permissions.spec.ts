@@ -71,28 +71,37 @@ test('a 422 shows the server\'s words in the page\'s row, keeps the draft across
   sandbox,
 }) => {
   const users = await seedUsers(sandbox);
-  const target = users[70]!; // no access anywhere: nothing tells yet that Acme Labs has no roles
+  const target = users[70]!; // no access anywhere
   await page.getByRole('tab', { name: 'Permissions' }).click();
   await pickUser(page, target!.email);
-  await page.getByLabel('Manage incidents on Acme Labs').check();
+  // Roles are offered only where the page takes them: the refusal here is the server's own (a page archived meanwhile).
+  const refusal = `pages.${payments}: page "Acme Payments" is archived and takes no changes`;
+  await queueFault(sandbox, {
+    status: 422,
+    method: 'PUT',
+    path: `/organizations/${sandbox.organizationId}/permissions/${target.id}`,
+    shape: 'error',
+    message: refusal,
+  });
+  await page.getByLabel('Manage incidents on Acme Payments').check();
   await page.getByRole('button', { name: 'Save', exact: true }).click();
 
-  const labsRow = page.locator(`tr[data-page-id="${labs}"]`);
-  await expect(labsRow.getByRole('alert')).toContainText('has no role based access control');
+  const paymentsRow = page.locator(`tr[data-page-id="${payments}"] + tr`);
+  await expect(paymentsRow.getByRole('alert')).toContainText('is archived and takes no changes');
   await expect(page.getByRole('alert').filter({ hasText: 'Not saved.' })).toContainText('Statuspage refused the values for the user');
-  await expect(page.getByLabel('Manage incidents on Acme Labs')).toBeChecked();
+  await expect(page.getByLabel('Manage incidents on Acme Payments')).toBeChecked();
   await expect.poll(() => driver.badge()).toBe('!');
 
   // Closed and opened again: the same user, the draft, and the reason.
   await page.close();
   const reopened = await openPopup();
   await expect(reopened.getByRole('combobox', { name: 'User' })).toHaveValue(`${target.first_name} ${target.last_name}`);
-  await expect(reopened.getByLabel('Manage incidents on Acme Labs')).toBeChecked();
-  await expect(reopened.locator(`tr[data-page-id="${labs}"]`).getByRole('alert')).toContainText('has no role based access control');
+  await expect(reopened.getByLabel('Manage incidents on Acme Payments')).toBeChecked();
+  await expect(reopened.locator(`tr[data-page-id="${payments}"] + tr`).getByRole('alert')).toContainText('is archived and takes no changes');
 
   await reopened.getByRole('button', { name: 'Revert' }).click();
   await expect.poll(() => driver.badge()).toBe('');
-  await expect(reopened.getByLabel('Manage incidents on Acme Labs')).not.toBeChecked();
+  await expect(reopened.getByLabel('Manage incidents on Acme Payments')).not.toBeChecked();
 });
 
 test('a save the key may not make (403) names the user, keeps the draft, and overwrites nothing', async ({ popup: page, sandbox }) => {
