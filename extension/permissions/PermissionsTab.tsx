@@ -79,7 +79,7 @@ export function PermissionsTab({ pages, users, userId, onUserChange, unknownUser
             serverPermissions={serverPermissions}
             storedDraft={draft.value ?? null}
             roleBasedAccess={roleBasedAccess.value ?? {}}
-            learningRoles={rolesRefresh.refreshing}
+            learningRoles={rolesRefresh.refreshing === true}
             save={saves.value?.[saveId('permissions', connectionId, user.id)]}
           />
         </>

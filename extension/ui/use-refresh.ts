@@ -13,6 +13,8 @@ export interface RefreshState {
   /** Rate limited: retried automatically at this time (epoch ms). */
   retryAt?: number;
   offline?: boolean;
+  /** A refresh is under way (the Permissions tab says it is checking which pages use roles). */
+  refreshing?: boolean;
 }
 
 // Refreshes in this page by key, under way or just done: a second asker of the same refresh (the Embed tab, which
@@ -41,7 +43,8 @@ function joinOrStart(key: string, refresh: () => Promise<unknown>): Promise<unkn
   return running;
 }
 
-const sameState = (a: RefreshState, b: RefreshState): boolean => a.error === b.error && a.retryAt === b.retryAt && a.offline === b.offline;
+const sameState = (a: RefreshState, b: RefreshState): boolean =>
+  a.error === b.error && a.retryAt === b.retryAt && a.offline === b.offline && a.refreshing === b.refreshing;
 
 /**
  * Runs `refresh` (a background read that also updates the cache the screen is drawn from) whenever `key`
@@ -67,7 +70,7 @@ export function useRefresh(key: string | undefined, refresh: () => Promise<unkno
     const setState = (next: RefreshState) => setShown((shown) => (sameState(shown, next) ? shown : next));
     async function run(): Promise<void> {
       if (!live) return;
-      setState({});
+      setState({ refreshing: true });
       try {
         await joinOrStart(refreshKey, latest.current.refresh);
         networkRetries = 0;
