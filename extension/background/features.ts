@@ -1,22 +1,11 @@
-import { connectionBackground } from '../connection/background';
-import { embedBackground } from '../embed/background';
+import { listed } from '../features';
 import type { AnyBackgroundPart } from '../jobs/background-part';
-import { permissionsBackground } from '../permissions/background';
-import { savesBackground } from '../saves/background';
-import { sidePanelBackground } from './side-panel';
-import { teamAccessBackground } from '../team-access/background';
-import { teamMembersBackground } from '../team-members/background';
 
 /**
- * Every feature's part in the background, one line each: the route table, the job engine's kinds and the start-up
- * are composed from this list (a feature's popup tab is listed in popup/popup-tabs.ts).
+ * Every listed feature's part in the background (its `background.ts`, extension/features.ts): the route table, the job
+ * engine's kinds and the start-up are composed from this list. Gathered by file name, so the popup never takes it.
  */
-export const FEATURES: readonly AnyBackgroundPart[] = [
-  connectionBackground,
-  savesBackground,
-  embedBackground,
-  permissionsBackground,
-  teamAccessBackground,
-  teamMembersBackground,
-  sidePanelBackground,
-];
+export const BACKGROUND_PARTS: readonly AnyBackgroundPart[] = listed(
+  // entrypoints/background.ts is WXT's entry point, not a feature.
+  import.meta.glob<AnyBackgroundPart>(['../*/background.ts', '!../entrypoints/**'], { eager: true, import: 'background' }),
+);

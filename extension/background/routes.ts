@@ -5,7 +5,7 @@ import { toOutcome } from '../messaging/outcome';
 import { parseMessage } from '../messaging/parse-message';
 import { type MessageSpec, messenger } from '../messaging/protocol';
 import { senderKind } from '../messaging/sender';
-import { FEATURES } from './features';
+import { BACKGROUND_PARTS } from './features';
 
 type Sender = Parameters<Parameters<typeof messenger.onMessage>[1]>[0]['sender'];
 
@@ -15,7 +15,7 @@ function senderKindOf(sender: Sender) {
 
 /** The route table: every feature's messages, each name once, with its spec and its handler. */
 export function routeTable(
-  features: readonly AnyBackgroundPart[] = FEATURES,
+  features: readonly AnyBackgroundPart[] = BACKGROUND_PARTS,
 ): Map<string, { spec: MessageSpec; handle: (request: unknown) => Promise<unknown> }> {
   const routes = new Map<string, { spec: MessageSpec; handle: (request: unknown) => Promise<unknown> }>();
   for (const feature of features) {
@@ -29,7 +29,7 @@ export function routeTable(
 }
 
 /** Answers every message of every feature, each only from the senders it allows and only with data of its shape. */
-export function registerHandlers(features: readonly AnyBackgroundPart[] = FEATURES): void {
+export function registerHandlers(features: readonly AnyBackgroundPart[] = BACKGROUND_PARTS): void {
   for (const [type, { spec, handle }] of routeTable(features)) {
     messenger.onMessage(type, ({ data, sender }) =>
       toOutcome(async () => {

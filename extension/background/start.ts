@@ -6,7 +6,7 @@ import { dropSharedLimiter } from '../connection/shared-limiter';
 import { jobs, startJobs } from '../jobs/browser-engine';
 import { showBadge } from '../saves/badge';
 import { savesItem } from '../saves/save-record';
-import { FEATURES } from './features';
+import { BACKGROUND_PARTS } from './features';
 import { registerHandlers } from './routes';
 import { closeLocalStorageToContentScripts } from './storage-access';
 
@@ -16,9 +16,9 @@ const CONNECTION_KEY = /^org\.(c[a-z0-9]+)\.(apiKey|rateLimiter)$/;
 /** Everything the service worker does when it starts (on install, on browser start, on any wake-up). */
 export function startBackground(): void {
   // Listeners first and synchronously: the message or alarm that woke the worker must find them.
-  for (const feature of FEATURES) for (const kind of feature.jobs ?? []) jobs.define(kind);
+  for (const feature of BACKGROUND_PARTS) for (const kind of feature.jobs ?? []) jobs.define(kind);
   registerHandlers();
-  for (const feature of FEATURES) feature.start?.();
+  for (const feature of BACKGROUND_PARTS) feature.start?.();
   // The job engine resumes whatever was under way once the storage layout is current (the 0.1 single connection).
   startJobs(async () => {
     await migrateSingleConnection();

@@ -5,7 +5,7 @@ import { connect, removeConnection, renameConnection, switchConnection } from '.
 import { connectionMessages } from './messages';
 import { currentSession } from './session';
 
-export const connectionBackground = defineBackgroundPart({
+export const background = defineBackgroundPart({
   messages: connectionMessages,
   handlers: {
     connect,

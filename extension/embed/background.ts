@@ -4,7 +4,7 @@ import { refreshEmbedConfig } from './embed-reads';
 import { embedMessages } from './messages';
 import { embedSave } from './save-embed';
 
-export const embedBackground = defineBackgroundPart({
+export const background = defineBackgroundPart({
   messages: embedMessages,
   handlers: {
     refreshEmbedConfig,

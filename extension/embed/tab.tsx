@@ -7,7 +7,7 @@ import { embedConfigCache, embedConfigRefreshKey } from './embed-config-cache';
 import { embedDraftItem } from './embed-draft-item';
 import { EmbedTab } from './EmbedTab';
 
-export const embedTab: PopupTabDefinition = {
+export const tab: PopupTabDefinition = {
   id: 'embed',
   label: 'Embed',
   startItems: (connectionId, { pageId }) => (pageId ? [embedConfigCache(connectionId, pageId), embedDraftItem(connectionId, pageId)] : []),

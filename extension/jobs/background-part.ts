@@ -3,7 +3,7 @@ import type { JobKind } from './job-kind';
 
 /**
  * What a feature brings to the background (its `background.ts`): a handler for each of its messages, its job kinds,
- * and what it does at every worker start. background/features.ts lists the parts; the route table, the job engine's
+ * and what it does at every worker start. extension/features.ts lists the features and background/features.ts gathers their parts; the route table, the job engine's
  * kinds and the start-up are composed from that list.
  */
 export interface BackgroundPart<M extends Messages = Messages> {

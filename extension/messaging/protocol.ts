@@ -7,7 +7,7 @@ import type { SenderKind } from './sender';
 
 // What every message between the popup (or the Team access page) and the background is made of. Each feature
 // declares its own messages as schemas (`<feature>/messages.ts`, with `defineMessages`): the types come from them,
-// the background's route table is built from them (background/features.ts), and both ends parse what they receive.
+// the background's route table is built from them (background/features.ts, from the features extension/features.ts lists), and both ends parse what they receive.
 // Requests are strict objects: a field one side sends and the other does not know is refused, never dropped.
 // Content scripts may ask nothing (the in-page preview is fed by the popup over its own port).
 

@@ -4,7 +4,7 @@ import { permissionsMessages } from './messages';
 import { learnPageRoles, refreshPermissions } from './permission-reads';
 import { permissionsSave } from './save-permissions';
 
-export const permissionsBackground = defineBackgroundPart({
+export const background = defineBackgroundPart({
   messages: permissionsMessages,
   handlers: {
     refreshPermissions,

@@ -8,7 +8,7 @@ import { lazyComponent } from '../ui/lazy-component';
 // The tab's code comes apart from the popup's bundle: the popup opens on the Embed tab far more often.
 const PermissionsTab = lazyComponent(() => import('./PermissionsTab').then((module) => module.PermissionsTab));
 
-export const permissionsTab: PopupTabDefinition = {
+export const tab: PopupTabDefinition = {
   id: 'permissions',
   label: 'Permissions',
   needsUsers: true,

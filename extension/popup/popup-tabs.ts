@@ -1,6 +1,5 @@
-import { embedTab } from '../embed/tab';
-import { permissionsTab } from '../permissions/tab';
+import { listed } from '../features';
 import type { PopupTabDefinition } from '../ui/popup-tab';
 
-/** The popup's tabs, in order, one line each (a feature's background part is listed in background/features.ts). */
-export const TABS: readonly PopupTabDefinition[] = [embedTab, permissionsTab];
+/** The popup's tabs: every listed feature's `tab.tsx` (extension/features.ts), in the order of that list. */
+export const TABS: readonly PopupTabDefinition[] = listed(import.meta.glob<PopupTabDefinition>('../*/tab.tsx', { eager: true, import: 'tab' }));

@@ -2,7 +2,7 @@ import { defineBackgroundPart } from '../jobs/background-part';
 import { savesMessages } from './messages';
 import { cancelSave, dismissSave } from './saves';
 
-export const savesBackground = defineBackgroundPart({
+export const background = defineBackgroundPart({
   messages: savesMessages,
   handlers: {
     cancelSave: async (id) => {

@@ -102,7 +102,7 @@ export function startTeamAccess(): void {
   });
 }
 
-export const teamAccessBackground = defineBackgroundPart({
+export const background = defineBackgroundPart({
   messages: teamAccessMessages,
   handlers: {
     teamAccessScan: scanAction,

@@ -58,7 +58,7 @@ async function jobAction<J extends StepsRecord>(job: Job<J>, action: 'resume' | 
   return null;
 }
 
-export const teamMembersBackground = defineBackgroundPart({
+export const background = defineBackgroundPart({
   messages: teamMembersMessages,
   handlers: {
     teamMembersInvite: (request) => startJob(INVITE, { request }, request.people.length),

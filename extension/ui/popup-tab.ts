@@ -22,7 +22,7 @@ export interface TabPanelProps {
   focusFirstField: boolean;
 }
 
-/** A feature's tab in the popup (`<feature>/tab.tsx`); popup/popup-tabs.ts lists them, one line each. */
+/** A feature's tab in the popup (`<feature>/tab.tsx`); popup/popup-tabs.ts gathers those of the features extension/features.ts lists. */
 export interface PopupTabDefinition {
   id: PopupTab;
   label: string;

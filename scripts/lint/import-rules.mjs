@@ -6,7 +6,7 @@
  * extension/ folders, lowest first: a folder imports only itself and the folders listed before it. The features
  * (FEATURES) share one level: each may use everything below, never a sibling; what two features share lives below.
  */
-export const FEATURES = ['embed', 'permissions', 'team-access'];
+export const FEATURES = ['embed', 'permissions', 'team-access', 'side-panel'];
 export const EXTENSION_LAYERS = [
   'storage',
   'access',

@@ -1,7 +1,10 @@
 import '../../ui/theme.css';
 import '../../team-access/page/team-access.css';
-import '../../team-members/team-members.css';
+import { listed } from '../../features';
 import { startTeamAccessPage } from '../../team-access/page/start-page';
-import { MembersPanel } from '../../team-members/MembersPanel';
+import type { TeamAccessExtra } from '../../team-access/page/TeamAccessApp';
 
-void startTeamAccessPage(document.getElementById('app')!, (view) => <MembersPanel {...view} />);
+// The sections features add to the page (their `team-access-panel.tsx`, extension/features.ts), in the list's order.
+const panels = listed(import.meta.glob<TeamAccessExtra>('../../*/team-access-panel.tsx', { eager: true, import: 'panel' }));
+
+void startTeamAccessPage(document.getElementById('app')!, (view) => panels.map((panel) => panel(view)));

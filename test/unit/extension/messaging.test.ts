@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { RateLimitedError, UnauthorizedError, UnprocessableEntityError } from '../../../shared/index';
-import { FEATURES } from '../../../extension/background/features';
+import { BACKGROUND_PARTS as FEATURES } from '../../../extension/background/features';
 import { registerHandlers, routeTable } from '../../../extension/background/routes';
 import { toOutcome, unwrap, type Outcome } from '../../../extension/messaging/outcome';
 import { messenger } from '../../../extension/messaging/protocol';

@@ -22,4 +22,4 @@ function startSidePanel(): void {
   });
 }
 
-export const sidePanelBackground = defineBackgroundPart({ messages: defineMessages({}), handlers: {}, start: startSidePanel });
+export const background = defineBackgroundPart({ messages: defineMessages({}), handlers: {}, start: startSidePanel });
