@@ -7,6 +7,7 @@ import { jobs } from '../jobs/browser-engine';
 import { type BulkPlanRequest, teamAccessMessages } from './messages';
 import { undoPlan } from './bulk/batch-runner';
 import { BATCH_JOB, BATCH_PENDING, batchJob, SCAN_JOB, SCAN_PENDING, scanJob } from './jobs';
+import { setReadFirst } from './scan/read-first';
 import { teamBatchItem, teamBatchOutcomesItem, teamScanItem } from './team-access-storage';
 
 // The Team access page's messages: they act on the connection the popup is on, through the job engine.
@@ -108,6 +109,10 @@ export const teamAccessBackground = defineBackgroundPart({
     teamAccessScan: scanAction,
     teamAccessRunBatch: (plan) => runBatchRequest(plan),
     teamAccessBatch: batchAction,
+    teamAccessReadFirst: async (userIds) => {
+      setReadFirst(await activeId(), userIds);
+      return null;
+    },
   },
   jobs: [scanJob, batchJob],
   start: startTeamAccess,

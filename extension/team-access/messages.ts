@@ -19,10 +19,14 @@ export const TeamScanAction = z.enum(['start', 'pause', 'resume', 'nudge']);
 /** The bulk change under way: pause, resume, cancel, undo (a finished batch), nudge (as for the scan). */
 export const TeamBatchAction = z.enum(['pause', 'resume', 'cancel', 'undo', 'nudge']);
 
+/** The users the admin's filter or search shows now (the first ones, in the table's order): the scan reads them next. */
+export const ReadFirstRequest = z.array(Id).check(z.maxLength(500));
+
 export const teamAccessMessages = defineMessages({
   /** The organization's permission scan, a job run in the background under the key's one limiter. */
   teamAccessScan: { from: POPUP, request: TeamScanAction, response: z.null() },
   /** Stores the plan and runs it user by user (the guarded replacement), as a job. */
   teamAccessRunBatch: { from: POPUP, request: BulkPlanRequest, response: z.null() },
   teamAccessBatch: { from: POPUP, request: TeamBatchAction, response: z.null() },
+  teamAccessReadFirst: { from: POPUP, request: ReadFirstRequest, response: z.null() },
 });

@@ -7,9 +7,9 @@ import type { BrowserContext } from '@playwright/test';
 import { startSandbox } from '../../sandbox';
 import { createStatuspageClient } from '../../shared/client';
 import { SlidingWindowLimiter, systemClock } from '../../shared/rate-limit';
-import { matrixStore } from '../../extension/team-access/matrix/matrix-store';
+import { matrixStore, memoryMatrixRows } from '../../extension/team-access/matrix/matrix-store';
 import { runScan } from '../../extension/team-access/scan/scan-runner';
-import type { TeamMatrix, TeamScan, TeamScanProgress } from '../../extension/team-access/team-access-storage';
+import type { TeamMatrix, TeamScan } from '../../extension/team-access/team-access-storage';
 import { launchWithExtension, TEST_EXTENSION_DIR } from '../../test/support/chromium';
 import { figure, median, ms, openAndMeasure, spread, times } from './figures';
 
@@ -32,7 +32,10 @@ function storedTeamAccess(matrix: TeamMatrix, scan: TeamScan): Record<string, un
   return {
     layout: { version: 2 },
     connections: { active: id, list: [connection] },
-    [`org.${id}.teamAccess.matrix`]: matrix,
+    // The matrix as stored since version 2: an index, and one item per user.
+    [`org.${id}.teamAccess.matrix`]: { pages: matrix.pages, userIds: Object.keys(matrix.users) },
+    [`org.${id}.teamAccess.matrix$`]: { v: 2 },
+    ...Object.fromEntries(Object.values(matrix.users).map((user) => [`org.${id}.teamAccess.row.${user.id}`, user])),
     [`org.${id}.teamAccess.scan`]: scan,
   };
 }
@@ -52,9 +55,8 @@ async function benchScan({ users: USERS, pages: PAGES, callEveryMs }: Sizes): Pr
   try {
     const limiter = new SlidingWindowLimiter({ limit: LIMIT, windowMs: WINDOW_MS });
     const client = createStatuspageClient({ apiKey: sandbox.apiKey, baseUrl: sandbox.apiBaseUrl, rateLimit: limiter, maxRetries: 0 });
-    const matrixItem = memory<TeamMatrix>({ users: {}, pages: [] });
+    const matrixItem = memoryMatrixRows();
     const scan = memory<TeamScan | null>(null);
-    const progress = memory<TeamScanProgress | null>(null);
     const users = await client.listUsers(sandbox.organizationId);
     const target = users.at(-1)!.id;
     await systemClock.sleep(WINDOW_MS + 50); // the listing above leaves the window before the timed run
@@ -80,12 +82,8 @@ async function benchScan({ users: USERS, pages: PAGES, callEveryMs }: Sizes): Pr
         timeLeftMs: (count) => limiter.estimateWaitMs(count, 'background'),
         matrix: matrixStore(matrixItem),
         scan,
-        progress: {
-          getValue: progress.getValue,
-          setValue: async (value) => {
-            if (value && firstEstimateMs === undefined) firstEstimateMs = value.timeLeftMs;
-            await progress.setValue(value);
-          },
+        report: async (update) => {
+          if (update.timeLeftMs !== undefined && firstEstimateMs === undefined) firstEstimateMs = update.timeLeftMs;
         },
       },
       { signal: controller.signal, fresh: true },
@@ -121,7 +119,7 @@ async function benchScan({ users: USERS, pages: PAGES, callEveryMs }: Sizes): Pr
       `median ${ms(median(during))}, max ${ms(Math.max(...during))}; key idle: median ${ms(median(idle))}`,
       `within the limiter's headroom of ${limiter.headroomMs} ms`,
     );
-    return matrixItem.getValue();
+    return matrixItem.value;
   } finally {
     await sandbox.close();
   }

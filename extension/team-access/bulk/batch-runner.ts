@@ -2,6 +2,7 @@ import type { StatuspageClient } from '../../../shared/client';
 import { AbortedError, HttpError, RateLimitedError } from '../../../shared/client';
 import type { PagePermissions } from '../../../shared/schemas';
 import { guardedReplace } from '../../access/guarded-replace';
+import type { ProgressReport } from '../../jobs/job-progress';
 import { type OnWait, type Waiter, waitWith } from '../../jobs/wait-out';
 import type { BulkPlanRequest } from '../messages';
 import type { ValueStore } from '../matrix/matrix-store';
@@ -16,6 +17,8 @@ export type BatchDeps = Waiter & {
   usesRoles(pageId: string): boolean | undefined;
   /** What the server has for a user now (after a read or a PUT): the matrix shows it. */
   onPermissions(userId: string, pages: PagePermissions): Promise<void>;
+  /** The job's progress record (the engine's `context.report`): users settled of the plan's. */
+  report?(update: ProgressReport): Promise<unknown>;
 };
 
 /** Cancelling, as the abort reason (a pause is any other reason). */
@@ -40,6 +43,8 @@ export async function runBatch(deps: BatchDeps, signal: AbortSignal): Promise<vo
   const record = async (userId: string, outcome: Omit<UserOutcome, 'at'>) => {
     outcomes.users[userId] = { ...outcome, at: deps.now() };
     await deps.outcomes.setValue(outcomes);
+    const settled = Object.values(outcomes.users).filter((one) => one.status !== 'sending').length;
+    await deps.report?.({ done: settled, total: (batch as TeamBatch).plan.users.length });
   };
   const onWait: OnWait = (state, info) => update({ state, retryAt: info?.retryAt });
   const wait = waitWith(deps, signal);

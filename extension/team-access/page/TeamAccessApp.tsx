@@ -12,15 +12,14 @@ import { MatrixFilters } from '../matrix/MatrixFilters';
 import { MatrixGrid } from '../matrix/MatrixGrid';
 import { PlanPreview } from '../bulk/PlanPreview';
 import { ScanBar } from '../scan/ScanBar';
-import { teamBatchItem, teamBatchOutcomesItem, teamMatrixItem, teamScanItem, teamScanProgressItem } from '../team-access-storage';
-
-const EMPTY = { users: {}, pages: [] };
+import { scanProgressItem, teamBatchItem, teamBatchOutcomesItem, teamScanItem } from '../team-access-storage';
+import { useMatrix } from './use-matrix';
 
 /** The Team access page: one organization's users x pages, the scan that fills it, and bulk changes. */
 export function TeamAccessApp({ connectionId }: { connectionId: string }) {
-  const matrix = useStored(teamMatrixItem(connectionId)).value ?? EMPTY;
+  const matrix = useMatrix(connectionId);
   const scan = useStored(teamScanItem(connectionId)).value ?? null;
-  const progress = useStored(teamScanProgressItem(connectionId)).value ?? null;
+  const progress = useStored(scanProgressItem(connectionId)).value ?? null;
   const batch = useStored(teamBatchItem(connectionId)).value ?? null;
   const outcomes = useStored(teamBatchOutcomesItem(connectionId)).value ?? null;
   const [filter, setFilter] = useState<MatrixFilter>(NO_FILTER);

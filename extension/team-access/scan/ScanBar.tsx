@@ -1,13 +1,15 @@
 import { useState } from 'preact/hooks';
 import { ask } from '../ask';
 import { secondsLeft, useNow } from '../../ui/use-now';
-import type { TeamScan, TeamScanProgress } from '../team-access-storage';
+import type { JobProgress } from '../../jobs/job-progress';
+import type { TeamScan } from '../team-access-storage';
 import { ageText, durationText } from '../matrix/time-text';
 import { useWakeWorker } from '../page/use-wake-worker';
 
 interface Props {
   scan: TeamScan | null;
-  progress: TeamScanProgress | null;
+  /** The engine's progress record of the scan job. */
+  progress: JobProgress | null;
   userCount: number;
 }
 
@@ -31,7 +33,7 @@ export function ScanBar({ scan, progress, userCount }: Props) {
 
   const total = progress?.total ?? 0;
   const done = progress?.done ?? 0;
-  const timeLeft = progress ? Math.max(0, progress.timeLeftMs - (now - progress.updatedAt)) : 0;
+  const timeLeft = progress ? Math.max(0, (progress.timeLeftMs ?? 0) - (now - progress.updatedAt)) : 0;
   return (
     <section class="scan" aria-labelledby="scan-title">
       <h2 id="scan-title">Scan</h2>
