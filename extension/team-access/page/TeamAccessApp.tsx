@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { ask } from '../ask';
 import { useNow } from '../../ui/use-now';
 import { useStored } from '../../ui/use-stored';
@@ -7,13 +7,26 @@ import { BulkChangeForm } from '../bulk/BulkChangeForm';
 import { type BulkChange, type BulkPlan, planBulkChange } from '../bulk/bulk-plan';
 import { ConfirmDialog } from '../bulk/ConfirmDialog';
 import { CsvPanel } from '../csv/CsvPanel';
-import { isNewSinceLastScan, type MatrixFilter, type MatrixSort, NO_FILTER, visibleUsers } from '../matrix/filters';
+import { sharedNames } from '../matrix/cell-label';
+import {
+  asksAboutAccess,
+  isNewSinceLastScan,
+  type MatrixFilter,
+  type MatrixSort,
+  NO_FILTER,
+  readNext,
+  unreadThatMayMatch,
+  visibleUsers,
+} from '../matrix/filters';
 import { MatrixFilters } from '../matrix/MatrixFilters';
 import { MatrixGrid } from '../matrix/MatrixGrid';
 import { PlanPreview } from '../bulk/PlanPreview';
 import { ScanBar } from '../scan/ScanBar';
 import { scanProgressItem, teamBatchItem, teamBatchOutcomesItem, teamScanItem } from '../team-access-storage';
 import { useMatrix } from './use-matrix';
+import { useStableRows } from './use-stable-rows';
+
+const SCANNING = new Set(['listing', 'running', 'rate-limited', 'offline']);
 
 /** The Team access page: one organization's users x pages, the scan that fills it, and bulk changes. */
 export function TeamAccessApp({ connectionId }: { connectionId: string }) {
@@ -31,7 +44,21 @@ export function TeamAccessApp({ connectionId }: { connectionId: string }) {
   const now = useNow(true, 30_000);
 
   const allUsers = useMemo(() => Object.values(matrix.users), [matrix]);
-  const rows = useMemo(() => visibleUsers(allUsers, filter, sort, scan), [allUsers, filter, sort, scan]);
+  const matching = useMemo(() => visibleUsers(allUsers, filter, sort, scan), [allUsers, filter, sort, scan]);
+  const scanning = scan !== null && SCANNING.has(scan.state);
+  const stable = useStableRows(matching, matrix.users, scanning, JSON.stringify([filter, sort]));
+  const rows = stable.rows;
+  const unread = useMemo(() => (asksAboutAccess(filter) ? unreadThatMayMatch(allUsers, filter, scan).length : 0), [allUsers, filter, scan]);
+  const shared = useMemo(() => sharedNames(allUsers), [allUsers]);
+  // What the admin is looking at mid-scan is read next (sent again when the view changes, not on every read).
+  const latest = useRef({ allUsers, scan });
+  latest.current = { allUsers, scan };
+  useEffect(() => {
+    if (!scanning) return;
+    const ids = readNext(latest.current.allUsers, filter, sort, latest.current.scan, 500);
+    const timer = setTimeout(() => void ask('teamAccessReadFirst', ids).catch(() => {}), 300);
+    return () => clearTimeout(timer);
+  }, [filter, sort, scanning]);
   const newUserIds = useMemo(() => new Set(allUsers.filter((user) => isNewSinceLastScan(user, scan)).map((user) => user.id)), [allUsers, scan]);
   const selectedUsers = useMemo(() => allUsers.filter((user) => selected.has(user.id)), [allUsers, selected]);
   const busy = batch !== null && batch.state !== 'done' && batch.state !== 'cancelled';
@@ -72,8 +99,15 @@ export function TeamAccessApp({ connectionId }: { connectionId: string }) {
             <MatrixFilters pages={matrix.pages} filter={filter} onFilter={setFilter} sort={sort} onSort={setSort} />
             <div class="selection">
               <p role="status" aria-live="polite">
-                Showing {rows.length} of {allUsers.length} users; {selected.size} selected.
+                Showing {rows.length} of {allUsers.length} users
+                {unread > 0 && `; ${unread} not read yet (their access is unknown: they may match once the scan reads them)`}; {selected.size}{' '}
+                selected.
               </p>
+              {stable.waiting > 0 && (
+                <button type="button" onClick={stable.show}>
+                  {stable.waiting} more now match: show them
+                </button>
+              )}
               <button type="button" onClick={() => setSelected(new Set([...selected, ...rows.map((user) => user.id)]))} disabled={rows.length === 0}>
                 Select all {rows.length} shown
               </button>
@@ -81,7 +115,15 @@ export function TeamAccessApp({ connectionId }: { connectionId: string }) {
                 Clear selection
               </button>
             </div>
-            <MatrixGrid users={rows} pages={matrix.pages} selected={selected} onToggle={toggle} newUserIds={newUserIds} now={now} />
+            <MatrixGrid
+              users={rows}
+              pages={matrix.pages}
+              selected={selected}
+              onToggle={toggle}
+              newUserIds={newUserIds}
+              sharedNames={shared}
+              now={now}
+            />
             <p class="hint">Cells: ✓ access, C Configure page, I Manage incidents, M Manage maintenances, – no access, ? not scanned yet.</p>
             <BulkChangeForm pages={matrix.pages} users={allUsers.filter((user) => user.cells)} selectedCount={selected.size} onPlan={preview} />
             <CsvPanel matrix={matrix} users={rows} onPlan={setPlan} />
