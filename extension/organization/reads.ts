@@ -14,8 +14,7 @@ export interface OrganizationSession {
  * How old a list may be and still be used instead of reading it again. The user list of a 5,000-person organization
  * is 50 requests of the key's 60 a minute: connecting, opening the popup and starting a scan share one reading.
  */
-export const POPUP_FRESH_MS = 60_000;
-export const SCAN_FRESH_MS = 5 * 60_000;
+export const LIST_FRESH_MS = 5 * 60_000;
 
 // Every read refreshes its cache, so the next popup draws it at once.
 
@@ -28,7 +27,7 @@ export async function refreshPages({ connectionId, client }: OrganizationSession
 
 export async function refreshUsers({ connectionId, client, organizationId }: OrganizationSession): Promise<User[]> {
   const known = await usersCache(connectionId).getValue();
-  if (known && isFresh(known.fetchedAt, POPUP_FRESH_MS)) return known.value;
+  if (known && isFresh(known.fetchedAt, LIST_FRESH_MS)) return known.value;
   const users = await client.listUsers(organizationId);
   await usersCache(connectionId).setValue(cached(users));
   return users;
@@ -40,8 +39,8 @@ const isFresh = (fetchedAt: number, maxAgeMs: number, now = Date.now()) => fetch
 export async function freshLists(connectionId: string): Promise<{ users?: User[]; pages?: Page[] }> {
   const [users, pages] = await Promise.all([usersCache(connectionId).getValue(), pagesCache(connectionId).getValue()]);
   return {
-    ...(users && isFresh(users.fetchedAt, SCAN_FRESH_MS) && { users: users.value }),
-    ...(pages && isFresh(pages.fetchedAt, SCAN_FRESH_MS) && { pages: pages.value }),
+    ...(users && isFresh(users.fetchedAt, LIST_FRESH_MS) && { users: users.value }),
+    ...(pages && isFresh(pages.fetchedAt, LIST_FRESH_MS) && { pages: pages.value }),
   };
 }
 

@@ -105,6 +105,9 @@ export const scanJob: JobKind<void> = {
         freshLists: () => freshLists(connectionId),
         rememberLists: (lists) => rememberLists(connectionId, lists),
         readFirst: async () => readFirstOf(connectionId),
+        ...(limiter instanceof SlidingWindowLimiter && {
+          watchPeople: (onChange: (waiting: boolean) => void) => limiter.watchQueue((waiting) => onChange(waiting.interactive > 0)),
+        }),
         learn: (pages) => learnFromPermissions(connectionId, pages),
       },
       { signal: context.signal, fresh: false },

@@ -48,6 +48,7 @@ export class SlidingWindowLimiter implements RateLimiter {
   #blockedUntil = 0;
   readonly #queues: Record<Priority, Waiter[]> = { interactive: [], background: [] };
   #pumping = false;
+  readonly #queueListeners = new Set<(waiting: Record<Priority, number>) => void>();
   /** Aborted to cut the pump's current sleep short when something changes. */
   #wake: AbortController | undefined;
 
@@ -72,6 +73,7 @@ export class SlidingWindowLimiter implements RateLimiter {
       const onAbort = () => {
         const index = queue.indexOf(waiter);
         if (index >= 0) queue.splice(index, 1);
+        this.#queueChanged();
         reject(signal?.reason);
         this.#nudge();
       };
@@ -83,6 +85,7 @@ export class SlidingWindowLimiter implements RateLimiter {
       };
       signal?.addEventListener('abort', onAbort, { once: true });
       queue.push(waiter);
+      this.#queueChanged();
       this.#nudge();
     });
   }
@@ -100,6 +103,18 @@ export class SlidingWindowLimiter implements RateLimiter {
   queueLength(priority?: Priority): number {
     const { interactive, background } = this.#queues;
     return priority === undefined ? interactive.length + background.length : this.#queues[priority].length;
+  }
+
+  /** Calls `listener` with the queues' lengths whenever a call joins or leaves them (a scan shows it lets a person go first). */
+  watchQueue(listener: (waiting: Record<Priority, number>) => void): () => void {
+    this.#queueListeners.add(listener);
+    return () => this.#queueListeners.delete(listener);
+  }
+
+  #queueChanged(): void {
+    if (this.#queueListeners.size === 0) return;
+    const waiting = { interactive: this.#queues.interactive.length, background: this.#queues.background.length };
+    for (const listener of this.#queueListeners) listener(waiting);
   }
 
   /**
@@ -189,6 +204,7 @@ export class SlidingWindowLimiter implements RateLimiter {
         const wait = slotDelay(this.#view(), this.#rules(), now, priority);
         if (wait <= 0) {
           this.#grant(this.#queues[priority].shift() as Waiter);
+          this.#queueChanged();
           continue;
         }
         const wake = new AbortController();

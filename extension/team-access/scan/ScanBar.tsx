@@ -43,6 +43,7 @@ export function ScanBar({ scan, progress, userCount }: Props) {
           <progress aria-label="Scan progress" max={Math.max(1, total)} value={scan.state === 'listing' ? undefined : done} />
           <p role="status" aria-live="polite">
             {scanStatusText(scan, done, total, timeLeft, now)}
+            {progress?.reason && scan.state === 'running' && progress.state === 'running' && `. Waiting: ${progress.reason}`}
           </p>
         </>
       )}

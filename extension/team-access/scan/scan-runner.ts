@@ -24,12 +24,16 @@ export type ScanDeps = Waiter & {
   learn?(pages: PagePermissions): Promise<void>;
   /** Permission reads asked for at once (each still waits for its slot): enough to cover a round trip. Default 4. */
   inFlight?: number;
+  /** Calls back whenever people's requests start or stop waiting for the key (the limiter's interactive lane); returns an unwatch. */
+  watchPeople?(onChange: (waiting: boolean) => void): () => void;
   /** Users to read before the rest (the ones the admin is looking at), asked again before each read. */
   readFirst?(): Promise<readonly string[]>;
 };
 
 const BACKGROUND = { priority: 'background' } as const;
 export const SCAN_IN_FLIGHT = 4;
+/** The scan's progress while a person's request takes the next slot. */
+export const PEOPLE_FIRST = "A person's request goes first";
 
 /**
  * Reads every user's permissions at background priority, oldest rows first (the admin's filtered users before
@@ -46,6 +50,7 @@ export async function runScan(deps: ScanDeps, { signal, fresh }: { signal: Abort
   if (signal.aborted) stop();
   else signal.addEventListener('abort', stop, { once: true });
   let scan = await deps.scan.getValue();
+  let unwatchPeople: (() => void) | undefined;
   const update = async (changes: Partial<TeamScan>) => {
     scan = { ...(scan as TeamScan), ...changes, updatedAt: deps.now() };
     await deps.scan.setValue(scan);
@@ -72,7 +77,15 @@ export async function runScan(deps: ScanDeps, { signal, fresh }: { signal: Abort
     }
     const current = scan as TeamScan;
     let { done, left } = scanCounts(current, await deps.matrix.get());
-    const report = () => deps.report({ done, total: done + left, timeLeftMs: deps.timeLeftMs(left) });
+    let peopleWaiting = false;
+    const report = () =>
+      deps.report({ done, total: done + left, timeLeftMs: deps.timeLeftMs(left), reason: peopleWaiting ? PEOPLE_FIRST : undefined });
+    // The scan shows that it waits while a person's request goes first (written only when that changes).
+    unwatchPeople = deps.watchPeople?.((waiting) => {
+      if (waiting === peopleWaiting) return;
+      peopleWaiting = waiting;
+      void report();
+    });
     await report();
     const next = userPicker(current, deps);
     let failure: unknown;
@@ -112,6 +125,7 @@ export async function runScan(deps: ScanDeps, { signal, fresh }: { signal: Abort
     await update({ state: 'failed', error: message, retryAt: undefined });
     await deps.report({ state: 'failed', reason: message });
   } finally {
+    unwatchPeople?.();
     signal.removeEventListener('abort', stop);
   }
 }

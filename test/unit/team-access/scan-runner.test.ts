@@ -4,7 +4,7 @@ import { SlidingWindowLimiter } from '../../../shared/rate-limit';
 import type { PagePermissions, User } from '../../../shared/schemas';
 import type { ProgressReport } from '../../../extension/jobs/job-progress';
 import { matrixStore, memoryMatrixRows } from '../../../extension/team-access/matrix/matrix-store';
-import { runScan, type ScanDeps } from '../../../extension/team-access/scan/scan-runner';
+import { PEOPLE_FIRST, runScan, type ScanDeps } from '../../../extension/team-access/scan/scan-runner';
 import type { TeamMatrix, TeamScan } from '../../../extension/team-access/team-access-storage';
 import { FakeClock } from '../rate-limit/fake-clock';
 import { memory } from './support';
@@ -61,6 +61,7 @@ function setUp(users: User[], faults?: Record<string, Error>, matrix: TeamMatrix
     now: () => clock.now(),
     sleep: (ms, signal) => clock.sleep(ms, signal),
     timeLeftMs: (count) => limiter.estimateWaitMs(count, 'background'),
+    watchPeople: (onChange) => limiter.watchQueue((waiting) => onChange(waiting.interactive > 0)),
     matrix: matrixStore(matrixItem), // a fresh store each run: a new worker reads storage again
     scan,
     report: async (update) => {
@@ -107,6 +108,9 @@ describe('the scan', () => {
     expect((await person) - askedAt).toBeLessThanOrEqual(t.limiter.headroomMs);
     await t.clock.runAll();
     await scan;
+    // While the person waited, the scan's progress said so; once they were served, it no longer does.
+    expect(t.progress.reports.some((report) => report.reason === PEOPLE_FIRST)).toBe(true);
+    expect(t.progress.value?.reason).toBeUndefined();
   });
 
   it('a 429 pauses the scan until Retry-After, then it goes on by itself', async () => {
