@@ -4,7 +4,6 @@ import type { PagePermissions } from '../../../shared/schemas';
 import { guardedReplace } from '../../access/guarded-replace';
 import type { ProgressReport } from '../../jobs/job-progress';
 import { type OnWait, type Waiter, waitWith } from '../../jobs/wait-out';
-import type { BulkPlanRequest } from '../messages';
 import type { ValueStore } from '../matrix/matrix-store';
 import type { BatchOutcomes, TeamBatch, UserOutcome } from '../team-access-storage';
 
@@ -93,14 +92,4 @@ export async function runBatch(deps: BatchDeps, signal: AbortSignal): Promise<vo
       await update({ state: 'paused', retryAt: undefined, error: error instanceof Error ? error.message : String(error) });
     }
   }
-}
-
-/** The batch that puts back, for every user the batch changed, the permissions they had before it. */
-export function undoPlan(batch: TeamBatch, outcomes: BatchOutcomes | null): BulkPlanRequest | undefined {
-  const done = batch.plan.users.filter((user) => outcomes?.batchId === batch.id && outcomes.users[user.userId]?.status === 'done');
-  if (done.length === 0) return undefined;
-  return {
-    label: `Undo: ${batch.plan.label}`.slice(0, 300),
-    users: done.map((user) => ({ userId: user.userId, label: user.label, before: user.after, after: user.before })),
-  };
 }

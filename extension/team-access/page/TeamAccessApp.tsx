@@ -6,6 +6,7 @@ import { BatchPanel } from '../bulk/BatchPanel';
 import { BulkChangeForm } from '../bulk/BulkChangeForm';
 import { type BulkChange, type BulkPlan, planBulkChange } from '../bulk/bulk-plan';
 import { ConfirmDialog } from '../bulk/ConfirmDialog';
+import { undoBulkPlan } from '../bulk/undo-plan';
 import { CsvPanel } from '../csv/CsvPanel';
 import { sharedNames } from '../matrix/cell-label';
 import {
@@ -78,6 +79,7 @@ export function TeamAccessApp({ connectionId }: { connectionId: string }) {
       await ask('teamAccessRunBatch', {
         label: plan.label.slice(0, 300),
         users: plan.users.map(({ userId, label, before, after }) => ({ userId, label: label.slice(0, 300), before, after })),
+        ...(plan.undoOf !== undefined && { undoOf: plan.undoOf }),
       });
       setPlan(undefined);
       setSelected(new Set());
@@ -140,7 +142,7 @@ export function TeamAccessApp({ connectionId }: { connectionId: string }) {
             {error}
           </p>
         )}
-        {batch && <BatchPanel batch={batch} outcomes={outcomes} pages={matrix.pages} />}
+        {batch && <BatchPanel batch={batch} outcomes={outcomes} pages={matrix.pages} onUndo={() => setPlan(undoBulkPlan(batch, outcomes))} />}
       </main>
     </>
   );
