@@ -99,6 +99,9 @@ export function TeamAccessApp({ connectionId }: { connectionId: string }) {
         {allUsers.length > 0 && (
           <>
             <MatrixFilters pages={matrix.pages} filter={filter} onFilter={setFilter} sort={sort} onSort={setSort} />
+            <a class="skip-link" href="#bulk-change">
+              Skip the table to the bulk change
+            </a>
             <div class="selection">
               <p role="status" aria-live="polite">
                 Showing {rows.length} of {allUsers.length} users

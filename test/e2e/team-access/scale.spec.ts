@@ -2,7 +2,7 @@
 import { liveServiceWorker } from '../../support/chromium';
 import { apiCall } from '../../support/sandbox-api';
 import { controlJson } from '../../support/sandbox-control';
-import { expect, permissionReads, test, USER_COUNT } from './fixtures';
+import { expect, permissionReads, scanAll, test, USER_COUNT } from './fixtures';
 
 test('mid-scan: a search is read next, filtered counts say who is not read yet, shared names carry the email', async ({
   teamAccess: page,
@@ -57,4 +57,23 @@ test('mid-scan: a search is read next, filtered counts say who is not read yet, 
   await page.getByRole('button', { name: 'Pause scan' }).click();
   await expect(page.getByRole('status').filter({ hasText: /Paused$/ })).toBeVisible();
   await controlJson(sandbox, 'POST', '/settings', { latencyMs: 0 });
+});
+
+test('by keyboard, the bulk change is a few keys from the filters, past every row', async ({ teamAccess: page }) => {
+  test.setTimeout(60_000);
+  await scanAll(page);
+  await page.getByLabel('Search').focus();
+  const skip = page.getByRole('link', { name: 'Skip the table to the bulk change' });
+  let presses = 0;
+  while (presses < 10 && !(await skip.evaluate((link) => link === document.activeElement))) {
+    await page.keyboard.press('Tab');
+    presses++;
+  }
+  expect(presses).toBeLessThan(10);
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('form', { name: 'Change the selected users' })).toBeFocused();
+  await page.keyboard.press('Tab');
+  await expect(page.getByRole('radio', { name: 'Give access to pages' })).toBeFocused();
+  // The table keeps its size and cell names for a screen reader.
+  await expect(page.getByRole('table', { name: 'Team access: users by page' })).toHaveAttribute('aria-rowcount', String(USER_COUNT + 1));
 });
