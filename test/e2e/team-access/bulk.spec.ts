@@ -7,7 +7,7 @@ test('a bulk grant: plan, confirmation, report against the sandbox; a user chang
   teamAccess: page,
   sandbox,
 }) => {
-  test.setTimeout(90_000);
+  test.setTimeout(150_000);
   const users = await seedUsers(sandbox);
   const byName = (first: string) => users.find((user) => user.first_name === first)!;
   const [amara, andres, anika] = [byName('Amara'), byName('Andrés'), byName('Anika')];
@@ -67,7 +67,7 @@ test('a change that removes access names every loss in the plan and again in the
   teamAccess: page,
   sandbox,
 }) => {
-  test.setTimeout(60_000);
+  test.setTimeout(120_000);
   const amara = (await seedUsers(sandbox)).find((user) => user.first_name === 'Amara')!;
   await scanAll(page);
   await page.getByLabel('Search').fill('amara');
@@ -97,7 +97,7 @@ test('a change that removes access names every loss in the plan and again in the
 });
 
 test('a bulk change resumes after the worker is stopped mid-batch, sending nothing twice', async ({ teamAccess: page, extensionId, sandbox }) => {
-  test.setTimeout(180_000);
+  test.setTimeout(240_000);
   await scanAll(page);
   await page.getByLabel('Page', { exact: true }).selectOption({ label: 'Acme Labs' });
   await page.getByLabel('Access', { exact: true }).selectOption({ label: 'No access' });

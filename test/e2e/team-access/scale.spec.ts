@@ -19,7 +19,7 @@ test('mid-scan: a search is read next, filtered counts say who is not read yet, 
   await worker.evaluate(async () => {
     const all = await chrome.storage.local.get(null);
     const key = Object.keys(all).find((name) => name.endsWith('.cache.users'));
-    if (key) await chrome.storage.local.set({ [key]: { ...all[key], fetchedAt: Date.now() - 10 * 60_000 } });
+    if (key) await chrome.storage.local.set({ [key]: { ...(all[key] as object), fetchedAt: Date.now() - 10 * 60_000 } });
   });
   // Slow answers (a far-away API), so that the scan is still reading when the admin searches.
   await controlJson(sandbox, 'POST', '/settings', { latencyMs: 2500 });
@@ -60,7 +60,7 @@ test('mid-scan: a search is read next, filtered counts say who is not read yet, 
 });
 
 test('by keyboard, the bulk change is a few keys from the filters, past every row', async ({ teamAccess: page }) => {
-  test.setTimeout(60_000);
+  test.setTimeout(120_000);
   await scanAll(page);
   await page.getByLabel('Search').focus();
   const skip = page.getByRole('link', { name: 'Skip the table to the bulk change' });
