@@ -67,7 +67,10 @@ export async function runScan(deps: ScanDeps, { signal, fresh }: { signal: Abort
       scan = { state: 'listing', startedAt, order: [], updatedAt: deps.now(), ...(previousStartedAt !== undefined && { previousStartedAt }) };
       await deps.scan.setValue(scan);
       const known = (await deps.freshLists?.().catch(() => undefined)) ?? {};
-      const users = known.users ?? (await call(() => client.listUsers(organizationId, { ...BACKGROUND, signal: inner.signal })));
+      // "Listing users: 1,200 of about 5,000": the count as pages come, against the last known size.
+      const about = Object.keys((await deps.matrix.get()).users).length;
+      const onProgress = (listed: number) => void deps.report({ done: listed, ...(about > 0 ? { total: about } : { total: undefined }) });
+      const users = known.users ?? (await call(() => client.listUsers(organizationId, { ...BACKGROUND, signal: inner.signal, onProgress })));
       const pages = known.pages ?? (await call(() => client.listPages({ ...BACKGROUND, signal: inner.signal })));
       if (!known.users || !known.pages) await deps.rememberLists?.({ users, pages }).catch(() => {});
       const matrix = await deps.matrix.update((current) => mergeOrganization(current, users, pages, deps.now()));

@@ -255,4 +255,27 @@ describe('the scan at the size of an organization', () => {
     expect(t.api.calls).toHaveLength(40);
     expect(t.progress.value).toMatchObject({ state: 'done', done: 40, total: 40 });
   });
+
+  it('says how far the user list has come, against the size it last knew', async () => {
+    const known: TeamMatrix = {
+      pages: [],
+      users: Object.fromEntries(people(250).map((u) => [u.id, { id: u.id, name: u.id, email: u.email, firstSeenAt: 0 }])),
+    };
+    const t = setUp(people(3), {}, known);
+    const listUsers = async (_org: string, options?: { onProgress?(listed: number): void }) => {
+      for (const listed of [100, 200, 240]) options?.onProgress?.(listed);
+      return people(3);
+    };
+    const done = runScan(
+      { ...t.deps(), client: { ...t.api.client, listUsers } as ScanDeps['client'] },
+      { signal: new AbortController().signal, fresh: true },
+    );
+    await t.clock.runAll();
+    await done;
+    expect(t.progress.reports.slice(0, 3)).toEqual([
+      { done: 100, total: 250 },
+      { done: 200, total: 250 },
+      { done: 240, total: 250 },
+    ]);
+  });
 });
