@@ -38,13 +38,15 @@ export const TeamMatrix = z.object({
 export type TeamMatrix = z.infer<typeof TeamMatrix>;
 
 /**
- * The matrix as stored (version 2): this index (the pages, the users in the organization's order) and one item per
+ * The matrix as stored (version 2): this index (the users in the organization's order), the pages, and one item per
  * user (`teamAccess.row.<user id>`, matrix/stored-matrix.ts), so that recording one read writes one row.
  */
 export const MatrixIndex = z.object({
-  pages: z.array(MatrixPage),
   userIds: z.array(z.string()),
 });
+/** The pages, apart from the index: learning a page's access control rewrites them, not 5,000 user ids. */
+export const MatrixPages = z.array(MatrixPage);
+export type MatrixPages = z.infer<typeof MatrixPages>;
 export type MatrixIndex = z.infer<typeof MatrixIndex>;
 
 export const ScanState = z.enum(['listing', 'running', 'paused', 'rate-limited', 'offline', 'done', 'failed']);

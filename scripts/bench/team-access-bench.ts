@@ -50,7 +50,8 @@ function storedTeamAccess(matrix: TeamMatrix, scan: TeamScan): Record<string, un
     layout: { version: 2 },
     connections: { active: id, list: [connection] },
     // The matrix as stored since version 2: an index, and one item per user.
-    [`org.${id}.teamAccess.matrix`]: { pages: matrix.pages, userIds: Object.keys(matrix.users) },
+    [`org.${id}.teamAccess.matrix`]: { userIds: Object.keys(matrix.users) },
+    [`org.${id}.teamAccess.pages`]: matrix.pages,
     [`org.${id}.teamAccess.matrix$`]: { v: 2 },
     ...Object.fromEntries(Object.values(matrix.users).map((user) => [`org.${id}.teamAccess.row.${user.id}`, user])),
     [`org.${id}.teamAccess.scan`]: scan,

@@ -56,14 +56,18 @@ export function memoryMatrixRows(initial: TeamMatrix = { users: {}, pages: [] })
   const rows = {
     bytesWritten: 0,
     writes: 0,
+    /** Writes of the index (the user ids): once per new list, never per read. */
+    indexWrites: 0,
     get value(): TeamMatrix {
       return matrix;
     },
     load: async () => structuredClone(matrix),
     async write(changes: MatrixChanges) {
       rows.writes++;
-      rows.bytesWritten += JSON.stringify(changes.rows).length + (changes.index ? JSON.stringify(changes.index).length : 0);
-      matrix = withRows(matrix, structuredClone(changes.rows), changes.removed, changes.index?.pages ?? matrix.pages);
+      if (changes.index) rows.indexWrites++;
+      rows.bytesWritten +=
+        JSON.stringify(changes.rows).length + JSON.stringify(changes.index ?? '').length + JSON.stringify(changes.pages ?? '').length;
+      matrix = withRows(matrix, structuredClone(changes.rows), changes.removed, changes.pages ?? matrix.pages);
     },
   };
   return rows satisfies MatrixRows;

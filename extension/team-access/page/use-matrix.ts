@@ -1,8 +1,8 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { withRows } from '../matrix/matrix-changes';
-import { loadMatrix, matrixIndexItem, parseRows, rowPrefix } from '../matrix/stored-matrix';
-import { MatrixIndex, type MatrixUser, type TeamMatrix } from '../team-access-storage';
+import { loadMatrix, matrixIndexItem, matrixPagesItem, parseRows, rowPrefix } from '../matrix/stored-matrix';
+import { MatrixIndex, MatrixPages, type MatrixUser, type TeamMatrix } from '../team-access-storage';
 
 const EMPTY: TeamMatrix = { users: {}, pages: [] };
 // Read before the first render (start-page.tsx), so that the matrix draws in the very first frame.
@@ -22,6 +22,7 @@ export function useMatrix(connectionId: string): TeamMatrix {
     let live = true;
     const prefix = rowPrefix(connectionId);
     const indexKey = matrixIndexItem(connectionId).key.replace(/^local:/, '');
+    const pagesKey = matrixPagesItem(connectionId).key.replace(/^local:/, '');
     void loadMatrix(connectionId).then((loaded) => live && setMatrix(loaded));
     const onChanged = (changes: Record<string, { newValue?: unknown }>, area: string) => {
       if (area !== 'local' || !live) return;
@@ -37,13 +38,15 @@ export function useMatrix(connectionId: string): TeamMatrix {
         return;
       }
       const index = indexKey in changes ? MatrixIndex.safeParse(changes[indexKey]?.newValue) : undefined;
-      if (rows.length === 0 && removed.length === 0 && !index) return;
+      const pages = pagesKey in changes ? MatrixPages.safeParse(changes[pagesKey]?.newValue) : undefined;
+      if (rows.length === 0 && removed.length === 0 && !index && !pages) return;
       setMatrix((current) => {
-        if (!index?.success) return withRows(current, rows, removed);
+        const newPages = pages?.success ? pages.data : current.pages;
+        if (!index?.success) return withRows(current, rows, removed, newPages);
         // The set of users changed (a new list): rows it no longer names go.
         const listed = new Set(index.data.userIds);
         const gone = Object.keys(current.users).filter((id) => !listed.has(id));
-        return withRows(current, rows, [...removed, ...gone], index.data.pages);
+        return withRows(current, rows, [...removed, ...gone], newPages);
       });
     };
     browser.storage.onChanged.addListener(onChanged);

@@ -34,9 +34,10 @@ test('a matrix stored by the version before (one item) opens as rows, split once
   await expect(page.getByRole('cell', { name: 'Never Read on Old Page: not scanned yet' })).toBeVisible();
   const stored = await worker.evaluate(async (prefix) => {
     const all = await chrome.storage.local.get(null);
-    return { index: all[`${prefix}matrix`], version: all[`${prefix}matrix$`], row: all[`${prefix}row.u1`] };
+    return { index: all[`${prefix}matrix`], pages: all[`${prefix}pages`], version: all[`${prefix}matrix$`], row: all[`${prefix}row.u1`] };
   }, prefix);
-  expect(stored.index).toEqual({ pages: [{ id: 'p1', name: 'Old Page', usesRoles: true }], userIds: ['u1', 'u2'] });
+  expect(stored.index).toEqual({ userIds: ['u1', 'u2'] });
+  expect(stored.pages).toEqual([{ id: 'p1', name: 'Old Page', usesRoles: true }]);
   expect(stored.version).toEqual({ v: 2 });
   expect(stored.row).toMatchObject({ id: 'u1', name: 'Old Reader', cells: { p1: 'i' } });
 });
