@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 import { systemClock } from '../../shared/rate-limit';
 import { keepAliveWhile } from './keep-alive';
 import { createEngine } from './engine';
+import { storedProgress } from './job-progress';
 import { waitForOnline } from './online';
 
 /** The engine's one alarm: a worker stopped under a pending job is woken to go on with it. */
@@ -30,6 +31,7 @@ export const jobs = createEngine({
   waitForOnline,
   keepAlive: keepAliveWhile,
   setAlarm: setJobsAlarm,
+  progress: storedProgress,
 });
 
 /**

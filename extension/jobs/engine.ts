@@ -1,5 +1,6 @@
 import type { EngineDeps, JobKind, StopReason } from './job-kind';
-import { waitOut } from './wait-out';
+import { progressTracker } from './progress-tracker';
+import { type OnWait, waitOut } from './wait-out';
 import { nextWakeAt } from './wake-time';
 
 interface Task {
@@ -57,15 +58,29 @@ export function createEngine(deps: EngineDeps): JobEngine {
       }
       const controller = new AbortController();
       const { signal } = controller;
+      const progress = progressTracker(deps.progress, kindName, id, deps.now);
+      // Every wait the engine's way shows in the job's progress record, whatever the kind does with it.
+      const reportWait: OnWait = (state, info) => progress.report({ state, retryAt: info?.retryAt, reason: info?.error?.message });
       const context = {
         signal,
         now: deps.now,
-        waitOut: <R>(call: () => Promise<R>, onWait: Parameters<typeof waitOut>[2]) =>
-          waitOut(call, deps, onWait, signal, { keepTrying: kind.keepTrying === true }),
+        report: progress.report,
+        waitOut: <R>(call: () => Promise<R>, onWait: OnWait) =>
+          waitOut(call, deps, async (state, info) => (await Promise.all([reportWait(state, info), onWait(state, info)]))[1], signal, {
+            keepTrying: kind.keepTrying === true,
+          }),
       };
       const work = (async () => {
         if (notBefore !== undefined && notBefore > deps.now()) await deps.sleep(notBefore - deps.now(), signal);
-        return kind.run(id, context) as Promise<T>;
+        await progress.report({ state: 'running' });
+        try {
+          const result = (await kind.run(id, context)) as T;
+          await progress.settle({ stopped: signal.aborted ? (signal.reason as StopReason) : undefined });
+          return result;
+        } catch (error) {
+          await progress.settle(signal.aborted ? { stopped: signal.reason as StopReason } : { error });
+          throw error;
+        }
       })();
       const task: Task = { controller, done: work };
       tasks.set(k, task);
@@ -103,6 +118,7 @@ export function createEngine(deps: EngineDeps): JobEngine {
         const ids = (await kind.jobsOf?.(connectionId)) ?? [];
         for (const id of ids) await engine.stop(kind.name, id, 'removed');
         await kind.forgetRecords?.(ids);
+        for (const id of ids) await deps.progress?.remove(kind.name, id);
       }
     },
 

@@ -1,3 +1,4 @@
+import type { ProgressReport, ProgressStore } from './job-progress';
 import type { OnWait, WaitClock } from './wait-out';
 
 /** A stored job of some kind that has not settled: the engine resumes it, and its one alarm wakes a stopped worker for it. */
@@ -17,6 +18,8 @@ export interface JobContext {
   now(): number;
   /** Runs one call, waiting out 420/429s and a lost link the engine's one way, telling `onWait` as it goes. */
   waitOut<T>(call: () => Promise<T>, onWait: OnWait): Promise<T>;
+  /** Tells the UI where the job stands (done/total, time left, a wait's reason): the engine keeps one small record per job. */
+  report(update: ProgressReport): Promise<void>;
 }
 
 /**
@@ -45,4 +48,6 @@ export interface EngineDeps extends WaitClock {
   keepAlive<T>(work: Promise<T>): Promise<T>;
   /** Sets the engine's one alarm for this time (epoch ms), or clears it (undefined). */
   setAlarm(when: number | undefined): Promise<void>;
+  /** Where each job's progress record is kept (absent: nowhere, as in a test that does not look). */
+  progress?: ProgressStore;
 }

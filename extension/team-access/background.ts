@@ -5,8 +5,8 @@ import { currentSession } from '../connection/session';
 import { defineBackgroundPart } from '../jobs/background-part';
 import { jobs } from '../jobs/browser-engine';
 import { type BulkPlanRequest, teamAccessMessages } from './messages';
-import { undoPlan } from './bulk/batch-runner';
 import { BATCH_JOB, BATCH_PENDING, batchJob, SCAN_JOB, SCAN_PENDING, scanJob } from './jobs';
+import { setReadFirst } from './scan/read-first';
 import { teamBatchItem, teamBatchOutcomesItem, teamScanItem } from './team-access-storage';
 
 // The Team access page's messages: they act on the connection the popup is on, through the job engine.
@@ -47,13 +47,17 @@ export async function scanAction(action: 'start' | 'pause' | 'resume' | 'nudge')
   return null;
 }
 
-export async function runBatchRequest(plan: BulkPlanRequest, undoOf?: string, connectionId?: string): Promise<null> {
-  const id = connectionId ?? (await activeId());
+export async function runBatchRequest(plan: BulkPlanRequest): Promise<null> {
+  const id = await activeId();
   const batchItem = teamBatchItem(id);
   const current = await batchItem.getValue();
   if (jobs.isRunning(BATCH_JOB, id) || (current && (BATCH_PENDING.includes(current.state) || current.state === 'paused'))) {
     throw new InvalidRequestError('A bulk change is under way: let it finish, or cancel it, first');
   }
+  const { undoOf } = plan;
+  // One undo per batch: the batch undone must be the last one (an undo replaces it, so a second undo finds nothing).
+  if (undoOf !== undefined && (current?.id !== undoOf || current.undoOf !== undefined))
+    throw new InvalidRequestError('That bulk change was undone already, or is not the last one');
   const now = Date.now();
   const batchId = `b${now.toString(36)}${Math.random().toString(36).slice(2, 8)}`;
   await teamBatchOutcomesItem(id).setValue({ batchId, users: {} });
@@ -62,17 +66,12 @@ export async function runBatchRequest(plan: BulkPlanRequest, undoOf?: string, co
   return null;
 }
 
-export async function batchAction(action: 'pause' | 'resume' | 'cancel' | 'undo' | 'nudge'): Promise<null> {
+export async function batchAction(action: 'pause' | 'resume' | 'cancel' | 'nudge'): Promise<null> {
   const id = await activeId();
   const batch = await teamBatchItem(id).getValue();
   if (!batch) return null;
   if (action === 'pause' || action === 'cancel') await jobs.stop(BATCH_JOB, id, action);
-  else if (action === 'undo') {
-    if (batch.state !== 'done' && batch.state !== 'cancelled') throw new InvalidRequestError('Let the batch finish (or cancel it) before undoing it');
-    const plan = undoPlan(batch, await teamBatchOutcomesItem(id).getValue());
-    if (!plan) throw new InvalidRequestError('This batch changed nobody: there is nothing to undo');
-    await runBatchRequest(plan, batch.id, id);
-  } else if (action === 'resume') {
+  else if (action === 'resume') {
     if (!jobs.isRunning(BATCH_JOB, id) && (batch.state === 'paused' || BATCH_PENDING.includes(batch.state))) begin(BATCH_JOB, id);
   } else await jobs.resume();
   return null;
@@ -106,8 +105,12 @@ export const background = defineBackgroundPart({
   messages: teamAccessMessages,
   handlers: {
     teamAccessScan: scanAction,
-    teamAccessRunBatch: (plan) => runBatchRequest(plan),
+    teamAccessRunBatch: runBatchRequest,
     teamAccessBatch: batchAction,
+    teamAccessReadFirst: async (userIds) => {
+      setReadFirst(await activeId(), userIds);
+      return null;
+    },
   },
   jobs: [scanJob, batchJob],
   start: startTeamAccess,

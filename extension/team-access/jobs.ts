@@ -8,23 +8,17 @@ import type { JobContext, JobKind, PendingJob, StopReason } from '../jobs/job-ki
 import { CANCEL, runBatch } from './bulk/batch-runner';
 import { usesRolesOf } from './bulk/bulk-plan';
 import { type MatrixStore, matrixStore } from './matrix/matrix-store';
+import { storedMatrixRows } from './matrix/stored-matrix';
+import { freshLists, rememberLists } from '../organization/reads';
 import { recordRead } from './scan/scan-bookkeeping';
 import { runScan } from './scan/scan-runner';
-import {
-  type BatchState,
-  type ScanState,
-  teamBatchItem,
-  teamBatchOutcomesItem,
-  teamMatrixItem,
-  teamScanItem,
-  teamScanProgressItem,
-} from './team-access-storage';
+import { BATCH_JOB, SCAN_JOB, type BatchState, type ScanState, teamBatchItem, teamBatchOutcomesItem, teamScanItem } from './team-access-storage';
+import { readFirstOf } from './scan/read-first';
 
 // The Team access page's two job kinds, one job of each per connection (organization): the job's id is the
 // connection's id, its records are the connection's `teamAccess.*` items.
 
-export const SCAN_JOB = 'team-access:scan';
-export const BATCH_JOB = 'team-access:batch';
+export { BATCH_JOB, SCAN_JOB };
 export const SCAN_PENDING: ScanState[] = ['listing', 'running', 'rate-limited', 'offline'];
 export const BATCH_PENDING: BatchState[] = ['running', 'rate-limited', 'offline'];
 
@@ -32,7 +26,7 @@ const matrices = new Map<string, MatrixStore>();
 export function matrixOf(connectionId: string): MatrixStore {
   let store = matrices.get(connectionId);
   if (!store) {
-    store = matrixStore(teamMatrixItem(connectionId));
+    store = matrixStore(storedMatrixRows(connectionId));
     matrices.set(connectionId, store);
   }
   return store;
@@ -107,7 +101,13 @@ export const scanJob: JobKind<void> = {
         timeLeftMs: (count) => (limiter instanceof SlidingWindowLimiter ? limiter.estimateWaitMs(count, 'background') : count * 1_000),
         matrix: matrixOf(connectionId),
         scan: scanItem,
-        progress: teamScanProgressItem(connectionId),
+        report: context.report,
+        freshLists: () => freshLists(connectionId),
+        rememberLists: (lists) => rememberLists(connectionId, lists),
+        readFirst: async () => readFirstOf(connectionId),
+        ...(limiter instanceof SlidingWindowLimiter && {
+          watchPeople: (onChange: (waiting: boolean) => void) => limiter.watchQueue((waiting) => onChange(waiting.interactive > 0)),
+        }),
         learn: (pages) => learnFromPermissions(connectionId, pages),
       },
       { signal: context.signal, fresh: false },
@@ -121,7 +121,10 @@ export const scanJob: JobKind<void> = {
   },
 };
 
-async function runBatchOf(connectionId: string, context: Pick<JobContext, 'now' | 'waitOut' | 'signal'>): Promise<void> {
+async function runBatchOf(
+  connectionId: string,
+  context: Pick<JobContext, 'now' | 'waitOut' | 'signal'> & Partial<Pick<JobContext, 'report'>>,
+): Promise<void> {
   const { client, organizationId } = await sessionFor(connectionId);
   const matrix = matrixOf(connectionId);
   const usesRoles = usesRolesOf((await matrix.get()).pages);
@@ -134,6 +137,7 @@ async function runBatchOf(connectionId: string, context: Pick<JobContext, 'now' 
       batch: teamBatchItem(connectionId),
       outcomes: teamBatchOutcomesItem(connectionId),
       usesRoles,
+      ...(context.report && { report: context.report }),
       onPermissions: async (userId: string, pages: PagePermissions) => {
         await matrix.update((current) => recordRead(current, userId, pages, Date.now()));
       },

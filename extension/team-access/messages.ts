@@ -11,13 +11,18 @@ export const BulkPlanRequest = z.strictObject({
   /** What it does, for the report ("Give access to Acme Cloud"). */
   label: Label,
   users: z.array(BulkPlanUser).check(z.minLength(1), z.maxLength(100_000)),
+  /** The batch this one undoes: refused unless it is the last batch, over, and not undone already. */
+  undoOf: z.optional(Id),
 });
 export type BulkPlanRequest = z.infer<typeof BulkPlanRequest>;
 
 /** The Team access scan: start a new one (oldest rows first), pause, resume; `nudge` wakes a stopped worker to go on. */
 export const TeamScanAction = z.enum(['start', 'pause', 'resume', 'nudge']);
-/** The bulk change under way: pause, resume, cancel, undo (a finished batch), nudge (as for the scan). */
-export const TeamBatchAction = z.enum(['pause', 'resume', 'cancel', 'undo', 'nudge']);
+/** The bulk change under way: pause, resume, cancel, nudge (as for the scan). An undo is a plan like any other. */
+export const TeamBatchAction = z.enum(['pause', 'resume', 'cancel', 'nudge']);
+
+/** The users the admin's filter or search shows now (the first ones, in the table's order): the scan reads them next. */
+export const ReadFirstRequest = z.array(Id).check(z.maxLength(500));
 
 export const teamAccessMessages = defineMessages({
   /** The organization's permission scan, a job run in the background under the key's one limiter. */
@@ -25,4 +30,5 @@ export const teamAccessMessages = defineMessages({
   /** Stores the plan and runs it user by user (the guarded replacement), as a job. */
   teamAccessRunBatch: { from: POPUP, request: BulkPlanRequest, response: z.null() },
   teamAccessBatch: { from: POPUP, request: TeamBatchAction, response: z.null() },
+  teamAccessReadFirst: { from: POPUP, request: ReadFirstRequest, response: z.null() },
 });

@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import { PagePermissions } from '../../shared/schemas';
 import { BulkPlanRequest } from './messages';
+import { jobProgressItem } from '../jobs/job-progress';
 import { orgItem } from '../storage/org-item';
 import { CellCodes } from './matrix/cell-code';
 
@@ -36,6 +37,18 @@ export const TeamMatrix = z.object({
 });
 export type TeamMatrix = z.infer<typeof TeamMatrix>;
 
+/**
+ * The matrix as stored (version 2): this index (the users in the organization's order), the pages, and one item per
+ * user (`teamAccess.row.<user id>`, matrix/stored-matrix.ts), so that recording one read writes one row.
+ */
+export const MatrixIndex = z.object({
+  userIds: z.array(z.string()),
+});
+/** The pages, apart from the index: learning a page's access control rewrites them, not 5,000 user ids. */
+export const MatrixPages = z.array(MatrixPage);
+export type MatrixPages = z.infer<typeof MatrixPages>;
+export type MatrixIndex = z.infer<typeof MatrixIndex>;
+
 export const ScanState = z.enum(['listing', 'running', 'paused', 'rate-limited', 'offline', 'done', 'failed']);
 export type ScanState = z.infer<typeof ScanState>;
 
@@ -54,16 +67,6 @@ export const TeamScan = z.object({
   updatedAt: z.number(),
 });
 export type TeamScan = z.infer<typeof TeamScan>;
-
-/** Written after every read, so the progress bar moves without reading the whole matrix's order. */
-export const TeamScanProgress = z.object({
-  done: z.number(),
-  total: z.number(),
-  /** From the rate limiter's own schedule for the reads left. */
-  timeLeftMs: z.number(),
-  updatedAt: z.number(),
-});
-export type TeamScanProgress = z.infer<typeof TeamScanProgress>;
 
 export const BatchState = z.enum(['running', 'paused', 'rate-limited', 'offline', 'cancelled', 'done']);
 export type BatchState = z.infer<typeof BatchState>;
@@ -100,9 +103,15 @@ export type UserOutcome = z.infer<typeof UserOutcome>;
 export const BatchOutcomes = z.object({ batchId: z.string(), users: z.record(z.string(), UserOutcome) });
 export type BatchOutcomes = z.infer<typeof BatchOutcomes>;
 
+// The matrix's index and rows: matrix/stored-matrix.ts. Progress: the job engine's record (jobs/job-progress.ts).
 // One set per connection (organization), under `org.<connection id>.teamAccess.`: removing a connection removes them.
-export const teamMatrixItem = orgItem('teamAccess.matrix', { schema: TeamMatrix, fallback: { users: {}, pages: [] } });
 export const teamScanItem = orgItem('teamAccess.scan', { schema: z.nullable(TeamScan), fallback: null });
-export const teamScanProgressItem = orgItem('teamAccess.scanProgress', { schema: z.nullable(TeamScanProgress), fallback: null });
 export const teamBatchItem = orgItem('teamAccess.batch', { schema: z.nullable(TeamBatch), fallback: null });
 export const teamBatchOutcomesItem = orgItem('teamAccess.batchOutcomes', { schema: z.nullable(BatchOutcomes), fallback: null });
+
+/** The page's two job kinds on the engine (jobs.ts), one job of each per connection: the job's id is the connection's. */
+export const SCAN_JOB = 'team-access:scan';
+export const BATCH_JOB = 'team-access:batch';
+/** Their progress, as the engine records it. */
+export const scanProgressItem = (connectionId: string) => jobProgressItem(SCAN_JOB, connectionId);
+export const batchProgressItem = (connectionId: string) => jobProgressItem(BATCH_JOB, connectionId);

@@ -3,7 +3,7 @@ import { connectionsItem } from '../connection/connections-item';
 import { sessionFor } from '../connection/session';
 import type { JobContext, JobKind, PendingJob } from '../jobs/job-kind';
 import { usesRolesOf } from '../team-access/bulk/bulk-plan';
-import { teamMatrixItem } from '../team-access/team-access-storage';
+import { matrixPagesItem } from '../team-access/matrix/stored-matrix';
 import { runInvite } from './invite-runner';
 import { INVITE_ITEM, inviteJobItem, type JobState, OFFBOARD_ITEM, offboardJobItem, PENDING_STATES } from './members-storage';
 import { runOffboard } from './offboard-runner';
@@ -46,7 +46,7 @@ function perConnection(name: string, item: Item, itemName: string, run: (connect
 
 export const inviteJob = perConnection(INVITE_JOB, inviteJobItem, INVITE_ITEM, async (connectionId, context) => {
   const { client, organizationId } = await sessionFor(connectionId);
-  const usesRoles = usesRolesOf((await teamMatrixItem(connectionId).getValue()).pages);
+  const usesRoles = usesRolesOf(await matrixPagesItem(connectionId).getValue());
   await runInvite({ ...context, client, organizationId, store: inviteJobItem(connectionId), usesRoles }, context.signal);
 });
 

@@ -37,8 +37,8 @@ export interface StatuspageClient extends UserMethods {
   readonly rateLimiter: RateLimiter;
   /** GET /pages. */
   listPages(options?: CallOptions): Promise<Page[]>;
-  /** GET /organizations/{id}/users, every page of 100 until a short one. */
-  listUsers(organizationId: string, options?: CallOptions): Promise<User[]>;
+  /** GET /organizations/{id}/users, every page of 100 until a short one; `onProgress` hears the count after each page. */
+  listUsers(organizationId: string, options?: CallOptions & { onProgress?(listed: number): void }): Promise<User[]>;
   /** GET /pages/{id}/status_embed_config. */
   getStatusEmbedConfig(pageId: string, options?: CallOptions): Promise<StatusEmbedConfig>;
   /** PATCH with only the fields given; the others stay as they are. */
@@ -74,6 +74,7 @@ export function createStatuspageClient(options: StatuspageClientOptions): Status
         const batch = await sendRequest(context, { method: 'GET', path, query, schema: UserList, ...sendOptions(call) });
         const before = users.size;
         for (const user of batch) users.set(user.id, user);
+        call?.onProgress?.(users.size);
         if (batch.length < USERS_PER_PAGE) return [...users.values()];
         // A server that ignores `page` would send the same full page forever.
         if (users.size === before) throw new ContractError(`Unexpected response to GET ${path}: page ${page} repeats earlier users`, 'page');

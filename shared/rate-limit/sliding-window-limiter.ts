@@ -14,6 +14,12 @@ export interface SlidingWindowOptions {
    * 0 keeps the last slot for people outright, at the cost of one slot per window for background work.
    */
   headroomMs?: number;
+  /**
+   * The least time between two background calls' starts. Default `windowMs / limit` (1 s at 60 a minute): background
+   * work goes at the key's pace instead of spending a window at once, so a person's call never waits for the window
+   * to turn (a popup save mid-scan is served within a slot or two). 0: no pacing.
+   */
+  backgroundSpacingMs?: number;
   clock?: Clock;
   /** A state saved by `snapshot()` to start from (same as calling `restore`); null or undefined: nothing saved yet. */
   state?: unknown;
@@ -40,6 +46,9 @@ export class SlidingWindowLimiter implements RateLimiter {
   readonly limit: number;
   readonly windowMs: number;
   readonly headroomMs: number;
+  readonly backgroundSpacingMs: number;
+  /** When the last background call took its slot (in this instance's memory: a restart may start one at once). */
+  #lastBackgroundAt: number | undefined;
   readonly #clock: Clock;
   readonly #onChange: ((state: RateLimiterState) => void) | undefined;
   /** End times of finished requests still inside the window, ascending. */
@@ -48,6 +57,7 @@ export class SlidingWindowLimiter implements RateLimiter {
   #blockedUntil = 0;
   readonly #queues: Record<Priority, Waiter[]> = { interactive: [], background: [] };
   #pumping = false;
+  readonly #queueListeners = new Set<(waiting: Record<Priority, number>) => void>();
   /** Aborted to cut the pump's current sleep short when something changes. */
   #wake: AbortController | undefined;
 
@@ -58,6 +68,9 @@ export class SlidingWindowLimiter implements RateLimiter {
     if (!Number.isFinite(this.windowMs) || this.windowMs <= 0) throw new RangeError('rateLimit.windowMs must be > 0');
     this.headroomMs = options.headroomMs ?? this.windowMs / this.limit;
     if (!Number.isFinite(this.headroomMs) || this.headroomMs < 0) throw new RangeError('rateLimit.headroomMs must be >= 0');
+    this.backgroundSpacingMs = options.backgroundSpacingMs ?? this.windowMs / this.limit;
+    if (!Number.isFinite(this.backgroundSpacingMs) || this.backgroundSpacingMs < 0)
+      throw new RangeError('rateLimit.backgroundSpacingMs must be >= 0');
     this.#clock = options.clock ?? systemClock;
     this.#onChange = options.onChange;
     // Storage answers null for a key never written: that is a first start, not a damaged state.
@@ -72,6 +85,7 @@ export class SlidingWindowLimiter implements RateLimiter {
       const onAbort = () => {
         const index = queue.indexOf(waiter);
         if (index >= 0) queue.splice(index, 1);
+        this.#queueChanged();
         reject(signal?.reason);
         this.#nudge();
       };
@@ -83,6 +97,7 @@ export class SlidingWindowLimiter implements RateLimiter {
       };
       signal?.addEventListener('abort', onAbort, { once: true });
       queue.push(waiter);
+      this.#queueChanged();
       this.#nudge();
     });
   }
@@ -100,6 +115,18 @@ export class SlidingWindowLimiter implements RateLimiter {
   queueLength(priority?: Priority): number {
     const { interactive, background } = this.#queues;
     return priority === undefined ? interactive.length + background.length : this.#queues[priority].length;
+  }
+
+  /** Calls `listener` with the queues' lengths whenever a call joins or leaves them (a scan shows it lets a person go first). */
+  watchQueue(listener: (waiting: Record<Priority, number>) => void): () => void {
+    this.#queueListeners.add(listener);
+    return () => this.#queueListeners.delete(listener);
+  }
+
+  #queueChanged(): void {
+    if (this.#queueListeners.size === 0) return;
+    const waiting = { interactive: this.#queues.interactive.length, background: this.#queues.background.length };
+    for (const listener of this.#queueListeners) listener(waiting);
   }
 
   /**
@@ -139,11 +166,16 @@ export class SlidingWindowLimiter implements RateLimiter {
   }
 
   #rules(): WindowRules {
-    return { limit: this.limit, windowMs: this.windowMs, headroomMs: this.headroomMs };
+    return { limit: this.limit, windowMs: this.windowMs, headroomMs: this.headroomMs, backgroundSpacingMs: this.backgroundSpacingMs };
   }
 
   #view(): WindowView {
-    return { stamps: this.#stamps, inFlight: this.#inFlight, blockedUntil: this.#blockedUntil };
+    return {
+      stamps: this.#stamps,
+      inFlight: this.#inFlight,
+      blockedUntil: this.#blockedUntil,
+      ...(this.#lastBackgroundAt !== undefined && { lastBackgroundAt: this.#lastBackgroundAt }),
+    };
   }
 
   #prune(now: number): void {
@@ -188,7 +220,9 @@ export class SlidingWindowLimiter implements RateLimiter {
         this.#prune(now);
         const wait = slotDelay(this.#view(), this.#rules(), now, priority);
         if (wait <= 0) {
+          if (priority === 'background') this.#lastBackgroundAt = now;
           this.#grant(this.#queues[priority].shift() as Waiter);
+          this.#queueChanged();
           continue;
         }
         const wake = new AbortController();

@@ -6,6 +6,12 @@ export interface WindowRules {
   windowMs: number;
   /** How long background calls may leave a person waiting for a slot (see `slotDelay`). */
   headroomMs: number;
+  /**
+   * The least time between two background calls' starts (default none). At `windowMs / limit`, background work goes at
+   * the key's pace instead of spending a whole window at once, so a slot frees every moment and a person waits one,
+   * not the rest of the window.
+   */
+  backgroundSpacingMs?: number;
 }
 
 /** What the rule looks at: the window's finished requests, the ones in flight, and a server-ordered pause. */
@@ -16,6 +22,8 @@ export interface WindowView {
   inFlight: number;
   /** No slot before this (epoch ms), whoever asks. */
   blockedUntil: number;
+  /** When the last background call took its slot (epoch ms), for `backgroundSpacingMs`. */
+  lastBackgroundAt?: number;
 }
 
 /**
@@ -29,6 +37,12 @@ export interface WindowView {
  * limit of 1 there is nothing to keep back.
  */
 export function slotDelay(view: WindowView, rules: WindowRules, now: number, priority: Priority): number {
+  const delay = windowDelay(view, rules, now, priority);
+  if (priority !== 'background' || !rules.backgroundSpacingMs || view.lastBackgroundAt === undefined) return delay;
+  return Math.max(delay, view.lastBackgroundAt + rules.backgroundSpacingMs - now);
+}
+
+function windowDelay(view: WindowView, rules: WindowRules, now: number, priority: Priority): number {
   const { limit, windowMs, headroomMs } = rules;
   const cutoff = now - windowMs;
   let first = 0;
@@ -57,10 +71,13 @@ export function planSlots(view: WindowView, rules: WindowRules, now: number, cou
   const stamps = [...view.stamps, ...Array.from({ length: view.inFlight }, () => now)].sort((a, b) => a - b);
   const plan: Record<Priority, number[]> = { interactive: [], background: [] };
   let at = now;
+  let lastBackgroundAt = view.lastBackgroundAt;
   for (const priority of PRIORITIES) {
     for (let i = 0; i < (counts[priority] ?? 0); i++) {
       while (stamps.length > 0 && (stamps[0] ?? 0) <= at - rules.windowMs) stamps.shift();
-      at += slotDelay({ stamps, inFlight: 0, blockedUntil: view.blockedUntil }, rules, at, priority);
+      const planned = { stamps, inFlight: 0, blockedUntil: view.blockedUntil, ...(lastBackgroundAt !== undefined && { lastBackgroundAt }) };
+      at += slotDelay(planned, rules, at, priority);
+      if (priority === 'background') lastBackgroundAt = at;
       stamps.push(at);
       plan[priority].push(at);
     }

@@ -11,17 +11,19 @@ interface Props {
   batch: TeamBatch;
   outcomes: BatchOutcomes | null;
   pages: MatrixPage[];
+  /** Shows the plan that undoes this batch (a change like any other: plan, confirmation, report). */
+  onUndo(): void;
 }
 
 const PENDING = new Set(['running', 'rate-limited', 'offline']);
 const wake = () => ask('teamAccessBatch', 'nudge');
 
 /** The bulk change under way or last run: progress, pause, cancel, and at the end the report and "Undo this batch". */
-export function BatchPanel({ batch, outcomes, pages }: Props) {
+export function BatchPanel({ batch, outcomes, pages, onUndo }: Props) {
   const pending = PENDING.has(batch.state);
   const now = useNow(pending, 1_000);
   const [error, setError] = useState<string>();
-  const act = (action: 'pause' | 'resume' | 'cancel' | 'undo') => {
+  const act = (action: 'pause' | 'resume' | 'cancel') => {
     setError(undefined);
     ask('teamAccessBatch', action).catch((failure: unknown) => setError(failure instanceof Error ? failure.message : String(failure)));
   };
@@ -42,9 +44,7 @@ export function BatchPanel({ batch, outcomes, pages }: Props) {
 
   return (
     <section class="batch" aria-labelledby="batch-title">
-      <h2 id="batch-title">
-        {batch.undoOf ? 'Undo' : 'Bulk change'}: {batch.plan.label}
-      </h2>
+      <h2 id="batch-title">{batch.undoOf ? batch.plan.label : `Bulk change: ${batch.plan.label}`}</h2>
       <progress aria-label="Bulk change progress" max={users.length} value={finished} />
       <p role="status" aria-live="polite">
         {finished} of {users.length} users handled. {stateText(batch, now)}
@@ -75,7 +75,7 @@ export function BatchPanel({ batch, outcomes, pages }: Props) {
         <section class="report" aria-labelledby="report-title">
           <h3 id="report-title">Report</h3>
           <p>
-            Done: {done.length}. Skipped (conflict): {conflicts.length}. Failed: {failed.length}.
+            {batch.undoOf ? 'Put back' : 'Done'}: {done.length}. Skipped (conflict): {conflicts.length}. Failed: {failed.length}.
             {cancelled.length > 0 && ` Cancelled: ${cancelled.length}.`}
           </p>
           {conflicts.length > 0 && (
@@ -106,8 +106,8 @@ export function BatchPanel({ batch, outcomes, pages }: Props) {
             <button type="button" onClick={() => downloadText(`team-access-report-${batch.id}.csv`, batchReportCsv(batch, outcomes, pages))}>
               Export report (CSV)
             </button>
-            {done.length > 0 && (
-              <button type="button" onClick={() => act('undo')}>
+            {done.length > 0 && !batch.undoOf && (
+              <button type="button" onClick={onUndo}>
                 Undo this batch
               </button>
             )}

@@ -42,6 +42,9 @@ export function BulkChangeForm({ pages, users, selectedCount, onPlan }: Props) {
 
   return (
     <form
+      id="bulk-change"
+      // The skip link's target: focus lands on the form (a landmark), the next Tab on its first control.
+      tabIndex={-1}
       class="bulk"
       aria-labelledby="bulk-title"
       onSubmit={(event) => {

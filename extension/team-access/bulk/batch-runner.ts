@@ -2,8 +2,8 @@ import type { StatuspageClient } from '../../../shared/client';
 import { AbortedError, HttpError, RateLimitedError } from '../../../shared/client';
 import type { PagePermissions } from '../../../shared/schemas';
 import { guardedReplace } from '../../access/guarded-replace';
+import type { ProgressReport } from '../../jobs/job-progress';
 import { type OnWait, type Waiter, waitWith } from '../../jobs/wait-out';
-import type { BulkPlanRequest } from '../messages';
 import type { ValueStore } from '../matrix/matrix-store';
 import type { BatchOutcomes, TeamBatch, UserOutcome } from '../team-access-storage';
 
@@ -16,6 +16,8 @@ export type BatchDeps = Waiter & {
   usesRoles(pageId: string): boolean | undefined;
   /** What the server has for a user now (after a read or a PUT): the matrix shows it. */
   onPermissions(userId: string, pages: PagePermissions): Promise<void>;
+  /** The job's progress record (the engine's `context.report`): users settled of the plan's. */
+  report?(update: ProgressReport): Promise<unknown>;
 };
 
 /** Cancelling, as the abort reason (a pause is any other reason). */
@@ -40,6 +42,8 @@ export async function runBatch(deps: BatchDeps, signal: AbortSignal): Promise<vo
   const record = async (userId: string, outcome: Omit<UserOutcome, 'at'>) => {
     outcomes.users[userId] = { ...outcome, at: deps.now() };
     await deps.outcomes.setValue(outcomes);
+    const settled = Object.values(outcomes.users).filter((one) => one.status !== 'sending').length;
+    await deps.report?.({ done: settled, total: (batch as TeamBatch).plan.users.length });
   };
   const onWait: OnWait = (state, info) => update({ state, retryAt: info?.retryAt });
   const wait = waitWith(deps, signal);
@@ -88,14 +92,4 @@ export async function runBatch(deps: BatchDeps, signal: AbortSignal): Promise<vo
       await update({ state: 'paused', retryAt: undefined, error: error instanceof Error ? error.message : String(error) });
     }
   }
-}
-
-/** The batch that puts back, for every user the batch changed, the permissions they had before it. */
-export function undoPlan(batch: TeamBatch, outcomes: BatchOutcomes | null): BulkPlanRequest | undefined {
-  const done = batch.plan.users.filter((user) => outcomes?.batchId === batch.id && outcomes.users[user.userId]?.status === 'done');
-  if (done.length === 0) return undefined;
-  return {
-    label: `Undo: ${batch.plan.label}`.slice(0, 300),
-    users: done.map((user) => ({ userId: user.userId, label: user.label, before: user.after, after: user.before })),
-  };
 }

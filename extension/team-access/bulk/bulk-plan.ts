@@ -33,6 +33,8 @@ export interface BulkPlan {
   notRead: string[];
   /** Every page access lost, all users together. */
   lossCount: number;
+  /** The batch this plan undoes (its id): run once, as a change like any other. */
+  undoOf?: string;
 }
 
 export const usesRolesOf = (pages: MatrixPage[]) => {

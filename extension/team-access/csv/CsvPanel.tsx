@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import { downloadText } from './download';
-import { type CsvProblem, exportMatrixCsv, importMatrixCsv } from './matrix-csv';
+import { DELIMITER_NAMES } from './csv';
+import { CSV_MAX_BYTES, CSV_MAX_ROWS, type CsvImport, exportMatrixCsv, importMatrixCsvInChunks, tooLargeCsv } from './matrix-csv';
 import type { MatrixUser, TeamMatrix } from '../team-access-storage';
 import { type BulkPlan, planMappings } from '../bulk/bulk-plan';
 
@@ -13,19 +14,23 @@ interface Props {
 
 /** Export the matrix as CSV; import a file of the same format as a plan (nothing is sent until it is clean). */
 export function CsvPanel({ matrix, users, onPlan }: Props) {
-  const [problems, setProblems] = useState<CsvProblem[]>();
+  const [read, setRead] = useState<CsvImport>();
   const [fileName, setFileName] = useState('');
+  const [reading, setReading] = useState(false);
+  const problems = read && read.problemCount > 0 ? read.problems : undefined;
 
   const onFile = async (file: File | undefined) => {
     if (!file) return;
     setFileName(file.name);
-    const result = importMatrixCsv(await file.text(), matrix);
-    if (result.problems.length) {
-      setProblems(result.problems);
-      return;
+    setReading(true);
+    try {
+      // Too big to read: refused before reading it (the text of a 1 GB file would stall the page).
+      const result = file.size > CSV_MAX_BYTES ? tooLargeCsv() : await importMatrixCsvInChunks(await file.text(), matrix);
+      setRead(result);
+      if (result.problemCount === 0) onPlan(planMappings(`Import of ${file.name}`, result.entries));
+    } finally {
+      setReading(false);
     }
-    setProblems(undefined);
-    onPlan(planMappings(`Import of ${file.name}`, result.entries));
   };
 
   return (
@@ -42,12 +47,22 @@ export function CsvPanel({ matrix, users, onPlan }: Props) {
       </div>
       <p class="hint">
         Cells: <code>none</code>, <code>access</code>, or roles joined by <code>+</code> (<code>configure</code>, <code>incidents</code>,{' '}
-        <code>maintenances</code>); an empty cell leaves that page as it is.
+        <code>maintenances</code>); an empty cell leaves that page as it is. Files saved with commas, semicolons or tabs are read; at most{' '}
+        {CSV_MAX_BYTES / 1024 / 1024} MB and {CSV_MAX_ROWS.toLocaleString('en')} rows.
       </p>
-      {problems && (
+      {reading && <p role="status">Reading {fileName}…</p>}
+      {read && !reading && (
+        <p role="status">
+          {fileName}: read with {DELIMITER_NAMES[read.delimiter]} between cells.
+          {read.missingPages.length > 0 && ` No column for ${read.missingPages.join(', ')}: left as they are.`}
+          {read.leftAsIs > 0 && ` ${read.leftAsIs} users not scanned yet, with empty cells: left as they are.`}
+        </p>
+      )}
+      {read && problems && (
         <div class="notice danger" role="alert">
           <p>
-            {fileName} has {problems.length} {problems.length === 1 ? 'problem' : 'problems'}; nothing is planned until the file is clean:
+            {fileName} has {read.problemCount} {read.problemCount === 1 ? 'problem' : 'problems'}
+            {read.problemCount > problems.length && ` (the first ${problems.length} below)`}; nothing is planned until the file is clean:
           </p>
           <ul class="problems">
             {problems.map((problem) => (

@@ -1,6 +1,6 @@
 import { useLayoutEffect, useState } from 'preact/hooks';
 import { markFirstData } from '../../ui/first-data';
-import { cellGlyphs, cellLabel } from './cell-label';
+import { cellGlyphs, cellLabel, personLabel } from './cell-label';
 import type { MatrixPage, MatrixUser } from '../team-access-storage';
 import { ageText } from './time-text';
 import { visibleWindow } from './visible-window';
@@ -14,6 +14,8 @@ interface Props {
   selected: ReadonlySet<string>;
   onToggle(userId: string, selected: boolean): void;
   newUserIds: ReadonlySet<string>;
+  /** Names more than one person has (cell-label.ts `sharedNames`): their controls add the email. */
+  sharedNames: ReadonlySet<string>;
   now: number;
 }
 
@@ -22,7 +24,7 @@ interface Props {
  * height; the body's ::before and ::after stand for the rest, out of the accessibility tree), so 5,000 users cost what 25 do. aria-rowcount and aria-rowindex
  * tell a screen reader the whole size and where each drawn row is.
  */
-export function MatrixGrid({ users, pages, selected, onToggle, newUserIds, now }: Props) {
+export function MatrixGrid({ users, pages, selected, onToggle, newUserIds, sharedNames, now }: Props) {
   const [scrollTop, setScrollTop] = useState(0);
   const { first, end } = visibleWindow(scrollTop, VIEW_HEIGHT, ROW_HEIGHT, users.length);
   const hasRows = users.length > 0;
@@ -66,12 +68,13 @@ export function MatrixGrid({ users, pages, selected, onToggle, newUserIds, now }
           {users.slice(first, end).map((user, offset) => {
             const index = first + offset;
             const isSelected = selected.has(user.id);
+            const who = personLabel(user, sharedNames);
             return (
               <tr key={user.id} aria-rowindex={index + 2} class={isSelected ? 'selected' : undefined}>
                 <td class="check">
                   <input
                     type="checkbox"
-                    aria-label={`Select ${user.name}`}
+                    aria-label={`Select ${who}`}
                     checked={isSelected}
                     onChange={(event) => onToggle(user.id, event.currentTarget.checked)}
                   />
@@ -88,7 +91,7 @@ export function MatrixGrid({ users, pages, selected, onToggle, newUserIds, now }
                 {pages.map((page) => {
                   const glyphs = cellGlyphs(user, page);
                   return (
-                    <td key={page.id} aria-label={cellLabel(user, page)} class={glyphs === '–' ? 'cell none' : 'cell'}>
+                    <td key={page.id} aria-label={cellLabel(user, page, who)} class={glyphs === '–' ? 'cell none' : 'cell'}>
                       <span aria-hidden="true">{glyphs}</span>
                     </td>
                   );

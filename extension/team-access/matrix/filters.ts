@@ -76,3 +76,33 @@ export function visibleUsers(
     .filter((user) => matchesFilter(user, filter, scan))
     .sort((a, b) => direction * COMPARE[sort.key](a, b) || COMPARE.name(a, b) || a.id.localeCompare(b.id));
 }
+
+/** The part of a filter that needs no read (the name or email, new since the last scan): what an unread user may match. */
+export const knowableFilter = (filter: MatrixFilter): MatrixFilter => ({ ...filter, pageId: '', role: '', access: 'any' });
+
+/** Whether the filter asks about access, which an unread user's row cannot answer yet. */
+export const asksAboutAccess = (filter: MatrixFilter): boolean => filter.access !== 'any' || filter.role !== '';
+
+/**
+ * Users the scan has not read yet who may belong in the view: for an access filter they may match once read; they
+ * are counted beside the rows ("4,375 not read yet"), never silently left out.
+ */
+export function unreadThatMayMatch(users: MatrixUser[], filter: MatrixFilter, scan: Pick<TeamScan, 'startedAt' | 'previousStartedAt'> | null) {
+  const knowable = knowableFilter(filter);
+  return users.filter((user) => !user.cells && matchesFilter(user, knowable, scan));
+}
+
+/** The users a filter or search points at that this scan has not read, in the table's order: the scan reads them next. */
+export function readNext(
+  users: MatrixUser[],
+  filter: MatrixFilter,
+  sort: MatrixSort,
+  scan: Pick<TeamScan, 'startedAt' | 'previousStartedAt'> | null,
+  limit: number,
+): string[] {
+  if (filter.text.trim() === '' && !filter.newOnly && filter.pageId === '' && !asksAboutAccess(filter)) return [];
+  const unread = users.filter((user) => scan === null || user.readAt === undefined || user.readAt < scan.startedAt);
+  return visibleUsers(unread, knowableFilter(filter), sort, scan)
+    .slice(0, limit)
+    .map((user) => user.id);
+}

@@ -1,5 +1,5 @@
 import type { ComponentChildren } from 'preact';
-import { useMemo, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { ask } from '../ask';
 import { useNow } from '../../ui/use-now';
 import { useStored } from '../../ui/use-stored';
@@ -7,23 +7,30 @@ import { BatchPanel } from '../bulk/BatchPanel';
 import { BulkChangeForm } from '../bulk/BulkChangeForm';
 import { type BulkChange, type BulkPlan, planBulkChange } from '../bulk/bulk-plan';
 import { ConfirmDialog } from '../bulk/ConfirmDialog';
+import { undoBulkPlan } from '../bulk/undo-plan';
 import { CsvPanel } from '../csv/CsvPanel';
-import { isNewSinceLastScan, type MatrixFilter, type MatrixSort, NO_ACCESS_ANYWHERE, NO_FILTER, unusedSeats, visibleUsers } from '../matrix/filters';
+import { sharedNames } from '../matrix/cell-label';
+import {
+  asksAboutAccess,
+  isNewSinceLastScan,
+  type MatrixFilter,
+  type MatrixSort,
+  NO_ACCESS_ANYWHERE,
+  NO_FILTER,
+  readNext,
+  unreadThatMayMatch,
+  unusedSeats,
+  visibleUsers,
+} from '../matrix/filters';
 import { MatrixFilters } from '../matrix/MatrixFilters';
 import { MatrixGrid } from '../matrix/MatrixGrid';
 import { PlanPreview } from '../bulk/PlanPreview';
 import { ScanBar } from '../scan/ScanBar';
-import {
-  type MatrixUser,
-  type TeamMatrix,
-  teamBatchItem,
-  teamBatchOutcomesItem,
-  teamMatrixItem,
-  teamScanItem,
-  teamScanProgressItem,
-} from '../team-access-storage';
+import { type MatrixUser, scanProgressItem, type TeamMatrix, teamBatchItem, teamBatchOutcomesItem, teamScanItem } from '../team-access-storage';
+import { useMatrix } from './use-matrix';
+import { useStableRows } from './use-stable-rows';
 
-const EMPTY = { users: {}, pages: [] };
+const SCANNING = new Set(['listing', 'running', 'rate-limited', 'offline']);
 
 /** What the page shows, for a part another folder adds to it (the entry point composes: team-members' panel). */
 export interface TeamAccessView {
@@ -35,9 +42,9 @@ export type TeamAccessExtra = (view: TeamAccessView) => ComponentChildren;
 
 /** The Team access page: one organization's users x pages, the scan that fills it, and bulk changes. */
 export function TeamAccessApp({ connectionId, extra }: { connectionId: string; extra?: TeamAccessExtra }) {
-  const matrix = useStored(teamMatrixItem(connectionId)).value ?? EMPTY;
+  const matrix = useMatrix(connectionId);
   const scan = useStored(teamScanItem(connectionId)).value ?? null;
-  const progress = useStored(teamScanProgressItem(connectionId)).value ?? null;
+  const progress = useStored(scanProgressItem(connectionId)).value ?? null;
   const batch = useStored(teamBatchItem(connectionId)).value ?? null;
   const outcomes = useStored(teamBatchOutcomesItem(connectionId)).value ?? null;
   const [filter, setFilter] = useState<MatrixFilter>(NO_FILTER);
@@ -49,7 +56,21 @@ export function TeamAccessApp({ connectionId, extra }: { connectionId: string; e
   const now = useNow(true, 30_000);
 
   const allUsers = useMemo(() => Object.values(matrix.users), [matrix]);
-  const rows = useMemo(() => visibleUsers(allUsers, filter, sort, scan), [allUsers, filter, sort, scan]);
+  const matching = useMemo(() => visibleUsers(allUsers, filter, sort, scan), [allUsers, filter, sort, scan]);
+  const scanning = scan !== null && SCANNING.has(scan.state);
+  const stable = useStableRows(matching, matrix.users, scanning, JSON.stringify([filter, sort]));
+  const rows = stable.rows;
+  const unread = useMemo(() => (asksAboutAccess(filter) ? unreadThatMayMatch(allUsers, filter, scan).length : 0), [allUsers, filter, scan]);
+  const shared = useMemo(() => sharedNames(allUsers), [allUsers]);
+  // What the admin is looking at mid-scan is read next (sent again when the view changes, not on every read).
+  const latest = useRef({ allUsers, scan });
+  latest.current = { allUsers, scan };
+  useEffect(() => {
+    if (!scanning) return;
+    const ids = readNext(latest.current.allUsers, filter, sort, latest.current.scan, 500);
+    const timer = setTimeout(() => void ask('teamAccessReadFirst', ids).catch(() => {}), 300);
+    return () => clearTimeout(timer);
+  }, [filter, sort, scanning]);
   const newUserIds = useMemo(() => new Set(allUsers.filter((user) => isNewSinceLastScan(user, scan)).map((user) => user.id)), [allUsers, scan]);
   const seats = useMemo(() => unusedSeats(allUsers), [allUsers]);
   const selectedUsers = useMemo(() => allUsers.filter((user) => selected.has(user.id)), [allUsers, selected]);
@@ -70,6 +91,7 @@ export function TeamAccessApp({ connectionId, extra }: { connectionId: string; e
       await ask('teamAccessRunBatch', {
         label: plan.label.slice(0, 300),
         users: plan.users.map(({ userId, label, before, after }) => ({ userId, label: label.slice(0, 300), before, after })),
+        ...(plan.undoOf !== undefined && { undoOf: plan.undoOf }),
       });
       setPlan(undefined);
       setSelected(new Set());
@@ -89,9 +111,14 @@ export function TeamAccessApp({ connectionId, extra }: { connectionId: string; e
         {allUsers.length > 0 && (
           <>
             <MatrixFilters pages={matrix.pages} filter={filter} onFilter={setFilter} sort={sort} onSort={setSort} />
+            <a class="skip-link" href="#bulk-change">
+              Skip the table to the bulk change
+            </a>
             <div class="selection">
               <p role="status" aria-live="polite">
-                Showing {rows.length} of {allUsers.length} users; {selected.size} selected.
+                Showing {rows.length} of {allUsers.length} users
+                {unread > 0 && `; ${unread} not read yet (their access is unknown: they may match once the scan reads them)`}; {selected.size}{' '}
+                selected.
               </p>
               <p role="status" aria-live="polite">
                 Seats: {seats.noAccess} with no access to any page{seats.notRead > 0 && ` (${seats.notRead} not read yet)`}.
@@ -99,6 +126,11 @@ export function TeamAccessApp({ connectionId, extra }: { connectionId: string; e
               <button type="button" onClick={() => setFilter(NO_ACCESS_ANYWHERE)} disabled={seats.noAccess === 0}>
                 Show the {seats.noAccess} with no access to any page
               </button>
+              {stable.waiting > 0 && (
+                <button type="button" onClick={stable.show}>
+                  {stable.waiting} more now match: show them
+                </button>
+              )}
               <button type="button" onClick={() => setSelected(new Set([...selected, ...rows.map((user) => user.id)]))} disabled={rows.length === 0}>
                 Select all {rows.length} shown
               </button>
@@ -106,7 +138,15 @@ export function TeamAccessApp({ connectionId, extra }: { connectionId: string; e
                 Clear selection
               </button>
             </div>
-            <MatrixGrid users={rows} pages={matrix.pages} selected={selected} onToggle={toggle} newUserIds={newUserIds} now={now} />
+            <MatrixGrid
+              users={rows}
+              pages={matrix.pages}
+              selected={selected}
+              onToggle={toggle}
+              newUserIds={newUserIds}
+              sharedNames={shared}
+              now={now}
+            />
             <p class="hint">Cells: ✓ access, C Configure page, I Manage incidents, M Manage maintenances, – no access, ? not scanned yet.</p>
             <BulkChangeForm pages={matrix.pages} users={allUsers.filter((user) => user.cells)} selectedCount={selected.size} onPlan={preview} />
             <CsvPanel matrix={matrix} users={rows} onPlan={setPlan} />
@@ -123,7 +163,7 @@ export function TeamAccessApp({ connectionId, extra }: { connectionId: string; e
             {error}
           </p>
         )}
-        {batch && <BatchPanel batch={batch} outcomes={outcomes} pages={matrix.pages} />}
+        {batch && <BatchPanel batch={batch} outcomes={outcomes} pages={matrix.pages} onUndo={() => setPlan(undoBulkPlan(batch, outcomes))} />}
         {extra?.({ connectionId, matrix, selectedUsers })}
       </main>
     </>

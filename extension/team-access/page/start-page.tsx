@@ -3,7 +3,8 @@ import { activeConnection, connectionsItem } from '../../connection/connections-
 import { migrateSingleConnection } from '../../connection/migrate-single-connection';
 import { preload, useStored } from '../../ui/use-stored';
 import { TeamAccessApp, type TeamAccessExtra } from './TeamAccessApp';
-import { teamBatchItem, teamBatchOutcomesItem, teamMatrixItem, teamScanItem, teamScanProgressItem } from '../team-access-storage';
+import { batchProgressItem, scanProgressItem, teamBatchItem, teamBatchOutcomesItem, teamScanItem } from '../team-access-storage';
+import { preloadMatrix } from './use-matrix';
 
 /** The page follows the connection the popup is on; switching there switches here. */
 function TeamAccessPage({ extra }: { extra?: TeamAccessExtra }) {
@@ -26,7 +27,7 @@ function TeamAccessPage({ extra }: { extra?: TeamAccessExtra }) {
 export async function startTeamAccessPage(root: HTMLElement, extra?: TeamAccessExtra): Promise<void> {
   await migrateSingleConnection().catch(() => {});
   const id = activeConnection(await connectionsItem.getValue())?.id;
-  const items = id ? [teamMatrixItem(id), teamScanItem(id), teamScanProgressItem(id), teamBatchItem(id), teamBatchOutcomesItem(id)] : [];
-  await preload([connectionsItem, ...items]).catch(() => {});
+  const items = id ? [teamScanItem(id), scanProgressItem(id), teamBatchItem(id), batchProgressItem(id), teamBatchOutcomesItem(id)] : [];
+  await Promise.all([preload([connectionsItem, ...items]), id ? preloadMatrix(id) : undefined]).catch(() => {});
   render(<TeamAccessPage {...(extra && { extra })} />, root);
 }

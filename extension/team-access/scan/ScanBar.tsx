@@ -1,13 +1,15 @@
 import { useState } from 'preact/hooks';
 import { ask } from '../ask';
 import { secondsLeft, useNow } from '../../ui/use-now';
-import type { TeamScan, TeamScanProgress } from '../team-access-storage';
+import type { JobProgress } from '../../jobs/job-progress';
+import type { TeamScan } from '../team-access-storage';
 import { ageText, durationText } from '../matrix/time-text';
 import { useWakeWorker } from '../page/use-wake-worker';
 
 interface Props {
   scan: TeamScan | null;
-  progress: TeamScanProgress | null;
+  /** The engine's progress record of the scan job. */
+  progress: JobProgress | null;
   userCount: number;
 }
 
@@ -31,7 +33,7 @@ export function ScanBar({ scan, progress, userCount }: Props) {
 
   const total = progress?.total ?? 0;
   const done = progress?.done ?? 0;
-  const timeLeft = progress ? Math.max(0, progress.timeLeftMs - (now - progress.updatedAt)) : 0;
+  const timeLeft = progress ? Math.max(0, (progress.timeLeftMs ?? 0) - (now - progress.updatedAt)) : 0;
   return (
     <section class="scan" aria-labelledby="scan-title">
       <h2 id="scan-title">Scan</h2>
@@ -40,7 +42,8 @@ export function ScanBar({ scan, progress, userCount }: Props) {
         <>
           <progress aria-label="Scan progress" max={Math.max(1, total)} value={scan.state === 'listing' ? undefined : done} />
           <p role="status" aria-live="polite">
-            {scanStatusText(scan, done, total, timeLeft, now)}
+            {scan.state === 'listing' ? listingText(progress) : scanStatusText(scan, done, total, timeLeft, now)}
+            {progress?.reason && scan.state === 'running' && progress.state === 'running' && `. Waiting: ${progress.reason}`}
           </p>
         </>
       )}
@@ -69,6 +72,13 @@ export function ScanBar({ scan, progress, userCount }: Props) {
       {scan?.state === 'done' && userCount > 0 && <p class="hint">Rows show how old their data is; the next scan reads the oldest first.</p>}
     </section>
   );
+}
+
+/** While the user list is read: "Listing users: 1,200 of about 5,000" (the size the matrix last knew). */
+function listingText(progress: JobProgress | null): string {
+  if (!progress?.done) return 'Reading the list of users and pages…';
+  const listed = progress.done.toLocaleString('en');
+  return progress.total ? `Listing users: ${listed} of about ${progress.total.toLocaleString('en')}` : `Listing users: ${listed} so far`;
 }
 
 function scanStatusText(scan: TeamScan, done: number, total: number, timeLeftMs: number, now: number): string {

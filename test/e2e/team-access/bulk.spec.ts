@@ -7,7 +7,7 @@ test('a bulk grant: plan, confirmation, report against the sandbox; a user chang
   teamAccess: page,
   sandbox,
 }) => {
-  test.setTimeout(90_000);
+  test.setTimeout(150_000);
   const users = await seedUsers(sandbox);
   const byName = (first: string) => users.find((user) => user.first_name === first)!;
   const [amara, andres, anika] = [byName('Amara'), byName('Andrés'), byName('Anika')];
@@ -47,10 +47,18 @@ test('a bulk grant: plan, confirmation, report against the sandbox; a user chang
   const puts = logged(sandbox, 'PUT', '/permissions/').filter((entry) => entry.status === 200);
   expect(puts.map((entry) => entry.path.split('/').at(-1))).toEqual([andres.id, amara.id]); // the test's own PUT, then Amara's
 
-  // Undo: Amara is back to what she had before the batch.
+  // Undo is a change like any other: its plan names the loss, the confirmation asks, the report says "Undo of" once.
   await report.getByRole('button', { name: 'Undo this batch' }).click();
-  await expect(page.getByRole('heading', { name: 'Undo: Give access to Acme Labs' })).toBeVisible();
-  await expect(page.getByRole('region', { name: 'Report' })).toContainText('Done: 1. Skipped (conflict): 0. Failed: 0.', { timeout: 20_000 });
+  const undo = page.getByRole('region', { name: 'Plan: Undo of Give access to Acme Labs' });
+  await expect(undo).toContainText(`Amara Khan <${amara.email}> loses Acme Labs`);
+  await undo.getByRole('button', { name: 'Apply to 1 user…' }).click();
+  const confirm = page.getByRole('dialog', { name: 'Apply “Undo of Give access to Acme Labs” to 1 user?' });
+  await expect(confirm).toContainText(`This removes 1 access to pages:Amara Khan <${amara.email}>: Acme Labs`);
+  await confirm.getByRole('button', { name: 'Apply, removing 1 access' }).click();
+  await expect(page.getByRole('heading', { name: 'Undo of Give access to Acme Labs', exact: true })).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Report' })).toContainText('Put back: 1. Skipped (conflict): 0. Failed: 0.', { timeout: 20_000 });
+  // Undone once: the undo's report offers no second undo.
+  await expect(page.getByRole('button', { name: 'Undo this batch' })).toHaveCount(0);
   expect((await permissionsOf(amara.id)).pages.map((entry) => entry.page_id)).not.toContain(labsId);
   expect((await permissionsOf(anika.id)).pages.map((entry) => entry.page_id)).toContain(labsId);
 });
@@ -59,7 +67,7 @@ test('a change that removes access names every loss in the plan and again in the
   teamAccess: page,
   sandbox,
 }) => {
-  test.setTimeout(60_000);
+  test.setTimeout(120_000);
   const amara = (await seedUsers(sandbox)).find((user) => user.first_name === 'Amara')!;
   await scanAll(page);
   await page.getByLabel('Search').fill('amara');
@@ -89,7 +97,7 @@ test('a change that removes access names every loss in the plan and again in the
 });
 
 test('a bulk change resumes after the worker is stopped mid-batch, sending nothing twice', async ({ teamAccess: page, extensionId, sandbox }) => {
-  test.setTimeout(180_000);
+  test.setTimeout(240_000);
   await scanAll(page);
   await page.getByLabel('Page', { exact: true }).selectOption({ label: 'Acme Labs' });
   await page.getByLabel('Access', { exact: true }).selectOption({ label: 'No access' });

@@ -17,7 +17,7 @@ test('CSV: export, import of the same file plans nothing, an edited file opens t
   teamAccess: page,
   sandbox,
 }) => {
-  test.setTimeout(60_000);
+  test.setTimeout(120_000);
   const amara = (await seedUsers(sandbox)).find((user) => user.first_name === 'Amara')!;
   const cloud = sandbox.pages.find((candidate) => candidate.name === 'Acme Cloud')!;
   const labs = sandbox.pages.find((candidate) => candidate.name === 'Acme Labs')!;

@@ -20,8 +20,8 @@ export function teamAccessUrl(extensionId: string): string {
   return `chrome-extension://${extensionId}/team-access.html`;
 }
 
-/** Starts a scan from the page and waits until it has finished. */
-export async function scanAll(page: Page, timeout = 30_000): Promise<void> {
+/** Starts a scan from the page and waits until it has finished (background reads go at the key's pace: 40 users, 40 s). */
+export async function scanAll(page: Page, timeout = 90_000): Promise<void> {
   await page.getByRole('button', { name: /^(Scan the organization|Scan again)$/ }).click();
   await expect(page.getByRole('status').filter({ hasText: /^Scanned \d+ users/ })).toBeVisible({ timeout });
 }

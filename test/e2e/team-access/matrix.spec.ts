@@ -4,7 +4,7 @@ import { apiCall, seedUsers, setRateLimit } from '../popup/helpers';
 import { expect, scanAll, test, USER_COUNT } from './fixtures';
 
 test('the matrix: accessible cells, filters, sort, windowed rows, keyboard and axe in light and dark', async ({ teamAccess: page, sandbox }) => {
-  test.setTimeout(90_000);
+  test.setTimeout(150_000);
   await setRateLimit(sandbox, { limit: 1000, windowMs: 60_000 }); // the checks below read the sandbox from Node too
   await scanAll(page);
 

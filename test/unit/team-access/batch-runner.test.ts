@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { RateLimitedError, UnprocessableEntityError } from '../../../shared/client';
 import type { PagePermissions } from '../../../shared/schemas';
-import { type BatchDeps, CANCEL, runBatch, undoPlan } from '../../../extension/team-access/bulk/batch-runner';
+import { type BatchDeps, CANCEL, runBatch } from '../../../extension/team-access/bulk/batch-runner';
+import { undoBulkPlan } from '../../../extension/team-access/bulk/undo-plan';
 import type { BatchOutcomes, TeamBatch } from '../../../extension/team-access/team-access-storage';
 import { memory } from './support';
 
@@ -96,11 +97,17 @@ describe('the batch runner', () => {
   it('undo plans, for the users the batch changed only, their mapping from before it', async () => {
     const t = setUp({ ada: {}, bob: { pay: {} }, cy: {} });
     await runBatch(t.deps, new AbortController().signal);
-    const plan = undoPlan(t.batch.value!, t.stored.value);
-    expect(plan?.label).toBe('Undo: Give access to Acme Cloud');
+    const plan = undoBulkPlan(t.batch.value!, t.stored.value);
+    expect(plan?.label).toBe('Undo of Give access to Acme Cloud');
+    expect(plan?.undoOf).toBe(t.batch.value?.id);
     expect(plan?.users.map((user) => [user.userId, user.before, user.after])).toEqual([
       ['ada', CLOUD, NONE],
       ['cy', CLOUD, NONE],
     ]);
+    // Taking access away again: every loss is named, so the confirmation asks before it.
+    expect(plan?.lossCount).toBe(2);
+    expect(plan?.users.map((user) => user.losses)).toEqual([['cloud'], ['cloud']]);
+    // An undo is not undone by the same button: it is the last word on its batch.
+    expect(undoBulkPlan({ ...t.batch.value!, undoOf: 'b1' }, t.stored.value)).toBeUndefined();
   });
 });

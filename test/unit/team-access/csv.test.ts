@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { neutraliseFormula, parseCsv, stringifyCsv } from '../../../extension/team-access/csv/csv';
-import { exportMatrixCsv, importMatrixCsv } from '../../../extension/team-access/csv/matrix-csv';
+import { detectDelimiter, neutraliseFormula, parseCsv, stringifyCsv } from '../../../extension/team-access/csv/csv';
+import {
+  CSV_MAX_PROBLEMS,
+  CSV_MAX_ROWS,
+  exportMatrixCsv,
+  importMatrixCsv,
+  importMatrixCsvInChunks,
+} from '../../../extension/team-access/csv/matrix-csv';
 import { encodePermissions } from '../../../extension/team-access/matrix/cell-code';
 import { matrixOf, user } from './support';
 
@@ -68,5 +74,71 @@ describe('matrix CSV', () => {
       [2, 5, 'Acme Labs has no role based '],
       [3, 1, 'No user with id "zed" in thi'],
     ]);
+  });
+
+  it('reads files saved with semicolons or tabs, and says which it read', () => {
+    const exported = exportMatrixCsv(matrix, [ada, eve]);
+    const semicolons = parseCsv(exported)
+      .rows.map((row) => row.join(';'))
+      .join('\r\n');
+    const tabs = parseCsv(exported)
+      .rows.map((row) => row.join('\t'))
+      .join('\n');
+    expect(detectDelimiter(semicolons)).toBe(';');
+    expect(detectDelimiter(tabs)).toBe('\t');
+    for (const text of [semicolons, tabs]) {
+      const result = importMatrixCsv(text, matrix);
+      expect(result.problems).toEqual([]);
+      expect(result.entries.map((entry) => encodePermissions(entry.after))).toEqual([ada.cells, eve.cells]);
+    }
+    expect(importMatrixCsv(semicolons, matrix).delimiter).toBe(';');
+  });
+
+  it('names a missing page column (left as it is) and says an empty file is empty', () => {
+    const withoutLabs = ['user_id,name,email,Acme Cloud (cloud),Acme Payments (pay)', 'ada,Ada,,none,'].join('\n');
+    const result = importMatrixCsv(withoutLabs, matrix);
+    expect(result.problems).toEqual([]);
+    expect(result.missingPages).toEqual(['Acme Labs']);
+    expect(encodePermissions(result.entries[0]!.after)).toEqual({ labs: '' });
+    for (const empty of ['', '\ufeff', '\r\n  \n']) expect(importMatrixCsv(empty, matrix).problems[0]?.message).toBe('The file is empty');
+  });
+
+  it("round-trips the page's own export mid-scan: unscanned users' empty cells leave them as they are", () => {
+    const unread = user('new', 'New Person', undefined);
+    const midScan = matrixOf([ada, eve, unread]);
+    const exported = exportMatrixCsv(midScan, [ada, eve, unread]).replace('incidents+maintenances', 'configure');
+    const result = importMatrixCsv(exported, midScan);
+    expect(result.problems).toEqual([]);
+    expect(result.leftAsIs).toBe(1);
+    expect(result.entries.map((entry) => entry.user.id)).toEqual(['ada', 'eve']);
+    // Asking a change for an unread user is a problem: there is nothing safe to plan on.
+    const asking = exported.replace(/new,New Person,([^,]*),,,/, 'new,New Person,$1,access,,');
+    expect(importMatrixCsv(asking, midScan).problems[0]?.message).toMatch(/not scanned yet: scan first, or leave their cells empty/);
+  });
+
+  it('caps a huge file: the first hundred problems with the total, in chunks; too many rows refused whole', async () => {
+    const rows = Array.from({ length: 5_000 }, (_, i) => `ghost${i},Ghost,,none,none,none`);
+    const text = ['user_id,name,email,Acme Cloud (cloud),Acme Labs (labs),Acme Payments (pay)', ...rows].join('\n');
+    let pauses = 0;
+    const result = await importMatrixCsvInChunks(text, matrix, async () => {
+      pauses++;
+    });
+    expect(result.problemCount).toBe(5_000);
+    expect(result.problems).toHaveLength(CSV_MAX_PROBLEMS);
+    expect(pauses).toBeGreaterThan(1);
+    const tooMany = `user_id,name,email\n${'x,,\n'.repeat(CSV_MAX_ROWS + 1)}`;
+    expect(importMatrixCsv(tooMany, matrix).problems[0]?.message).toMatch(/at most 100000 are read/);
+  });
+
+  it('quotes every cell holding a delimiter, and neutralises a formula wherever a reader may split', () => {
+    const hostile = "Bob;=cmd|' /C calc'!A0";
+    const text = stringifyCsv([['id', hostile, 'tab\there', '+1', 'Smith-Jones']]);
+    expect(text).toBe(`id,"Bob;'=cmd|' /C calc'!A0",tab\there,'+1,Smith-Jones\r\n`.replace('tab\there', '"tab\there"'));
+    // Split on semicolons, ignoring quotes: no cell starts with a formula character.
+    const naive = text
+      .trim()
+      .split(/[;,\t]/)
+      .map((cell) => cell.replace(/^"/, ''));
+    expect(naive.filter((cell) => /^[=+\-@]/.test(cell))).toEqual([]);
   });
 });

@@ -2,9 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { NotFoundError, RateLimitedError } from '../../../shared/client';
 import { SlidingWindowLimiter } from '../../../shared/rate-limit';
 import type { PagePermissions, User } from '../../../shared/schemas';
-import { matrixStore } from '../../../extension/team-access/matrix/matrix-store';
-import { runScan, type ScanDeps } from '../../../extension/team-access/scan/scan-runner';
-import type { TeamMatrix, TeamScan, TeamScanProgress } from '../../../extension/team-access/team-access-storage';
+import type { ProgressReport } from '../../../extension/jobs/job-progress';
+import { matrixStore, memoryMatrixRows } from '../../../extension/team-access/matrix/matrix-store';
+import { PEOPLE_FIRST, runScan, type ScanDeps } from '../../../extension/team-access/scan/scan-runner';
+import type { TeamMatrix, TeamScan } from '../../../extension/team-access/team-access-storage';
 import { FakeClock } from '../rate-limit/fake-clock';
 import { memory } from './support';
 
@@ -51,18 +52,22 @@ function setUp(users: User[], faults?: Record<string, Error>, matrix: TeamMatrix
   const clock = new FakeClock();
   const limiter = new SlidingWindowLimiter({ limit: 5, windowMs: 1000, clock });
   const api = fakeApi(clock, limiter, users, faults);
-  const matrixItem = memory<TeamMatrix>(matrix);
+  const matrixItem = memoryMatrixRows(matrix);
   const scan = memory<TeamScan | null>(null);
-  const progress = memory<TeamScanProgress | null>(null);
+  const progress = { value: undefined as ProgressReport | undefined, reports: [] as ProgressReport[] };
   const deps = (): ScanDeps => ({
     client: api.client,
     organizationId: 'org',
     now: () => clock.now(),
     sleep: (ms, signal) => clock.sleep(ms, signal),
     timeLeftMs: (count) => limiter.estimateWaitMs(count, 'background'),
+    watchPeople: (onChange) => limiter.watchQueue((waiting) => onChange(waiting.interactive > 0)),
     matrix: matrixStore(matrixItem), // a fresh store each run: a new worker reads storage again
     scan,
-    progress,
+    report: async (update) => {
+      progress.reports.push(update);
+      progress.value = { ...progress.value, ...update };
+    },
   });
   return { clock, limiter, api, matrixItem, scan, progress, deps };
 }
@@ -72,11 +77,10 @@ describe('the scan', () => {
     const t = setUp(people(12));
     const start = t.clock.now();
     const done = runScan(t.deps(), { signal: new AbortController().signal, fresh: true });
-    await t.clock.advance(0);
     // 14 calls (list users, list pages, 12 reads); at first the limiter's schedule says how long the rest will take.
-    const firstEstimate = t.progress.value?.timeLeftMs ?? 0;
     await t.clock.runAll();
     await done;
+    const firstEstimate = t.progress.reports.find((report) => report.timeLeftMs !== undefined)?.timeLeftMs ?? 0;
     expect(t.api.log.map((entry) => entry.priority)).toEqual(Array(14).fill('background'));
     expect(new Set(t.api.log.map((entry) => entry.call)).size).toBe(14);
     const took = t.clock.now() - start;
@@ -103,6 +107,9 @@ describe('the scan', () => {
     expect((await person) - askedAt).toBeLessThanOrEqual(t.limiter.headroomMs);
     await t.clock.runAll();
     await scan;
+    // While the person waited, the scan's progress said so; once they were served, it no longer does.
+    expect(t.progress.reports.some((report) => report.reason === PEOPLE_FIRST)).toBe(true);
+    expect(t.progress.value?.reason).toBeUndefined();
   });
 
   it('a 429 pauses the scan until Retry-After, then it goes on by itself', async () => {
@@ -112,9 +119,9 @@ describe('the scan', () => {
     const api = fakeApi(t.clock, t.limiter, people(3), faults);
     const deps = { ...t.deps(), client: api.client };
     const done = runScan(deps, { signal: new AbortController().signal, fresh: true });
-    await t.clock.advance(100);
+    await t.clock.advance(700);
     expect(t.scan.value).toMatchObject({ state: 'rate-limited', retryAt: retryAt.getTime() });
-    await t.clock.advance(4_800);
+    await t.clock.advance(4_000);
     expect(api.log.filter((entry) => entry.call === 'u1')).toHaveLength(1);
     await t.clock.runAll();
     await done;
@@ -162,5 +169,115 @@ describe('the scan', () => {
     expect(Object.keys(t.matrixItem.value.users).sort()).toEqual(['u0', 'u1', 'u2']);
     expect(t.matrixItem.value.pages).toEqual([{ id: 'cloud', name: 'Acme Cloud', usesRoles: true }]);
     expect(t.matrixItem.value.users.u1?.cells).toEqual({ cloud: 'i' });
+  });
+});
+
+describe('the scan at the size of an organization', () => {
+  /** A client whose every answer takes `latencyMs` while holding its slot, as a real round trip does; counts calls in flight. */
+  function slowApi(clock: FakeClock, limiter: SlidingWindowLimiter, users: User[], latencyMs: number) {
+    const calls: string[] = [];
+    let inFlight = 0;
+    let maxInFlight = 0;
+    const call = async <T>(name: string, options: { priority?: 'background'; signal?: AbortSignal } | undefined, answer: () => T) => {
+      const release = await limiter.acquire(options?.signal, options?.priority);
+      inFlight++;
+      maxInFlight = Math.max(maxInFlight, inFlight);
+      try {
+        await clock.sleep(latencyMs, options?.signal ?? new AbortController().signal);
+        calls.push(name);
+        return answer();
+      } finally {
+        inFlight--;
+        release();
+      }
+    };
+    const client = {
+      listUsers: (_org: string, options?: { priority?: 'background' }) => call('users', options, () => users),
+      listPages: (options?: { priority?: 'background' }) => call('pages', options, () => PAGES),
+      getUserPermissions: (_org: string, userId: string, options?: { priority?: 'background' }) =>
+        call(userId, options, () => ({ userId, pages: { cloud: { incident_manager: true } } as PagePermissions })),
+    };
+    return { client: client as unknown as ScanDeps['client'], calls, maxInFlight: () => maxInFlight };
+  }
+
+  async function timedScan(users: number, inFlight: number, latencyMs: number, extra: Partial<ScanDeps> = {}) {
+    const t = setUp(people(users));
+    // The real key's shape, ten times faster: 50 requests a 10 s window, a round trip much shorter than the window.
+    const limiter = new SlidingWindowLimiter({ limit: 50, windowMs: 10_000, clock: t.clock });
+    const api = slowApi(t.clock, limiter, people(users), latencyMs);
+    const start = t.clock.now();
+    const deps = { ...t.deps(), client: api.client, timeLeftMs: (count: number) => limiter.estimateWaitMs(count, 'background') };
+    const done = runScan({ ...deps, inFlight, ...extra }, { signal: new AbortController().signal, fresh: true });
+    await t.clock.runAll();
+    await done;
+    return { ...t, api, tookMs: t.clock.now() - start };
+  }
+
+  it('keeps the window full under a long round trip: a few reads in flight, never more than asked', async () => {
+    // 5 a second allowed; each answer takes 800 ms: one at a time cannot use the window, four in flight can.
+    const one = await timedScan(150, 1, 800);
+    const four = await timedScan(150, 4, 800);
+    expect(one.api.calls.filter((call) => /^u\d+$/.test(call))).toHaveLength(150);
+    expect(new Set(four.api.calls).size).toBe(152);
+    expect(four.api.maxInFlight()).toBeLessThanOrEqual(4);
+    expect(one.tookMs).toBeGreaterThanOrEqual(152 * 800);
+    // The window's floor: 49 background calls a window (one slot of headroom for people), each window stretched by a round trip.
+    const floorMs = Math.floor(151 / 49) * 10_800;
+    expect(four.tookMs).toBeLessThan(floorMs * 1.2);
+    expect(four.tookMs).toBeLessThan(one.tookMs / 2);
+    expect(four.scan.value?.state).toBe('done');
+  });
+
+  it('writes about one user’s worth of data per read, whatever the size of the organization', async () => {
+    const perRead = async (users: number) => {
+      const t = await timedScan(users, 4, 0);
+      const listed = t.matrixItem.writes; // the merge of the lists, then one write per read
+      // The index (every user id) is written once, with the list; learning pages' access control writes the pages only.
+      expect(t.matrixItem.indexWrites).toBe(1);
+      return { bytes: t.matrixItem.bytesWritten, writes: listed, users };
+    };
+    const small = await perRead(20);
+    const large = await perRead(400);
+    expect(large.writes).toBe(large.users + 1);
+    // Everything written, over the users read: the same for 20 and 400 people (within the list's index).
+    const bytesPerUser = (run: typeof small) => run.bytes / run.users;
+    expect(bytesPerUser(large)).toBeLessThan(bytesPerUser(small) * 1.5);
+    expect(bytesPerUser(large)).toBeLessThan(400);
+  });
+
+  it('reads the users the admin is looking at next, and does not read the lists again while they are fresh', async () => {
+    const wanted = ['u30', 'u31', 'u32'];
+    const t = await timedScan(40, 1, 10, {
+      readFirst: async () => wanted,
+      freshLists: async () => ({ users: people(40), pages: PAGES }),
+    });
+    expect(t.api.calls.slice(0, 3)).toEqual(wanted);
+    expect(t.api.calls).not.toContain('users');
+    expect(t.api.calls).not.toContain('pages');
+    expect(t.api.calls).toHaveLength(40);
+    expect(t.progress.value).toMatchObject({ state: 'done', done: 40, total: 40 });
+  });
+
+  it('says how far the user list has come, against the size it last knew', async () => {
+    const known: TeamMatrix = {
+      pages: [],
+      users: Object.fromEntries(people(250).map((u) => [u.id, { id: u.id, name: u.id, email: u.email, firstSeenAt: 0 }])),
+    };
+    const t = setUp(people(3), {}, known);
+    const listUsers = async (_org: string, options?: { onProgress?(listed: number): void }) => {
+      for (const listed of [100, 200, 240]) options?.onProgress?.(listed);
+      return people(3);
+    };
+    const done = runScan(
+      { ...t.deps(), client: { ...t.api.client, listUsers } as ScanDeps['client'] },
+      { signal: new AbortController().signal, fresh: true },
+    );
+    await t.clock.runAll();
+    await done;
+    expect(t.progress.reports.slice(0, 3)).toEqual([
+      { done: 100, total: 250 },
+      { done: 200, total: 250 },
+      { done: 240, total: 250 },
+    ]);
   });
 });
