@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 import { connectionsItem } from '../connection/connections-item';
 import { sessionFor } from '../connection/session';
 import type { JobContext, JobKind, PendingJob } from '../jobs/job-kind';
+import { usersCache } from '../organization/organization-cache';
 import { usesRolesOf } from '../team-access/bulk/bulk-plan';
 import { matrixPagesItem } from '../team-access/matrix/stored-matrix';
 import { runInvite } from './invite-runner';
@@ -47,10 +48,25 @@ function perConnection(name: string, item: Item, itemName: string, run: (connect
 export const inviteJob = perConnection(INVITE_JOB, inviteJobItem, INVITE_ITEM, async (connectionId, context) => {
   const { client, organizationId } = await sessionFor(connectionId);
   const usesRoles = usesRolesOf(await matrixPagesItem(connectionId).getValue());
-  await runInvite({ ...context, client, organizationId, store: inviteJobItem(connectionId), usesRoles }, context.signal);
+  try {
+    await runInvite({ ...context, client, organizationId, store: inviteJobItem(connectionId), usesRoles }, context.signal);
+  } finally {
+    await forgetUserList(connectionId);
+  }
 });
 
 export const offboardJob = perConnection(OFFBOARD_JOB, offboardJobItem, OFFBOARD_ITEM, async (connectionId, context) => {
   const { client, organizationId } = await sessionFor(connectionId);
-  await runOffboard({ ...context, client, organizationId, store: offboardJobItem(connectionId) }, context.signal);
+  try {
+    await runOffboard({ ...context, client, organizationId, store: offboardJobItem(connectionId) }, context.signal);
+  } finally {
+    await forgetUserList(connectionId);
+  }
 });
+
+/** People came or went: the user list the popup and the next scan reuse while fresh (5 minutes) is read again. */
+function forgetUserList(connectionId: string): Promise<void> {
+  return usersCache(connectionId)
+    .removeValue()
+    .catch(() => {});
+}
