@@ -22,7 +22,9 @@ export function accessibilityScenarios({ it, browser }: ScenarioRunner): void {
 
       const popup = await connectThroughSetup(driver);
       if (colorScheme === 'dark') await popup.emulateColorScheme(colorScheme);
-      await popup.byCss(['[data-testid="preview-incident"]', '.card']);
+      // The preview card draws after the first paint, once the page's config is read (the first read of a new
+      // connection, behind the pages list): on a loaded 2-core machine that can take more than the usual 5 s.
+      await popup.byCss(['[data-testid="preview-incident"]', '.card'], { timeout: 20_000 });
       await expectNoSeriousViolation(driver, popup);
 
       await (await popup.byRole('tab', 'Permissions')).click();
