@@ -25,18 +25,22 @@ export type GuardedReplaceResult = { outcome: 'saved'; pages: PagePermissions; s
  * The guarded full replacement of a user's permissions, the one way the extension writes them: read again, refuse
  * (a conflict, nothing written) if they are no longer what the change was planned on, else PUT the complete mapping.
  * `mayHaveLanded`: an earlier try may have sent the PUT, so finding `after` already there counts as saved.
+ * A plan given as a function of the read is made on it (a user whose access was not known when the change was
+ * planned): nothing to guard, and nothing is sent when the change leaves them as they are.
  */
 export async function guardedReplace(
   deps: GuardedReplaceDeps,
   userId: string,
-  plan: PermissionsPlan,
+  planned: PermissionsPlan | ((current: PagePermissions) => PermissionsPlan),
   { mayHaveLanded, ...options }: CallOptions & { mayHaveLanded: boolean },
 ): Promise<GuardedReplaceResult> {
   const { client, organizationId } = deps;
   // A PUT replaces everything: it must not undo an edit someone made since the change was planned.
   const { pages: current } = await deps.call(() => client.getUserPermissions(organizationId, userId, options));
   await deps.onPermissions?.(current);
-  if (mayHaveLanded && samePermissions(current, plan.after)) return { outcome: 'saved', pages: current, sent: false };
+  const plan = typeof planned === 'function' ? planned(current) : planned;
+  if ((mayHaveLanded || typeof planned === 'function') && samePermissions(current, plan.after))
+    return { outcome: 'saved', pages: current, sent: false };
   if (!samePermissions(current, plan.before)) return { outcome: 'conflict', current };
   await deps.beforeSend?.();
   const mapping = completeMapping(plan.after, deps.usesRoles);

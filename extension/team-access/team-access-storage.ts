@@ -89,10 +89,14 @@ export type TeamBatch = z.infer<typeof TeamBatch>;
 /**
  * One user's outcome. `sending`: the PUT may have landed (a stopped worker cannot tell), so a resume re-reads
  * and compares with the plan. `conflict`: changed since the scan (`current` says how), never overwritten.
+ * `unchanged`: a user not read when planned whose read found the change already so (nothing sent).
  */
 export const UserOutcome = z.object({
-  status: z.enum(['sending', 'done', 'conflict', 'failed', 'cancelled']),
+  status: z.enum(['sending', 'done', 'conflict', 'failed', 'cancelled', 'unchanged']),
   current: z.optional(PagePermissions),
+  /** For a user not read when planned: what the read just before the write found, and the mapping put (undo puts `before` back). */
+  before: z.optional(PagePermissions),
+  after: z.optional(PagePermissions),
   /** The server's words, for a failure. */
   error: z.optional(z.string()),
   at: z.number(),

@@ -2,7 +2,8 @@ import { useState } from 'preact/hooks';
 import { ask } from '../ask';
 import { secondsLeft, useNow } from '../../ui/use-now';
 import { downloadText } from '../csv/download';
-import { conflictText } from './permissions-text';
+import { batchUsers } from './bulk-plan';
+import { conflictText, foundText } from './permissions-text';
 import { batchReportCsv } from '../csv/report-csv';
 import { useWakeWorker } from '../page/use-wake-worker';
 import type { BatchOutcomes, MatrixPage, TeamBatch } from '../team-access-storage';
@@ -27,7 +28,7 @@ export function BatchPanel({ batch, outcomes, pages, onUndo }: Props) {
     setError(undefined);
     ask('teamAccessBatch', action).catch((failure: unknown) => setError(failure instanceof Error ? failure.message : String(failure)));
   };
-  const users = batch.plan.users;
+  const users = batchUsers(batch.plan);
   const lastMove = Math.max(batch.updatedAt, ...Object.values(outcomes?.batchId === batch.id ? outcomes.users : {}).map((outcome) => outcome.at));
   // Waiting out a rate limit is not standing still, until its retry time has passed.
   useWakeWorker(pending, Math.max(lastMove, batch.retryAt ?? 0), now, wake);
@@ -40,6 +41,12 @@ export function BatchPanel({ batch, outcomes, pages, onUndo }: Props) {
   const conflicts = users.filter((user) => of(user.userId)?.status === 'conflict');
   const failed = users.filter((user) => of(user.userId)?.status === 'failed');
   const cancelled = users.filter((user) => of(user.userId)?.status === 'cancelled');
+  const unchanged = users.filter((user) => of(user.userId)?.status === 'unchanged');
+  // Users not read when planned, read just before the write: what was found and changed (or nothing to do).
+  const readFirst = users.filter((user) => {
+    const outcome = of(user.userId);
+    return !user.plan && (outcome?.status === 'unchanged' || outcome?.status === 'done') && outcome.before;
+  });
   const over = batch.state === 'done' || batch.state === 'cancelled';
 
   return (
@@ -75,16 +82,31 @@ export function BatchPanel({ batch, outcomes, pages, onUndo }: Props) {
         <section class="report" aria-labelledby="report-title">
           <h3 id="report-title">Report</h3>
           <p>
-            {batch.undoOf ? 'Put back' : 'Done'}: {done.length}. Skipped (conflict): {conflicts.length}. Failed: {failed.length}.
-            {cancelled.length > 0 && ` Cancelled: ${cancelled.length}.`}
+            {batch.undoOf ? 'Put back' : 'Done'}: {done.length}.{unchanged.length > 0 && ` Nothing to do: ${unchanged.length}.`} Skipped (conflict):{' '}
+            {conflicts.length}. Failed: {failed.length}.{cancelled.length > 0 && ` Cancelled: ${cancelled.length}.`}
           </p>
+          {readFirst.length > 0 && (
+            <>
+              <h4>Not read before: found just before the write</h4>
+              <ul>
+                {readFirst.map((user) => {
+                  const outcome = of(user.userId);
+                  return (
+                    <li key={user.userId}>
+                      {user.label}: {foundText(outcome?.before ?? {}, outcome?.after, pages)}
+                    </li>
+                  );
+                })}
+              </ul>
+            </>
+          )}
           {conflicts.length > 0 && (
             <>
               <h4>Skipped: changed since the scan</h4>
               <ul>
                 {conflicts.map((user) => (
                   <li key={user.userId}>
-                    {user.label}: {conflictText(user.before, of(user.userId)?.current ?? user.before, pages)}
+                    {user.label}: {conflictText(user.plan?.before ?? of(user.userId)?.before ?? {}, of(user.userId)?.current ?? {}, pages)}
                   </li>
                 ))}
               </ul>

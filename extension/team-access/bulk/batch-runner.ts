@@ -2,10 +2,12 @@ import type { StatuspageClient } from '../../../shared/client';
 import { AbortedError, HttpError, RateLimitedError } from '../../../shared/client';
 import type { PagePermissions } from '../../../shared/schemas';
 import { guardedReplace } from '../../access/guarded-replace';
+import type { PermissionsPlan } from '../../access/permissions-plan';
 import type { ProgressReport } from '../../jobs/job-progress';
 import { type OnWait, type Waiter, waitWith } from '../../jobs/wait-out';
 import type { ValueStore } from '../matrix/matrix-store';
 import type { BatchOutcomes, TeamBatch, UserOutcome } from '../team-access-storage';
+import { applyChange, batchUsers } from './bulk-plan';
 
 export type BatchDeps = Waiter & {
   client: Pick<StatuspageClient, 'getUserPermissions' | 'replaceUserPermissions'>;
@@ -26,9 +28,11 @@ const BACKGROUND = { priority: 'background' } as const;
 
 /**
  * Runs the stored batch, user by user: read again, skip a user whose permissions changed since the plan was made
- * (a conflict, never overwritten), else PUT the complete mapping. Each outcome is stored before the next user, and
- * `sending` before the PUT: a resumed batch re-reads such a user, and if the server already has the plan it counts
- * as done, so nothing is sent twice.
+ * (a conflict, never overwritten), else PUT the complete mapping. A user not read when it was planned gets the change
+ * applied to what this read finds (recorded with the outcome, so that an undo puts back what was there), or nothing
+ * when that is already so. Each outcome is stored before the next user, and `sending` before the PUT (with the
+ * mapping found and the one sent): a resumed batch re-reads such a user, and if the server already has the plan it
+ * counts as done, so nothing is sent twice.
  */
 export async function runBatch(deps: BatchDeps, signal: AbortSignal): Promise<void> {
   let batch = await deps.batch.getValue();
@@ -43,25 +47,36 @@ export async function runBatch(deps: BatchDeps, signal: AbortSignal): Promise<vo
     outcomes.users[userId] = { ...outcome, at: deps.now() };
     await deps.outcomes.setValue(outcomes);
     const settled = Object.values(outcomes.users).filter((one) => one.status !== 'sending').length;
-    await deps.report?.({ done: settled, total: (batch as TeamBatch).plan.users.length });
+    await deps.report?.({ done: settled, total: batchUsers((batch as TeamBatch).plan).length });
   };
   const onWait: OnWait = (state, info) => update({ state, retryAt: info?.retryAt });
   const wait = waitWith(deps, signal);
   const { client, organizationId } = deps;
   try {
     await update({ state: 'running', retryAt: undefined, error: undefined });
-    for (const user of batch.plan.users) {
+    const unread = batch.plan.unread;
+    for (const user of batchUsers(batch.plan)) {
       if (signal.aborted) throw signal.reason;
       const outcome = outcomes.users[user.userId];
       if (outcome && outcome.status !== 'sending') continue;
+      // A user not read when planned whose PUT may have landed: the mapping found and the one sent, as recorded.
+      const recorded = outcome?.before && outcome.after && { before: outcome.before, after: outcome.after };
+      let found: PermissionsPlan | undefined = recorded || undefined;
+      const planned =
+        user.plan ??
+        found ??
+        ((current: PagePermissions) => {
+          found = { before: current, after: applyChange(current, unread!.change, { usesRoles: deps.usesRoles, copied: unread!.copied }) };
+          return found;
+        });
       try {
         const onPermissions = (pages: PagePermissions) => deps.onPermissions(user.userId, pages);
-        const beforeSend = () => record(user.userId, { status: 'sending' });
+        const beforeSend = () => record(user.userId, { status: 'sending', ...found });
         const call = <T>(request: () => Promise<T>) => wait(request, onWait);
         const result = await guardedReplace(
           { client, organizationId, usesRoles: deps.usesRoles, onPermissions, beforeSend, call },
           user.userId,
-          user,
+          planned,
           {
             ...BACKGROUND,
             signal,
@@ -69,7 +84,9 @@ export async function runBatch(deps: BatchDeps, signal: AbortSignal): Promise<vo
             mayHaveLanded: outcome?.status === 'sending',
           },
         );
-        await record(user.userId, result.outcome === 'conflict' ? { status: 'conflict', current: result.current } : { status: 'done' });
+        if (result.outcome === 'conflict') await record(user.userId, { status: 'conflict', current: result.current });
+        else if (found && !result.sent && !recorded) await record(user.userId, { status: 'unchanged', before: found.before });
+        else await record(user.userId, { status: 'done', ...found });
       } catch (error) {
         if (signal.aborted || !(error instanceof HttpError) || error instanceof RateLimitedError) throw error;
         // Refused for this user (404: left the organization; 422: the server's words): the others go on.
@@ -79,7 +96,7 @@ export async function runBatch(deps: BatchDeps, signal: AbortSignal): Promise<vo
     await update({ state: 'done' });
   } catch (error) {
     if (signal.aborted && signal.reason === CANCEL) {
-      for (const user of batch.plan.users) {
+      for (const user of batchUsers(batch.plan)) {
         const outcome = outcomes.users[user.userId];
         if (!outcome) outcomes.users[user.userId] = { status: 'cancelled', at: deps.now() };
       }

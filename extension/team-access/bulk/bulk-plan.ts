@@ -1,17 +1,12 @@
-import { type PagePermissions, type PageRoles, ROLE_LABELS, ROLES, type Role } from '../../../shared/schemas';
+import { type PagePermissions, type PageRoles, ROLE_LABELS, ROLES } from '../../../shared/schemas';
 import { type PermissionChange, diffPermissions, pagesLosingAccess } from '../../access/permission-diff';
+import type { PermissionsPlan } from '../../access/permissions-plan';
 import { decodePermissions } from '../matrix/cell-code';
+import type { BulkPlanRequest } from '../messages';
 import type { MatrixPage, MatrixUser, TeamMatrix } from '../team-access-storage';
+import type { BulkChange, UnreadPart } from './bulk-change';
 
-/** One change applied to every selected user. */
-export type BulkChange =
-  /** Access to these pages, with at least these roles (on pages that use role based access control). */
-  | { kind: 'grant'; pageIds: string[]; roles: Role[] }
-  /** Set (gives access if needed) or clear one role on one page. */
-  | { kind: 'set-role'; pageId: string; role: Role; value: boolean }
-  | { kind: 'remove'; pageId: string }
-  /** Everyone selected gets exactly this user's access. */
-  | { kind: 'copy'; fromUserId: string };
+export type { BulkChange };
 
 export interface PlannedUser {
   userId: string;
@@ -29,9 +24,14 @@ export interface BulkPlan {
   users: PlannedUser[];
   /** Selected users whose permissions this change leaves as they are. */
   unchanged: number;
-  /** Selected users not scanned yet: without their permissions there is nothing safe to plan. */
-  notRead: string[];
-  /** Every page access lost, all users together. */
+  /**
+   * Selected users not read yet: their access is not known, so each is read just before the write and the change is
+   * applied to what is found. `mayLose`: the pages each of them loses if they have access to it now.
+   */
+  unread?: UnreadPart & { mayLose: string[] };
+  /** Why nothing can be planned (a copy from a user not read yet). */
+  problem?: string;
+  /** Every page access lost, all users together (users not read yet aside: see `unread.mayLose`). */
   lossCount: number;
   /** The batch this plan undoes (its id): run once, as a change like any other. */
   undoOf?: string;
@@ -83,6 +83,8 @@ export function applyChange(
   }
 }
 
+const labelOf = (user: MatrixUser) => `${user.name} <${user.email}>`;
+
 /** Each user's `before` and `after`, keeping only users whose permissions would change. */
 export function planMappings(label: string, entries: Array<{ user: MatrixUser; before: PagePermissions; after: PagePermissions }>): BulkPlan {
   const users: PlannedUser[] = [];
@@ -93,27 +95,69 @@ export function planMappings(label: string, entries: Array<{ user: MatrixUser; b
       unchanged++;
       continue;
     }
-    users.push({ userId: user.id, label: `${user.name} <${user.email}>`, before, after, changes, losses: pagesLosingAccess(before, after) });
+    users.push({ userId: user.id, label: labelOf(user), before, after, changes, losses: pagesLosingAccess(before, after) });
   }
-  return { label, users, unchanged, notRead: [], lossCount: users.reduce((sum, user) => sum + user.losses.length, 0) };
+  return { label, users, unchanged, lossCount: users.reduce((sum, user) => sum + user.losses.length, 0) };
 }
 
-/** The plan of one change for the selected users, from the scan's results. */
+/** The pages a user not read yet may lose by the change: the page removed, or for a copy every page it does not give. */
+export function mayLoseOf(change: BulkChange, pages: MatrixPage[], copied?: PagePermissions): string[] {
+  if (change.kind === 'remove') return [change.pageId];
+  if (change.kind === 'copy') return pages.filter((page) => !Object.hasOwn(copied ?? {}, page.id)).map((page) => page.id);
+  return [];
+}
+
+/**
+ * The plan of one change for the selected users: exact for those the scan read; those it has not read yet are
+ * planned too, to be read just before the write (the change is then applied to what that read finds).
+ */
 export function planBulkChange(change: BulkChange, selected: MatrixUser[], matrix: TeamMatrix): BulkPlan {
   const usesRoles = usesRolesOf(matrix.pages);
+  const label = describeBulkChange(change, matrix);
   const source = change.kind === 'copy' ? matrix.users[change.fromUserId] : undefined;
   const copied = source && permissionsOf(source, matrix.pages);
+  if (change.kind === 'copy' && !copied)
+    return {
+      label,
+      users: [],
+      unchanged: 0,
+      lossCount: 0,
+      problem: `${source?.name ?? change.fromUserId}'s access is not read yet: nothing to copy`,
+    };
   const entries = [];
-  const notRead: string[] = [];
+  const unread: UnreadPart['users'] = [];
   for (const user of selected) {
     const before = permissionsOf(user, matrix.pages);
-    if (!before || (change.kind === 'copy' && !copied)) {
-      notRead.push(user.id);
-      continue;
-    }
-    entries.push({ user, before, after: applyChange(before, change, { usesRoles, copied }) });
+    if (before) entries.push({ user, before, after: applyChange(before, change, { usesRoles, copied }) });
+    else unread.push({ userId: user.id, label: labelOf(user) });
   }
-  return { ...planMappings(describeBulkChange(change, matrix), entries), notRead };
+  const plan = planMappings(label, entries);
+  if (unread.length === 0) return plan;
+  return { ...plan, unread: { change, ...(copied && { copied }), users: unread, mayLose: mayLoseOf(change, matrix.pages, copied) } };
+}
+
+/** How many users a plan writes to (or reads first): those it changes, and those not read yet. */
+export const plannedCount = (plan: BulkPlan): number => plan.users.length + (plan.unread?.users.length ?? 0);
+
+/** Every user of a batch in the order it runs: the exact plans, then the users not read when it was planned. */
+export function batchUsers(plan: BulkPlanRequest): Array<{ userId: string; label: string; plan?: PermissionsPlan }> {
+  return [...plan.users.map(({ userId, label, before, after }) => ({ userId, label, plan: { before, after } })), ...(plan.unread?.users ?? [])];
+}
+
+/** What the page asks the background to run: the plan as confirmed, labels cut to the message's size. */
+export function planRequest(plan: BulkPlan): BulkPlanRequest {
+  const cut = (label: string) => label.slice(0, 300);
+  const unread = plan.unread && {
+    change: plan.unread.change,
+    ...(plan.unread.copied && { copied: plan.unread.copied }),
+    users: plan.unread.users.map(({ userId, label }) => ({ userId, label: cut(label) })),
+  };
+  return {
+    label: cut(plan.label),
+    users: plan.users.map(({ userId, label, before, after }) => ({ userId, label: cut(label), before, after })),
+    ...(unread && { unread }),
+    ...(plan.undoOf !== undefined && { undoOf: plan.undoOf }),
+  };
 }
 
 /** "Give access to Acme Cloud, Acme Labs with Manage incidents": the batch's name in the plan and the report. */

@@ -1,6 +1,7 @@
 import { type PagePermissions, ROLE_LABELS, ROLES } from '../../../shared/schemas';
 import { type PermissionChange, diffPermissions } from '../../access/permission-diff';
 import type { MatrixPage } from '../team-access-storage';
+import type { BulkChange } from './bulk-change';
 
 const nameOf = (pages: MatrixPage[], id: string) => pages.find((page) => page.id === id)?.name ?? id;
 
@@ -35,4 +36,29 @@ export function changesText(changes: PermissionChange[], pages: MatrixPage[]): s
 /** What someone else changed since the scan: the conflict's explanation. */
 export function conflictText(before: PagePermissions, current: PagePermissions, pages: MatrixPage[]): string {
   return `changed since the scan: ${changesText(diffPermissions(before, current), pages) || 'roles spelled differently'}`;
+}
+
+/** What a change does to a user whose access is not known yet: "gets access to Acme Labs, unless they have it". */
+export function unreadChangeText(change: BulkChange, pages: MatrixPage[], copied?: PagePermissions): string {
+  const names = (ids: string[]) => ids.map((id) => nameOf(pages, id)).join(', ');
+  switch (change.kind) {
+    case 'grant': {
+      const roles = change.roles.map((role) => ROLE_LABELS[role]).join(', ');
+      return `gets access to ${names(change.pageIds)}${roles ? ` with ${roles}` : ''}, unless they have it`;
+    }
+    case 'set-role':
+      return change.value
+        ? `gets ${ROLE_LABELS[change.role]} on ${nameOf(pages, change.pageId)}, unless they have it`
+        : `loses ${ROLE_LABELS[change.role]} on ${nameOf(pages, change.pageId)}, if they have it`;
+    case 'remove':
+      return `loses access to ${nameOf(pages, change.pageId)}, if they have it`;
+    case 'copy':
+      return `gets exactly ${permissionsText(copied ?? {}, pages)}, losing any other page`;
+  }
+}
+
+/** The report's line for a user read just before the write: what was found, and what changed (or nothing to do). */
+export function foundText(found: PagePermissions, after: PagePermissions | undefined, pages: MatrixPage[]): string {
+  const changed = after ? changesText(diffPermissions(found, after), pages) : '';
+  return `found ${permissionsText(found, pages)}; ${changed || 'nothing to do'}`;
 }

@@ -5,7 +5,7 @@ import { useNow } from '../../ui/use-now';
 import { useStored } from '../../ui/use-stored';
 import { BatchPanel } from '../bulk/BatchPanel';
 import { BulkChangeForm } from '../bulk/BulkChangeForm';
-import { type BulkChange, type BulkPlan, planBulkChange } from '../bulk/bulk-plan';
+import { type BulkChange, type BulkPlan, planBulkChange, planRequest } from '../bulk/bulk-plan';
 import { ConfirmDialog } from '../bulk/ConfirmDialog';
 import { undoBulkPlan } from '../bulk/undo-plan';
 import { CsvPanel } from '../csv/CsvPanel';
@@ -88,11 +88,7 @@ export function TeamAccessApp({ connectionId, extra }: { connectionId: string; e
     setConfirming(false);
     setError(undefined);
     try {
-      await ask('teamAccessRunBatch', {
-        label: plan.label.slice(0, 300),
-        users: plan.users.map(({ userId, label, before, after }) => ({ userId, label: label.slice(0, 300), before, after })),
-        ...(plan.undoOf !== undefined && { undoOf: plan.undoOf }),
-      });
+      await ask('teamAccessRunBatch', planRequest(plan));
       setPlan(undefined);
       setSelected(new Set());
     } catch (failure) {

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { RateLimitedError, UnprocessableEntityError } from '../../../shared/client';
 import type { PagePermissions } from '../../../shared/schemas';
 import { type BatchDeps, CANCEL, runBatch } from '../../../extension/team-access/bulk/batch-runner';
+import type { BulkChange } from '../../../extension/team-access/bulk/bulk-change';
 import { undoBulkPlan } from '../../../extension/team-access/bulk/undo-plan';
 import type { BatchOutcomes, TeamBatch } from '../../../extension/team-access/team-access-storage';
 import { memory } from './support';
@@ -109,5 +110,62 @@ describe('the batch runner', () => {
     expect(plan?.users.map((user) => user.losses)).toEqual([['cloud'], ['cloud']]);
     // An undo is not undone by the same button: it is the last word on its batch.
     expect(undoBulkPlan({ ...t.batch.value!, undoOf: 'b1' }, t.stored.value)).toBeUndefined();
+  });
+});
+
+describe('a batch with users not read when it was planned', () => {
+  const PAY: PagePermissions = { pay: { page_configuration: false, incident_manager: false, maintenance_manager: false } };
+  function withUnread(server: Record<string, PagePermissions>, change: BulkChange) {
+    const t = setUp(server);
+    t.batch.value = {
+      ...t.batch.value!,
+      plan: {
+        label: 'x',
+        users: [{ userId: 'ada', label: 'ada', before: NONE, after: CLOUD }],
+        unread: { change, users: ['bob', 'cy'].map((userId) => ({ userId, label: userId })) },
+      },
+    };
+    return t;
+  }
+
+  it('reads each just before the write, applies the change to what is found, and records what was found and put', async () => {
+    const t = withUnread({ ada: {}, bob: PAY, cy: CLOUD }, { kind: 'grant', pageIds: ['cloud'], roles: ['incident_manager'] });
+    await runBatch(t.deps, new AbortController().signal);
+    // One read and one PUT for a user who changes; one read only for one who has it already.
+    expect(t.calls).toEqual(['GET ada', 'PUT ada', 'GET bob', 'PUT bob', 'GET cy']);
+    expect(t.server.bob).toEqual({ ...PAY, ...CLOUD }); // Acme Payments kept: the change went onto what was found
+    expect(t.stored.value?.users.bob).toMatchObject({ status: 'done', before: PAY, after: { ...PAY, ...CLOUD } });
+    expect(t.stored.value?.users.cy).toMatchObject({ status: 'unchanged', before: CLOUD });
+    expect(t.batch.value?.state).toBe('done');
+  });
+
+  it('"remove access" may find nothing to remove: nothing sent, said so, not a failure', async () => {
+    const t = withUnread({ ada: {}, bob: PAY, cy: { ...PAY, ...CLOUD } }, { kind: 'remove', pageId: 'cloud' });
+    await runBatch(t.deps, new AbortController().signal);
+    expect(t.calls).toEqual(['GET ada', 'PUT ada', 'GET bob', 'GET cy', 'PUT cy']);
+    expect(t.stored.value?.users.bob?.status).toBe('unchanged');
+    expect(t.server.cy).toEqual(PAY);
+  });
+
+  it('resumed after a stop mid-PUT, the mapping recorded then decides: already there is done, nothing sent twice', async () => {
+    const t = withUnread({ ada: CLOUD, bob: { ...PAY, ...CLOUD }, cy: {} }, { kind: 'grant', pageIds: ['cloud'], roles: ['incident_manager'] });
+    t.stored.value = {
+      batchId: 'b1',
+      users: { ada: { status: 'done', at: 0 }, bob: { status: 'sending', before: PAY, after: { ...PAY, ...CLOUD }, at: 0 } },
+    };
+    await runBatch(t.deps, new AbortController().signal);
+    expect(t.calls).toEqual(['GET bob', 'GET cy', 'PUT cy']);
+    expect(t.stored.value?.users.bob).toMatchObject({ status: 'done', before: PAY });
+  });
+
+  it('its undo puts back what the read found (never a guess), and names the loss', async () => {
+    const t = withUnread({ ada: {}, bob: PAY, cy: CLOUD }, { kind: 'grant', pageIds: ['cloud'], roles: ['incident_manager'] });
+    await runBatch(t.deps, new AbortController().signal);
+    const undo = undoBulkPlan(t.batch.value!, t.stored.value);
+    expect(undo?.users.map((user) => [user.userId, user.before, user.after])).toEqual([
+      ['ada', CLOUD, NONE],
+      ['bob', { ...PAY, ...CLOUD }, PAY],
+    ]); // Cy had it already: nothing to undo for her
+    expect(undo?.users.map((user) => user.losses)).toEqual([['cloud'], ['cloud']]);
   });
 });

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { applyChange, planBulkChange, planMappings } from '../../../extension/team-access/bulk/bulk-plan';
+import { applyChange, planBulkChange, planMappings, plannedCount, planRequest } from '../../../extension/team-access/bulk/bulk-plan';
+import { unreadChangeText } from '../../../extension/team-access/bulk/permissions-text';
+import { BulkPlanRequest } from '../../../extension/team-access/messages';
 import { decodePermissions, encodePermissions } from '../../../extension/team-access/matrix/cell-code';
 import { matrixOf, PAGES, user } from './support';
 
@@ -53,11 +55,37 @@ describe('planBulkChange', () => {
     expect(plan.unchanged).toBe(1); // Ada copied onto herself
   });
 
-  it('leaves out users not scanned yet', () => {
+  it('plans users not read yet too: the change kept for a read just before the write, no guess at their access', () => {
     const plan = planBulkChange({ kind: 'grant', pageIds: ['pay'], roles: [] }, [bob, unread], matrix);
-    expect(plan.notRead).toEqual(['new']);
     expect(plan.users.map((u) => u.userId)).toEqual(['bob']);
+    expect(plan.unread).toEqual({
+      change: { kind: 'grant', pageIds: ['pay'], roles: [] },
+      users: [{ userId: 'new', label: 'Nia New <nia.new@acme.example>' }],
+      mayLose: [],
+    });
+    expect(plannedCount(plan)).toBe(2);
     expect(plan.lossCount).toBe(0);
+    expect(unreadChangeText(plan.unread!.change, PAGES)).toBe('gets access to Acme Payments, unless they have it');
+    // What the page asks the background to run carries both.
+    expect(planRequest(plan)).toMatchObject({ users: [{ userId: 'bob' }], unread: { users: [{ userId: 'new' }] } });
+    expect(BulkPlanRequest.safeParse(planRequest(plan)).success).toBe(true);
+  });
+
+  it('a removal names what users not read yet may lose; a copy, every page it does not give', () => {
+    const remove = planBulkChange({ kind: 'remove', pageId: 'cloud' }, [unread], matrix);
+    expect(remove.users).toEqual([]);
+    expect(remove.unread?.mayLose).toEqual(['cloud']);
+    expect(unreadChangeText(remove.unread!.change, PAGES)).toBe('loses access to Acme Cloud, if they have it');
+    const copy = planBulkChange({ kind: 'copy', fromUserId: 'ada' }, [unread], matrix);
+    expect(copy.unread?.copied).toEqual(decodePermissions(ada.cells!, usesRoles));
+    expect(copy.unread?.mayLose).toEqual(['pay']);
+    // A copy from someone not read yet has nothing to copy: no plan, and why.
+    const none = planBulkChange({ kind: 'copy', fromUserId: 'new' }, [bob], matrix);
+    expect([plannedCount(none), none.problem]).toEqual([0, "Nia New's access is not read yet: nothing to copy"]);
+  });
+
+  it('a plan of nobody is refused as a request', () => {
+    expect(BulkPlanRequest.safeParse({ label: 'x', users: [] }).success).toBe(false);
   });
 
   it('a role taken away is a change but not a loss of access', () => {
