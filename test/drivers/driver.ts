@@ -28,6 +28,8 @@ export interface Element {
   description(): Promise<string>;
   css(property: string): Promise<string>;
   box(): Promise<Box | null>;
+  /** Chooses a file for a file input, as a person picking `name` (holding `text`) in the file chooser does. */
+  upload(name: string, text: string): Promise<void>;
   /** Elements inside it, found the same ways. */
   within(): Scope;
 }
@@ -107,6 +109,8 @@ export interface Tab extends Scope {
   screenshot(name: string): Promise<void>;
   /** axe-core on the page now (or only inside what `include` names): how many rules passed, and its violations. */
   axe(include?: string): Promise<AxeFindings>;
+  /** The file the page downloads when `click` runs (a link's download, a blob's): its name and text. */
+  download(click: () => Promise<void>): Promise<{ name: string; text: string }>;
 }
 
 export interface ExtensionDriver {
@@ -129,6 +133,8 @@ export interface ExtensionDriver {
   tabIdOf(url: string): Promise<number>;
   /** What the extension keeps in storage (`keys`, or everything). */
   stored(area?: 'local' | 'sync', keys?: string[] | null): Promise<Record<string, unknown>>;
+  /** Writes these items into the extension's storage, as the extension itself would (a cache made older, say). */
+  store(items: Record<string, unknown>): Promise<void>;
   /** The toolbar button's badge text. */
   badge(): Promise<string>;
   /** Nothing stored (no key, no cache, no drafts) and no badge. */
@@ -146,6 +152,7 @@ export interface Matchers<R> {
   toHaveLength(length: number): R;
   toBeGreaterThan(value: number): R;
   toBeGreaterThanOrEqual(value: number): R;
+  toBeLessThan(value: number): R;
   toBeLessThanOrEqual(value: number): R;
   not: Matchers<R>;
 }

@@ -1,6 +1,7 @@
 /// <reference types="chrome" />
 // The driver interface (driver.ts) over Playwright's Chromium with the test build of the extension loaded.
 // `chrome` is what the service worker's evaluate() runs against, inside the extension.
+import { readFile } from 'node:fs/promises';
 import AxeBuilder from '@axe-core/playwright';
 import type { BrowserContext, Locator, Page } from '@playwright/test';
 import type { RunningSandbox } from '../../sandbox';
@@ -35,6 +36,7 @@ function elementOf(locator: Locator): Found {
     description: () => locator.evaluate(describedBy),
     css: (property) => locator.evaluate((node, name) => getComputedStyle(node).getPropertyValue(name), property),
     box: () => locator.boundingBox(),
+    upload: (name, text) => locator.setInputFiles({ name, mimeType: 'text/csv', buffer: Buffer.from(text) }),
     within: () => scopeOf(locator),
   };
 }
@@ -74,6 +76,10 @@ export function tabOf(page: Page): Tab {
     async axe(include) {
       const builder = new AxeBuilder({ page });
       return axeFindings(await (include ? builder.include(include) : builder).analyze());
+    },
+    async download(click) {
+      const [download] = await Promise.all([page.waitForEvent('download'), click()]);
+      return { name: download.suggestedFilename(), text: await readFile((await download.path()) ?? '', 'utf8') };
     },
   });
 }
@@ -142,6 +148,7 @@ export function chromiumDriver(context: BrowserContext, extensionId: string, san
       return id;
     },
     stored: async (area = 'local', keys = null) => (await worker()).evaluate(([name, only]) => chrome.storage[name].get(only), [area, keys] as const),
+    store: async (items) => (await worker()).evaluate((values) => chrome.storage.local.set(values), items),
     badge: async () => (await worker()).evaluate(() => chrome.action.getBadgeText({})),
     async clearExtension() {
       await (await worker()).evaluate(async () => {

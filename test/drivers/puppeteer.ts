@@ -2,8 +2,10 @@
 // extension installed (test/firefox/firefox.ts launches it). Names are resolved by Firefox's own accessibility tree:
 // puppeteer's ::-p-aria selectors become BiDi `browsingContext.locateNodes` accessibility queries, as Playwright's
 // getByRole/getByLabel resolve them in Chromium. `browser` in evaluate() is the extension's WebExtension API.
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Browser, ElementHandle, Page } from 'puppeteer-core';
 import type { RunningSandbox } from '../../sandbox';
 import { openExtensionPage } from '../firefox/firefox';
@@ -50,6 +52,16 @@ function elementOf(node: ElementHandle<Element>): Found {
       ),
     css: (property) => node.evaluate((element, name) => getComputedStyle(element).getPropertyValue(name), property),
     box: () => node.boundingBox(),
+    // The file is written where the chooser would find it, under the name the page will see.
+    async upload(name, text) {
+      const folder = mkdtempSync(join(tmpdir(), 'statuspage-upload-'));
+      writeFileSync(join(folder, name), text);
+      try {
+        await (node as ElementHandle<HTMLInputElement>).uploadFile(join(folder, name));
+      } finally {
+        rmSync(folder, { recursive: true, force: true });
+      }
+    },
     within: () => scopeOf(node),
   };
 }
@@ -88,6 +100,15 @@ function scopeOf(root: Root): Scope {
   };
 }
 
+/** Where Firefox saves this test file's downloads: a fresh folder, set through WebDriver BiDi's browser.setDownloadBehavior. */
+async function downloadFolder(page: Page): Promise<string> {
+  const folder = mkdtempSync(join(tmpdir(), 'statuspage-downloads-'));
+  // puppeteer has no API for it over BiDi on the default user context: the command goes over its connection.
+  const { connection } = page.browser() as unknown as { connection: { send(method: string, params: object): Promise<unknown> } };
+  await connection.send('browser.setDownloadBehavior', { downloadBehavior: { type: 'allowed', destinationFolder: folder } });
+  return folder;
+}
+
 export function tabOf(page: Page): Tab {
   return tabOver(page, scopeOf(page), {
     setViewport: (width, height) => page.setViewport({ width, height }),
@@ -117,6 +138,23 @@ export function tabOf(page: Page): Tab {
         };
       }, include);
       return axeFindings(results);
+    },
+    // Complete once no .part file is left beside it (Firefox puts an empty placeholder under the final name at first).
+    async download(click) {
+      const folder = await downloadFolder(page);
+      try {
+        await click();
+        const deadline = Date.now() + WAIT;
+        for (;;) {
+          const files = readdirSync(folder);
+          const name = files.find((file) => !file.endsWith('.part'));
+          if (name && !files.some((file) => file.endsWith('.part'))) return { name, text: readFileSync(join(folder, name), 'utf8') };
+          if (Date.now() > deadline) throw new Error(`no download finished within ${WAIT} ms`);
+          await sleep(50);
+        }
+      } finally {
+        rmSync(folder, { recursive: true, force: true });
+      }
     },
   });
 }
@@ -166,6 +204,7 @@ export function firefoxDriver(firefox: Browser, extension: Page, sandbox: Runnin
       return id;
     },
     stored: (area = 'local', keys = null) => extension.evaluate((name, only) => browser.storage[name].get(only), area, keys),
+    store: (items) => extension.evaluate((values) => browser.storage.local.set(values), items),
     badge() {
       // Firefox's browserAction answers with a promise; the chrome-derived types know only the callback form.
       type PromisedBadge = { getBadgeText(details: object): Promise<string> };

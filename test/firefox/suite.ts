@@ -2,7 +2,7 @@
 // scenarios (test/scenarios) run on, a clean slate before each test, and the tabs a test opened closed after it.
 import type { Browser, Page } from 'puppeteer-core';
 import { afterAll, afterEach, beforeAll, beforeEach, expect, inject, test } from 'vitest';
-import { startSandbox, type RunningSandbox } from '../../sandbox';
+import { type RunningSandbox, type SandboxOptions, startSandbox } from '../../sandbox';
 import type { Expect } from '../drivers/driver';
 import { type FirefoxDriver, firefoxDriver } from '../drivers/puppeteer';
 import { resetAll, type ScenarioRunner } from '../scenarios/steps';
@@ -16,11 +16,11 @@ export interface FirefoxSuite {
   driver: FirefoxDriver;
 }
 
-/** Registers the file's hooks and returns the suite's handles (filled in before the first test). */
-export function firefoxSuite(): FirefoxSuite {
+/** Registers the file's hooks and returns the suite's handles (filled in before the first test); `sandboxOptions` seed its sandbox. */
+export function firefoxSuite(sandboxOptions: Omit<SandboxOptions, 'port'> = {}): FirefoxSuite {
   const suite = {} as FirefoxSuite;
   beforeAll(async () => {
-    suite.sandbox = await startSandbox({ port: 0 });
+    suite.sandbox = await startSandbox({ ...sandboxOptions, port: 0 });
     suite.browser = await connectFirefox(inject('firefoxEndpoint'));
     suite.extension = await openExtensionPage(suite.browser, 'blank.html');
     suite.driver = firefoxDriver(suite.browser, suite.extension, suite.sandbox, expect as unknown as Expect);
@@ -39,9 +39,9 @@ export function firefoxSuite(): FirefoxSuite {
   return suite;
 }
 
-/** Registers browser scenarios (test/scenarios) as tests of this file, each on a suite of its own hooks. */
-export function scenarios(register: (runner: ScenarioRunner) => void): void {
-  const suite = firefoxSuite();
+/** Registers browser scenarios (test/scenarios) as tests of this file, each on a suite of its own hooks (and sandbox). */
+export function scenarios(register: (runner: ScenarioRunner) => void, sandboxOptions: Omit<SandboxOptions, 'port'> = {}): void {
+  const suite = firefoxSuite(sandboxOptions);
   register({
     browser: 'firefox',
     // `@slow`: three times the project's 30 s, as Playwright's test.slow() gives.
