@@ -22,6 +22,17 @@ const aria = (role: string, name?: string) =>
 
 const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
 
+let uploadsFolder: string | undefined;
+/** This run's folder of files chosen for file inputs, removed when the process ends. */
+function uploads(): string {
+  if (!uploadsFolder) {
+    const folder = mkdtempSync(join(tmpdir(), 'statuspage-uploads-'));
+    process.once('exit', () => rmSync(folder, { recursive: true, force: true }));
+    uploadsFolder = folder;
+  }
+  return uploadsFolder;
+}
+
 function elementOf(node: ElementHandle<Element>): Found {
   return {
     click: () => node.click(),
@@ -52,15 +63,12 @@ function elementOf(node: ElementHandle<Element>): Found {
       ),
     css: (property) => node.evaluate((element, name) => getComputedStyle(element).getPropertyValue(name), property),
     box: () => node.boundingBox(),
-    // The file is written where the chooser would find it, under the name the page will see.
+    // Firefox reads a chosen file from disk when the page reads it, not when it is chosen: the file stays until the
+    // run ends (a folder of its own, as the page sees the name given).
     async upload(name, text) {
-      const folder = mkdtempSync(join(tmpdir(), 'statuspage-upload-'));
+      const folder = mkdtempSync(join(uploads(), 'file-'));
       writeFileSync(join(folder, name), text);
-      try {
-        await (node as ElementHandle<HTMLInputElement>).uploadFile(join(folder, name));
-      } finally {
-        rmSync(folder, { recursive: true, force: true });
-      }
+      await (node as ElementHandle<HTMLInputElement>).uploadFile(join(folder, name));
     },
     within: () => scopeOf(node),
   };
@@ -85,6 +93,15 @@ function scopeOf(root: Root): Scope {
           if (await handle.evaluate((element) => element.matches('input, select, textarea, [role]:not(label)')))
             return elementOf(handle as ElementHandle<Element>);
         }
+        // A file input is a group around a button in Firefox's tree: the control its <label> names, as HTML has it.
+        const node = 'mainFrame' in root ? await root.evaluateHandle(() => document) : root;
+        const labelled = (
+          await (node as ElementHandle<Node>).evaluateHandle(
+            (node, text) => [...(node as ParentNode).querySelectorAll('label')].find((label) => label.textContent?.trim() === text)?.control ?? null,
+            name,
+          )
+        ).asElement();
+        if (labelled) return elementOf(labelled as ElementHandle<Element>);
         if (Date.now() > deadline) throw new Error(`no form control labelled ${JSON.stringify(name)} within ${timeout} ms`);
         await sleep(50);
       }
