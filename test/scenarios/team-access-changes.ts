@@ -14,13 +14,14 @@ const mappingOf = async (sandbox: RunningSandbox, user: SeedUser): Promise<Mappi
 const label = (user: SeedUser) => `${user.first_name} ${user.last_name} <${user.email}>`;
 
 export function teamAccessChangeScenarios({ it }: ScenarioRunner): void {
-  it('a bulk change on users read and not read yet: the plan says who is read just before the write, the report what was found; undo shows its plan, asks, and runs once', {
+  it('a bulk change on users read and not read yet: the plan says who is read just before the write, one changed elsewhere is skipped, the report says what was found; undo shows its plan, asks, and runs once', {
     tag: ['@slow'],
   }, async ({ driver }) => {
     const { sandbox, expect } = driver;
     const users = await seedUsers(sandbox);
     const labs = sandbox.pages.find((candidate) => candidate.name === 'Acme Labs')!.id;
     const amara = users.find((user) => user.first_name === 'Amara')!;
+    const andres = users.find((user) => user.first_name === 'Andrés')!;
     // People near the end of the scan's order, without access to Acme Labs: still unread when the scan is paused.
     const late: SeedUser[] = [];
     for (const first of ['Zoë', 'Zainab', 'Yara', 'Wei', 'Uma']) {
@@ -33,21 +34,25 @@ export function teamAccessChangeScenarios({ it }: ScenarioRunner): void {
 
     const page = await openTeamAccess(driver);
     await startScan(page);
-    await search(page, 'Amara');
-    await eventually(driver, () => isRead(page, 'Amara Khan'), 15_000).toBe(true);
+    for (const read of ['Amara Khan', 'Andrés Hopper']) {
+      await search(page, read);
+      await eventually(driver, () => isRead(page, read), 15_000).toBe(true);
+    }
     await pauseScan(page);
+    await select(page, 'Andrés Hopper');
+    await search(page, 'Amara');
     await select(page, 'Amara Khan');
     await search(page, name(unread));
     expect(await isRead(page, name(unread))).toBe(false);
     await select(page, name(unread));
 
-    // The plan: Amara exactly; the other's access is not known yet, so it is read just before the write.
+    // The plan: Amara and Andrés exactly; the other's access is not known yet, so it is read just before the write.
     await (await page.byRole('radio', 'Give access to pages')).click();
     await (await page.byRole('checkbox', 'Acme Labs')).click();
-    await (await page.byRole('button', 'Preview the plan for 2 selected')).click();
+    await (await page.byRole('button', 'Preview the plan for 3 selected')).click();
     const planRegion = await page.byRole('region', 'Plan: Give access to Acme Labs');
     const plan = planRegion.within();
-    expect(await planRegion.text()).toContain('1 user changes; 0 unchanged; 1 not read yet (read just before the write)');
+    expect(await planRegion.text()).toContain('2 users change; 0 unchanged; 1 not read yet (read just before the write)');
     expect(await planRegion.text()).toContain('1 selected user is not read yet: their current access is not known yet.');
     const cells = await plan.texts('cell');
     expect(cells).toContain('gets access to Acme Labs');
@@ -55,13 +60,22 @@ export function teamAccessChangeScenarios({ it }: ScenarioRunner): void {
     expect(cells).toContain('gets access to Acme Labs, unless they have it');
     expect(await planRegion.text()).toContain('Nobody loses access to any page.');
 
+    // Someone changes Andrés elsewhere meanwhile: he loses Acme Payments. His write is skipped, never overwritten.
+    const payments = sandbox.pages.find((candidate) => candidate.name === 'Acme Payments')!.id;
+    const changed = Object.fromEntries(
+      (await mappingOf(sandbox, andres)).filter((entry) => entry.page_id !== payments).map(({ page_id, ...roles }) => [page_id, roles]),
+    );
+    await apiCall(sandbox, 'PUT', `/organizations/${sandbox.organizationId}/permissions/${andres.id}`, { pages: changed });
+
     // The confirmation says how many are not read yet.
-    await (await plan.byRole('button', 'Apply to 2 users…')).click();
-    const dialog = await page.byRole('dialog', 'Apply “Give access to Acme Labs” to 2 users?');
+    await (await plan.byRole('button', 'Apply to 3 users…')).click();
+    const dialog = await page.byRole('dialog', 'Apply “Give access to Acme Labs” to 3 users?');
     expect(await dialog.text()).toContain('1 of them is not read yet: each is read just before the write');
     await (await dialog.within().byRole('button', 'Apply')).click();
     const report = await page.byRole('region', 'Report', { timeout: 20_000 });
-    await eventually(driver, () => report.text(), 20_000).toContain('Done: 2. Skipped (conflict): 0. Failed: 0.');
+    await eventually(driver, () => report.text(), 20_000).toContain('Done: 2. Skipped (conflict): 1. Failed: 0.');
+    expect(await report.text()).toContain(`${label(andres)}: changed since the scan: loses access to Acme Payments`);
+    expect((await mappingOf(sandbox, andres)).map((entry) => entry.page_id)).toEqual(Object.keys(changed).sort());
     // What the read found for the user not read before, and what changed.
     expect(await report.text()).toMatch(new RegExp(`${literally(label(unread))}: found [^;]+; gets access to Acme Labs`));
     const withLabs = await mappingOf(sandbox, unread);
@@ -86,7 +100,8 @@ export function teamAccessChangeScenarios({ it }: ScenarioRunner): void {
     expect(await mappingOf(sandbox, unread)).toEqual(before.unread);
 
     // Removing access from someone not read yet may turn out to be nothing to do: said so, nothing sent, not a failure.
-    await (await page.byRole('button', 'Clear selection')).click();
+    // A batch sent clears the selection.
+    await statusMatching(page, /^Showing \d+ of \d+ users; 0 selected\.$/);
     await search(page, name(other));
     expect(await isRead(page, name(other))).toBe(false);
     await select(page, name(other));
@@ -98,7 +113,15 @@ export function teamAccessChangeScenarios({ it }: ScenarioRunner): void {
     await (await removal.within().byRole('button', 'Apply to 1 user…')).click();
     const ask = await page.byRole('dialog', 'Apply “Remove access to Acme Labs” to 1 user?');
     expect(await ask.text()).toContain(`${label(other)}: Acme Labs, if they have it`);
-    await (await ask.within().byRole('button', 'Apply, removing up to 1 access')).click();
+    // It asks first: Cancel has the focus, and Escape sends nothing.
+    expect(await (await ask.within().byRole('button', 'Cancel')).focused()).toBe(true);
+    const calls = sandbox.requests().length;
+    await page.press('Escape');
+    await eventually(driver, () => page.count('dialog')).toBe(0);
+    expect(sandbox.requests()).toHaveLength(calls);
+    await (await removal.within().byRole('button', 'Apply to 1 user…')).click();
+    const again = await page.byRole('dialog', 'Apply “Remove access to Acme Labs” to 1 user?');
+    await (await again.within().byRole('button', 'Apply, removing up to 1 access')).click();
     const nothing = await page.byRole('region', 'Report', { timeout: 20_000 });
     await eventually(driver, () => nothing.text(), 20_000).toContain('Done: 0. Nothing to do: 1. Skipped (conflict): 0. Failed: 0.');
     expect(await nothing.text()).toContain(`${label(other)}: found `);
@@ -165,6 +188,16 @@ export function teamAccessChangeScenarios({ it }: ScenarioRunner): void {
     await file.upload('two-pages.csv', row(',', [cloud, pay], ['', edited.pay]));
     await statusMatching(page, /^two-pages\.csv: read with commas between cells\. No column for Acme Labs: left as they are\./);
     await page.byRole('region', 'Plan: Import of two-pages.csv');
+
+    // A file with errors: each named by row and column, and no plan.
+    const bad = [lines[0], 'nobody,X,x@y,none,none,none', cells.map((cell, index) => (index === column(labs) ? 'incidents' : cell)).join(',')];
+    await file.upload('bad.csv', bad.join('\r\n'));
+    const badAlert = async () => (await page.texts('alert')).find((text) => text.startsWith('bad.csv has 2 problems'));
+    await eventually(driver, badAlert).toContain('Row 2, column 1 (user_id): No user with id "nobody"');
+    expect(await badAlert()).toContain(
+      `Row 3, column ${column(labs) + 1} (${labs.name} (${labs.id})): Acme Labs has no role based access control: only none or access`,
+    );
+    expect(await page.count('region', 'Plan: Import of bad.csv')).toBe(0);
 
     // An empty file says so.
     await file.upload('empty.csv', '');
