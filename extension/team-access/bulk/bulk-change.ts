@@ -5,7 +5,11 @@ import { Id, Label } from '../../messaging/protocol';
 /** One change applied to every selected user: what the form asks for, and what a batch keeps for users not read yet. */
 export const BulkChange = z.discriminatedUnion('kind', [
   /** Access to these pages, with at least these roles (on pages that use role based access control). */
-  z.strictObject({ kind: z.literal('grant'), pageIds: z.array(Id).check(z.minLength(1), z.maxLength(1_000)), roles: z.array(z.enum(ROLES)) }),
+  z.strictObject({
+    kind: z.literal('grant'),
+    pageIds: z.array(Id).check(z.minLength(1), z.maxLength(1_000)),
+    roles: z.array(z.enum(ROLES)).check(z.maxLength(ROLES.length)),
+  }),
   /** Set (gives access if needed) or clear one role on one page. */
   z.strictObject({ kind: z.literal('set-role'), pageId: Id, role: z.enum(ROLES), value: z.boolean() }),
   z.strictObject({ kind: z.literal('remove'), pageId: Id }),

@@ -5,7 +5,8 @@ import { type BatchDeps, CANCEL, runBatch } from '../../../extension/team-access
 import type { BulkChange } from '../../../extension/team-access/bulk/bulk-change';
 import { undoBulkPlan } from '../../../extension/team-access/bulk/undo-plan';
 import type { BatchOutcomes, TeamBatch } from '../../../extension/team-access/team-access-storage';
-import { memory } from './support';
+import { memory, PAGES } from './support';
+import { batchReportCsv } from '../../../extension/team-access/csv/report-csv';
 
 const NONE: PagePermissions = {};
 const CLOUD: PagePermissions = { cloud: { page_configuration: false, incident_manager: true, maintenance_manager: false } };
@@ -156,6 +157,17 @@ describe('a batch with users not read when it was planned', () => {
     await runBatch(t.deps, new AbortController().signal);
     expect(t.calls).toEqual(['GET bob', 'GET cy', 'PUT cy']);
     expect(t.stored.value?.users.bob).toMatchObject({ status: 'done', before: PAY });
+  });
+
+  it('its CSV report gives what the read found and what was put, and says when there was nothing to do', async () => {
+    const t = withUnread({ ada: {}, bob: PAY, cy: CLOUD }, { kind: 'grant', pageIds: ['cloud'], roles: ['incident_manager'] });
+    await runBatch(t.deps, new AbortController().signal);
+    const lines = batchReportCsv(t.batch.value!, t.stored.value, PAGES).trimEnd().split('\r\n');
+    expect(lines.slice(1)).toEqual([
+      'ada,ada,done,no access,Acme Cloud (Manage incidents),',
+      'bob,bob,done,Acme Payments,"Acme Cloud (Manage incidents), Acme Payments",',
+      'cy,cy,unchanged,Acme Cloud (Manage incidents),Acme Cloud (Manage incidents),',
+    ]);
   });
 
   it('its undo puts back what the read found (never a guess), and names the loss', async () => {
