@@ -84,7 +84,7 @@ export async function runBatch(deps: BatchDeps, signal: AbortSignal): Promise<vo
             mayHaveLanded: outcome?.status === 'sending',
           },
         );
-        if (result.outcome === 'conflict') await record(user.userId, { status: 'conflict', current: result.current });
+        if (result.outcome === 'conflict') await record(user.userId, { status: 'conflict', current: result.current, ...found });
         else if (found && !result.sent && !recorded) await record(user.userId, { status: 'unchanged', before: found.before });
         else await record(user.userId, { status: 'done', ...found });
       } catch (error) {

@@ -159,6 +159,18 @@ describe('a batch with users not read when it was planned', () => {
     expect(t.stored.value?.users.bob).toMatchObject({ status: 'done', before: PAY });
   });
 
+  it('resumed after a stop mid-PUT, a change made elsewhere since is a conflict, reported against what the read had found', async () => {
+    const t = withUnread({ ada: CLOUD, bob: {}, cy: CLOUD }, { kind: 'grant', pageIds: ['cloud'], roles: ['incident_manager'] });
+    t.stored.value = {
+      batchId: 'b1',
+      users: { ada: { status: 'done', at: 0 }, bob: { status: 'sending', before: PAY, after: { ...PAY, ...CLOUD }, at: 0 } },
+    };
+    await runBatch(t.deps, new AbortController().signal);
+    expect(t.calls).toEqual(['GET bob', 'GET cy']);
+    expect(t.stored.value?.users.bob).toMatchObject({ status: 'conflict', current: {}, before: PAY });
+    expect(t.server.bob).toEqual({}); // never overwritten
+  });
+
   it('its CSV report gives what the read found and what was put, and says when there was nothing to do', async () => {
     const t = withUnread({ ada: {}, bob: PAY, cy: CLOUD }, { kind: 'grant', pageIds: ['cloud'], roles: ['incident_manager'] });
     await runBatch(t.deps, new AbortController().signal);
