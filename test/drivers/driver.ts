@@ -42,6 +42,11 @@ export interface FindOptions {
 /** Where elements are found: a page, or an element (a dialog, a row). */
 export interface Scope {
   byRole(role: string, name?: string, options?: FindOptions): Promise<Element>;
+  /**
+   * The element with this role whose name matches `name`, for a name that changes while it is used ("3 more now
+   * match: show them" counting on): the element is kept, not found again by the name it had.
+   */
+  byRoleMatching(role: string, name: RegExp, options?: FindOptions): Promise<Element>;
   /** The form control whose accessible name is exactly `name`, whatever its role. */
   byLabel(name: string, options?: FindOptions): Promise<Element>;
   /** The element of any role whose accessible name is exactly `name` (a <summary>, say). */

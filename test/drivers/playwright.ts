@@ -51,6 +51,8 @@ function scopeOf(root: Page | Locator): Scope {
   const role = (name?: string) => (name === undefined ? {} : { name, exact: true });
   return {
     byRole: (kind, name, options) => found(root.getByRole(kind as Parameters<Page['getByRole']>[0], role(name)), options),
+    // A locator by a pattern matches the same element whatever its count says now.
+    byRoleMatching: (kind, name, options) => found(root.getByRole(kind as Parameters<Page['getByRole']>[0], { name }), options),
     byLabel: (name, options) => found(root.getByLabel(name, { exact: true }), options),
     byName: (name, options) => found(root.getByText(name, { exact: true }), options),
     byTestId: (id, options) => found(root.getByTestId(id), options),

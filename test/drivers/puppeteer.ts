@@ -84,6 +84,17 @@ function scopeOf(root: Root): Scope {
   const scope = root as Page;
   return {
     byRole: (role, name, options) => waited(root, aria(role, name), options),
+    // The role from Firefox's tree, the name read from the element's text (what a button's name is made of).
+    async byRoleMatching(role, name, { timeout = WAIT } = {}) {
+      const deadline = Date.now() + timeout;
+      for (;;) {
+        for (const handle of await scope.$$(aria(role))) {
+          if (name.test(((await handle.evaluate((element) => element.textContent)) ?? '').trim())) return elementOf(handle as ElementHandle<Element>);
+        }
+        if (Date.now() > deadline) throw new Error(`no ${role} named like ${name} within ${timeout} ms`);
+        await sleep(50);
+      }
+    },
     // Firefox's tree gives a password field and a <select> roles of their own, so the name alone is asked for and the
     // control among the matches (the <label> itself also carries the name) is taken.
     async byLabel(name, { timeout = WAIT } = {}) {
