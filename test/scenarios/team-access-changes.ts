@@ -14,10 +14,10 @@ const mappingOf = async (sandbox: RunningSandbox, user: SeedUser): Promise<Mappi
   );
 /**
  * The report of the batch shown now, found again each time: the one before it is replaced (a new element) when the
- * next batch starts. Empty while there is none.
+ * next batch starts. Empty while there is none (after looking for 2 s: a lookup takes a while on a busy machine).
  */
 const reportText = async (page: Scope): Promise<string> =>
-  (await page.byRole('region', 'Report', { timeout: 200 }).catch(() => undefined))?.text() ?? '';
+  (await page.byRole('region', 'Report', { timeout: 2_000 }).catch(() => undefined))?.text() ?? '';
 const label = (user: SeedUser) => `${user.first_name} ${user.last_name} <${user.email}>`;
 
 export function teamAccessChangeScenarios({ it }: ScenarioRunner): void {
