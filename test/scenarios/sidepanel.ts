@@ -26,7 +26,8 @@ async function activate(driver: ExtensionDriver, panel: Tab, address: string): P
 
 export function sidePanelScenarios({ it }: ScenarioRunner): void {
   it('beside the page: the preview follows the active tab and its navigation, each edit shows at once, and the popup shares the draft', {
-    tag: ['@screenshot'],
+    // @slow: two tabs, a reload and a popup, one step after another: about 27 s in Firefox alone, near the usual 30 s.
+    tag: ['@screenshot', '@slow'],
   }, async ({ driver }) => {
     const { expect } = driver;
     const setup = await connectThroughSetup(driver);
