@@ -276,12 +276,17 @@ async function benchRealScan(real: RealSizes, users: number, withSave: boolean):
       page.getByRole('tab', { name: 'Embed', exact: true }).waitFor({ timeout: 180_000 }),
     );
     await page.goto(`chrome-extension://${extensionId}/team-access.html`);
-    // Every write to extension storage, as JSON, from here on (the scan's rows, its record, its progress).
+    // Every write to extension storage, as JSON, from here on: the matrix's rows, the key's limiter, the rest (the
+    // scan's record, its progress, the index).
     await page.evaluate(() => {
-      const counter = globalThis as { bytesWritten?: number };
-      counter.bytesWritten = 0;
+      const counter = globalThis as { bytesWritten?: Record<string, number> };
+      const bytes: Record<string, number> = { rows: 0, limiter: 0, other: 0 };
+      counter.bytesWritten = bytes;
       chrome.storage.onChanged.addListener((changes) => {
-        for (const [key, change] of Object.entries(changes)) counter.bytesWritten! += key.length + JSON.stringify(change.newValue ?? null).length;
+        for (const [key, change] of Object.entries(changes)) {
+          const kind = /\.teamAccess\.row\./.test(key) ? 'rows' : /\.rateLimiter$/.test(key) ? 'limiter' : 'other';
+          bytes[kind] = (bytes[kind] ?? 0) + key.length + JSON.stringify(change.newValue ?? null).length;
+        }
       });
     });
     const reads = (from: number, to: number) =>
@@ -313,16 +318,19 @@ async function benchRealScan(real: RealSizes, users: number, withSave: boolean):
     // index) are the organization's size once per scan, not per read.
     const warm = started + real.warmMs;
     await new Promise((resolve) => setTimeout(resolve, Math.max(0, warm - Date.now())));
-    const bytesBefore = await page.evaluate(() => (globalThis as { bytesWritten?: number }).bytesWritten ?? 0);
+    const written = () => page.evaluate(() => ({ ...(globalThis as { bytesWritten?: Record<string, number> }).bytesWritten }));
+    const bytesBefore = await written();
     const bytesFrom = Date.now();
     await new Promise((resolve) => setTimeout(resolve, Math.max(0, started + real.untilMs - Date.now())));
-    const bytesAfter = await page.evaluate(() => (globalThis as { bytesWritten?: number }).bytesWritten ?? 0);
+    const bytesAfter = await written();
     const ended = Date.now();
     const measuredReads = reads(warm, ended);
     const perMinute = (measuredReads / (ended - warm)) * 60_000;
     const userLists = sandbox.requests().filter((entry) => entry.method === 'GET' && /\/users$/.test(entry.path) && entry.query.page === '1').length;
     const allReads = reads(0, ended);
-    const bytesPerUser = (bytesAfter - bytesBefore) / Math.max(1, reads(bytesFrom, ended));
+    const readsMeasured = Math.max(1, reads(bytesFrom, ended));
+    const perRead = (kind: string) => ((bytesAfter[kind] ?? 0) - (bytesBefore[kind] ?? 0)) / readsMeasured;
+    const bytesPerUser = perRead('rows') + perRead('limiter') + perRead('other');
     console.log(`Scan in Chromium with the built extension: ${users} users x ${real.pages} pages, ${real.latencyMs} ms on every answer, 60 a minute`);
     if (withSave) {
       figure(
@@ -335,6 +343,10 @@ async function benchRealScan(real: RealSizes, users: number, withSave: boolean):
       figure('a popup save during the scan, to "Saved."', `${saveSeconds?.toFixed(2)} s`, 'at most 3 s');
     }
     figure(`bytes written to storage per user read (${users} users)`, `${bytesPerUser.toFixed(0)} B`, 'independent of the organization’s size');
+    figure(
+      '  of which',
+      `the user's row ${perRead('rows').toFixed(0)} B, the key's limiter ${perRead('limiter').toFixed(0)} B, the rest (scan record, progress) ${perRead('other').toFixed(0)} B`,
+    );
     return { bytesPerUser };
   } finally {
     await browser.close();

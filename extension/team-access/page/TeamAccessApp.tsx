@@ -28,6 +28,7 @@ import { PlanPreview } from '../bulk/PlanPreview';
 import { ScanBar } from '../scan/ScanBar';
 import { type MatrixUser, scanProgressItem, type TeamMatrix, teamBatchItem, teamBatchOutcomesItem, teamScanItem } from '../team-access-storage';
 import { useMatrix } from './use-matrix';
+import { withSelected } from './selection';
 import { useStableRows } from './use-stable-rows';
 
 const SCANNING = new Set(['listing', 'running', 'rate-limited', 'offline']);
@@ -78,12 +79,7 @@ export function TeamAccessApp({ connectionId, extra }: { connectionId: string; e
   const selectedUsers = useMemo(() => allUsers.filter((user) => selected.has(user.id)), [allUsers, selected]);
   const busy = batch !== null && batch.state !== 'done' && batch.state !== 'cancelled';
 
-  const toggle = (userId: string, on: boolean) => {
-    const next = new Set(selected);
-    if (on) next.add(userId);
-    else next.delete(userId);
-    setSelected(next);
-  };
+  const toggle = (userId: string, on: boolean) => setSelected(withSelected(selected, [userId], on));
   const preview = (change: BulkChange) => setPlan(planBulkChange(change, selectedUsers, matrix));
   const apply = async () => {
     if (!plan) return;
@@ -139,7 +135,15 @@ export function TeamAccessApp({ connectionId, extra }: { connectionId: string; e
               )}
               <button
                 type="button"
-                onClick={() => setSelected(new Set([...selected, ...rows.map((user) => user.id)]))}
+                onClick={() =>
+                  setSelected(
+                    withSelected(
+                      selected,
+                      rows.map((user) => user.id),
+                      true,
+                    ),
+                  )
+                }
                 disabled={loading !== undefined || rows.length === 0}
               >
                 Select all {rows.length} shown

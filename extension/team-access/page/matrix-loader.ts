@@ -23,7 +23,9 @@ export class MatrixLoader {
   /** The index: every user the page will have. */
   #order: string[];
   #orderSet: Set<string>;
-  /** Users asked for by a chunk, or set by a change (nothing left to read for them). */
+  /** Users a chunk asked for (each is asked once). */
+  #asked = new Set<string>();
+  /** Users read by a chunk, or set or removed by a change: nothing left to read for them. */
   #done = new Set<string>();
   /** Users a change set or removed: a chunk's copy of them is older. */
   #changed = new Set<string>();
@@ -51,8 +53,8 @@ export class MatrixLoader {
     const ids: string[] = [];
     while (ids.length < count && this.#cursor < this.#order.length) {
       const id = this.#order[this.#cursor++] as string;
-      if (this.#done.has(id)) continue;
-      this.#done.add(id);
+      if (this.#asked.has(id) || this.#done.has(id)) continue;
+      this.#asked.add(id);
       ids.push(id);
     }
     return ids;
