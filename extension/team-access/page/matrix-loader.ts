@@ -29,6 +29,8 @@ export class MatrixLoader {
   #done = new Set<string>();
   /** Users a change set or removed: a chunk's copy of them is older. */
   #changed = new Set<string>();
+  /** How many of the index's users are done (kept as they change: the page asks after every chunk). */
+  #read = 0;
   #cursor = 0;
 
   constructor(order: readonly string[], pages: MatrixPage[], first: readonly MatrixUser[] = []) {
@@ -42,10 +44,14 @@ export class MatrixLoader {
   }
 
   get value(): LoadedMatrix {
-    let read = 0;
-    for (const id of this.#order) if (this.#done.has(id)) read++;
     const total = this.#order.length;
-    return { matrix: this.#matrix, loading: read < total ? { read, total } : undefined };
+    return { matrix: this.#matrix, loading: this.#read < total ? { read: this.#read, total } : undefined };
+  }
+
+  #markDone(id: string): void {
+    if (this.#done.has(id)) return;
+    this.#done.add(id);
+    if (this.#orderSet.has(id)) this.#read++;
   }
 
   /** The next users to read, at most `count`, in the index's order (marked as asked: each is read once). */
@@ -62,7 +68,7 @@ export class MatrixLoader {
 
   /** A chunk's answer: `asked`, the ids it was for; `rows`, those it found readable. */
   addChunk(asked: readonly string[], rows: readonly MatrixUser[]): void {
-    for (const id of asked) this.#done.add(id);
+    for (const id of asked) this.#markDone(id);
     const fresh = rows.filter((row) => this.#orderSet.has(row.id) && !this.#changed.has(row.id));
     if (fresh.length > 0) this.#matrix = withRows(this.#matrix, fresh);
   }
@@ -71,11 +77,12 @@ export class MatrixLoader {
   applyChanges({ rows = [], removed = [], order, pages }: { rows?: MatrixUser[]; removed?: string[]; order?: string[]; pages?: MatrixPage[] }): void {
     for (const row of rows) this.#changed.add(row.id);
     for (const id of removed) this.#changed.add(id);
-    for (const id of [...rows.map((row) => row.id), ...removed]) this.#done.add(id);
+    for (const id of [...rows.map((row) => row.id), ...removed]) this.#markDone(id);
     const gone = [...removed];
     if (order) {
       this.#order = [...order];
       this.#orderSet = new Set(order);
+      this.#read = order.filter((id) => this.#done.has(id)).length;
       this.#cursor = 0;
       for (const id of Object.keys(this.#matrix.users)) if (!this.#orderSet.has(id)) gone.push(id);
     }

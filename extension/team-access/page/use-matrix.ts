@@ -14,25 +14,52 @@ export const FIRST_ROWS = 40;
  */
 export const CHUNK_ROWS = 500;
 
+type StorageChanges = Record<string, { newValue?: unknown }>;
+
+interface Opened {
+  loader: MatrixLoader;
+  /** The storage keys read. */
+  keys: string[];
+  /** Storage changes since the read began, in order (and stops collecting them): the page applies them over it. */
+  changesSince(): StorageChanges[];
+}
+
 // Read before the first render (start-page.tsx): the index, the pages and the first screen's rows.
-const preloaded = new Map<string, MatrixLoader>();
+const preloaded = new Map<string, Opened>();
 
 /** The index, the pages and the first screen's rows: from a read made ahead where it holds them unchanged. */
-async function openMatrix(connectionId: string, ahead?: ReadAhead): Promise<{ loader: MatrixLoader; keys: string[] }> {
-  const items = [matrixIndexItem(connectionId), matrixPagesItem(connectionId)] as const;
-  const [index, pages] = await readItems(items, ahead);
-  const prefix = rowPrefix(connectionId);
-  const firstKeys = index.userIds.slice(0, FIRST_ROWS).map((id) => prefix + id);
-  const answer = ahead && firstKeys.every(ahead.fresh) ? ahead.answer : await browser.storage.local.get(firstKeys);
-  const first = parseRows(Object.fromEntries(firstKeys.map((key) => [key, answer[key]])), prefix);
-  return { loader: new MatrixLoader(index.userIds, pages, first), keys: [...items.flatMap((item) => item.readKeys), ...firstKeys] };
+async function openMatrix(connectionId: string, ahead?: ReadAhead): Promise<Opened> {
+  const since: StorageChanges[] = [];
+  const collect = (changes: StorageChanges, area: string) => {
+    if (area === 'local') since.push(changes);
+  };
+  browser.storage.onChanged.addListener(collect);
+  try {
+    const items = [matrixIndexItem(connectionId), matrixPagesItem(connectionId)] as const;
+    const [index, pages] = await readItems(items, ahead);
+    const prefix = rowPrefix(connectionId);
+    const firstKeys = index.userIds.slice(0, FIRST_ROWS).map((id) => prefix + id);
+    const answer = ahead && firstKeys.every(ahead.fresh) ? ahead.answer : await browser.storage.local.get(firstKeys);
+    const first = parseRows(Object.fromEntries(firstKeys.map((key) => [key, answer[key]])), prefix);
+    return {
+      loader: new MatrixLoader(index.userIds, pages, first),
+      keys: [...items.flatMap((item) => item.readKeys), ...firstKeys],
+      changesSince() {
+        browser.storage.onChanged.removeListener(collect);
+        return since.splice(0);
+      },
+    };
+  } catch (error) {
+    browser.storage.onChanged.removeListener(collect);
+    throw error;
+  }
 }
 
 /** Reads the first screen before the first render (start-page.tsx); returns the storage keys it read. */
 export async function preloadMatrix(connectionId: string, ahead?: ReadAhead): Promise<string[]> {
-  const { loader, keys } = await openMatrix(connectionId, ahead);
-  preloaded.set(connectionId, loader);
-  return keys;
+  const opened = await openMatrix(connectionId, ahead);
+  preloaded.set(connectionId, opened);
+  return opened.keys;
 }
 
 const EMPTY: LoadedMatrix = { matrix: { users: {}, pages: [] }, loading: undefined };
@@ -43,20 +70,17 @@ const EMPTY: LoadedMatrix = { matrix: { users: {}, pages: [] }, loading: undefin
  * parsed and replaced here (untouched rows keep their identity, so the table redraws only what changed).
  */
 export function useMatrix(connectionId: string): LoadedMatrix {
-  const [state, setState] = useState<LoadedMatrix>(() => preloaded.get(connectionId)?.value ?? EMPTY);
+  const [state, setState] = useState<LoadedMatrix>(() => preloaded.get(connectionId)?.loader.value ?? EMPTY);
   useEffect(() => {
     let live = true;
-    let loader = preloaded.get(connectionId);
-    preloaded.delete(connectionId);
+    let loader: MatrixLoader | undefined;
     const prefix = rowPrefix(connectionId);
     const indexKey = matrixIndexItem(connectionId).key.replace(/^local:/, '');
     const pagesKey = matrixPagesItem(connectionId).key.replace(/^local:/, '');
-    // Changes that come before the index was read wait for it.
-    const early: Parameters<MatrixLoader['applyChanges']>[0][] = [];
     const publish = () => live && loader && setState(loader.value);
 
-    // One chain of chunk reads at a time, each chunk its own task: the frame with its rows is drawn, and any input
-    // handled, before the next read.
+    // One chain of chunk reads at a time. A chunk's read (storage's answer turned into objects, then checked) and the
+    // page's redraw with its rows are two tasks, each well under 50 ms; input is handled between them.
     let reading = false;
     const readMore = async () => {
       const from = loader;
@@ -67,33 +91,23 @@ export function useMatrix(connectionId: string): LoadedMatrix {
       }
       const rows = await readRows(connectionId, ids).catch(() => []);
       from.addChunk(ids, rows); // a cleared connection's new copy (below) is another loader
-      publish();
-      setTimeout(() => void readMore(), 0);
+      setTimeout(() => {
+        publish();
+        setTimeout(() => void readMore(), 0);
+      }, 0);
     };
     const readRest = () => {
       if (reading) return;
       reading = true;
       setTimeout(() => void readMore(), 0);
     };
-    void (async () => {
-      loader ??= await openMatrix(connectionId).then(
-        (opened) => opened.loader,
-        () => new MatrixLoader([], []),
-      );
-      if (!live) return;
-      for (const change of early.splice(0)) loader.applyChanges(change);
-      publish();
-      readRest();
-    })();
 
-    const onChanged = (changes: Record<string, { newValue?: unknown }>, area: string) => {
-      if (area !== 'local' || !live) return;
+    /** A storage change into the copy; whether it brought a new index (new users to read). */
+    const apply = (changes: StorageChanges): boolean => {
+      if (!loader) return false;
       if (indexKey in changes && changes[indexKey]?.newValue === undefined) {
-        // The connection's data was cleared.
-        loader = new MatrixLoader([], []);
-        early.length = 0;
-        publish();
-        return;
+        loader = new MatrixLoader([], []); // the connection's data was cleared
+        return false;
       }
       const rows: MatrixUser[] = [];
       const removed: string[] = [];
@@ -104,18 +118,45 @@ export function useMatrix(connectionId: string): LoadedMatrix {
       }
       const index = indexKey in changes ? MatrixIndex.safeParse(changes[indexKey]?.newValue) : undefined;
       const pages = pagesKey in changes ? MatrixPages.safeParse(changes[pagesKey]?.newValue) : undefined;
-      if (rows.length === 0 && removed.length === 0 && !index?.success && !pages?.success) return;
-      const change = { rows, removed, ...(index?.success && { order: index.data.userIds }), ...(pages?.success && { pages: pages.data }) };
+      if (rows.length === 0 && removed.length === 0 && !index?.success && !pages?.success) return false;
+      loader.applyChanges({ rows, removed, ...(index?.success && { order: index.data.userIds }), ...(pages?.success && { pages: pages.data }) });
+      return index?.success === true;
+    };
+
+    // Changes that come before the first read answered wait for it (then they are applied over it, in order).
+    const early: StorageChanges[] = [];
+    const onChanged = (changes: StorageChanges, area: string) => {
+      if (area !== 'local' || !live) return;
       if (!loader) {
-        early.push(change);
+        early.push(changes);
         return;
       }
-      loader.applyChanges(change);
+      const relisted = apply(changes);
       publish();
-      // A new list once everything was read: its new users' rows are read the same way.
-      if (index?.success) readRest();
+      if (relisted) readRest(); // a new list: its new users' rows are read the same way
     };
+    const start = (opened: Opened, before: StorageChanges[]) => {
+      if (!live) return;
+      loader = opened.loader;
+      for (const changes of before) apply(changes);
+      publish();
+      readRest();
+    };
+
+    const opened = preloaded.get(connectionId);
+    preloaded.delete(connectionId);
+    // Synchronously from here to the listener: no change falls between what was collected and what is watched.
+    if (opened) start(opened, opened.changesSince());
     browser.storage.onChanged.addListener(onChanged);
+    if (!opened) {
+      void openMatrix(connectionId).then(
+        (read) => {
+          read.changesSince(); // its own collection stops: `early` has every change since before the read began
+          start(read, early.splice(0));
+        },
+        () => start({ loader: new MatrixLoader([], []), keys: [], changesSince: () => [] }, early.splice(0)),
+      );
+    }
     return () => {
       live = false;
       browser.storage.onChanged.removeListener(onChanged);
