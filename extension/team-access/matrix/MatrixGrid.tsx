@@ -3,10 +3,17 @@ import { markFirstData } from '../../ui/first-data';
 import { cellGlyphs, cellLabel, personLabel } from './cell-label';
 import type { MatrixPage, MatrixUser } from '../team-access-storage';
 import { ageText } from './time-text';
-import { visibleWindow } from './visible-window';
+import { OVERSCAN, visibleWindow } from './visible-window';
 
 export const ROW_HEIGHT = 40;
 const VIEW_HEIGHT = 480;
+/**
+ * Rows are keyed by their place in the window (index modulo the most rows a window draws), not by user: a jump of the
+ * scroll position then rewrites the text of the rows already there instead of building every row anew, which kept
+ * the page's main thread busy past 50 ms a jump on a loaded machine. Between two scroll positions the same user
+ * keeps the same row.
+ */
+const SLOTS = Math.ceil(VIEW_HEIGHT / ROW_HEIGHT) + 2 * OVERSCAN + 1;
 
 interface Props {
   users: MatrixUser[];
@@ -70,7 +77,7 @@ export function MatrixGrid({ users, pages, selected, onToggle, newUserIds, share
             const isSelected = selected.has(user.id);
             const who = personLabel(user, sharedNames);
             return (
-              <tr key={user.id} aria-rowindex={index + 2} class={isSelected ? 'selected' : undefined}>
+              <tr key={index % SLOTS} aria-rowindex={index + 2} class={isSelected ? 'selected' : undefined}>
                 <td class="check">
                   <input
                     type="checkbox"

@@ -1,5 +1,6 @@
 import type { Role } from '../../../shared/schemas';
 import { codeToRoles } from './cell-code';
+import { byName, compareEmails, compareNames } from './row-order';
 import type { MatrixUser, TeamScan } from '../team-access-storage';
 
 export interface MatrixFilter {
@@ -56,11 +57,9 @@ export const NO_ACCESS_ANYWHERE: MatrixFilter = { ...NO_FILTER, access: 'none' }
 
 export const pageCount = (user: MatrixUser) => (user.cells ? Object.keys(user.cells).length : -1);
 
-// One collator for every comparison: String.localeCompare builds one per call, which sorting 5,000 rows feels.
-const collator = new Intl.Collator();
 const COMPARE: Record<SortKey, (a: MatrixUser, b: MatrixUser) => number> = {
-  name: (a, b) => collator.compare(a.name, b.name),
-  email: (a, b) => collator.compare(a.email, b.email),
+  name: compareNames,
+  email: compareEmails,
   pages: (a, b) => pageCount(a) - pageCount(b),
 };
 
@@ -72,9 +71,7 @@ export function visibleUsers(
   scan: Pick<TeamScan, 'startedAt' | 'previousStartedAt'> | null,
 ): MatrixUser[] {
   const direction = sort.descending ? -1 : 1;
-  return users
-    .filter((user) => matchesFilter(user, filter, scan))
-    .sort((a, b) => direction * COMPARE[sort.key](a, b) || COMPARE.name(a, b) || a.id.localeCompare(b.id));
+  return users.filter((user) => matchesFilter(user, filter, scan)).sort((a, b) => direction * COMPARE[sort.key](a, b) || byName(a, b));
 }
 
 /** The part of a filter that needs no read (the name or email, new since the last scan): what an unread user may match. */

@@ -1,6 +1,7 @@
 import type { MatrixPage, MatrixUser, TeamMatrix } from '../team-access-storage';
+import { idsByName } from './row-order';
 
-/** What one update did to the matrix: the rows to write, the rows to remove, the index when the set of users changed, the pages when they did. */
+/** What one update did to the matrix: the rows to write, the rows to remove, the index when the users or their names changed, the pages when they did. */
 export interface MatrixChanges {
   rows: MatrixUser[];
   removed: string[];
@@ -14,9 +15,10 @@ export function matrixChanges(before: TeamMatrix, after: TeamMatrix): MatrixChan
   const removed: string[] = [];
   for (const [id, row] of Object.entries(after.users)) if (before.users[id] !== row) rows.push(row);
   for (const id of Object.keys(before.users)) if (!Object.hasOwn(after.users, id)) removed.push(id);
-  const added = rows.some((row) => !Object.hasOwn(before.users, row.id));
+  // The index keeps the table's first order (by name): a new list (users who came or left, a name changed) rewrites it.
+  const relisted = rows.some((row) => before.users[row.id]?.name !== row.name);
   const changes: MatrixChanges = { rows, removed };
-  if (added || removed.length > 0) changes.index = { userIds: Object.keys(after.users) };
+  if (relisted || removed.length > 0) changes.index = { userIds: idsByName(Object.values(after.users)) };
   if (before.pages !== after.pages) changes.pages = after.pages;
   return changes;
 }

@@ -28,6 +28,7 @@ import { PlanPreview } from '../bulk/PlanPreview';
 import { ScanBar } from '../scan/ScanBar';
 import { type MatrixUser, scanProgressItem, type TeamMatrix, teamBatchItem, teamBatchOutcomesItem, teamScanItem } from '../team-access-storage';
 import { useMatrix } from './use-matrix';
+import { withSelected } from './selection';
 import { useStableRows } from './use-stable-rows';
 
 const SCANNING = new Set(['listing', 'running', 'rate-limited', 'offline']);
@@ -42,7 +43,7 @@ export type TeamAccessExtra = (view: TeamAccessView) => ComponentChildren;
 
 /** The Team access page: one organization's users x pages, the scan that fills it, and bulk changes. */
 export function TeamAccessApp({ connectionId, extra }: { connectionId: string; extra?: TeamAccessExtra }) {
-  const matrix = useMatrix(connectionId);
+  const { matrix, loading } = useMatrix(connectionId);
   const scan = useStored(teamScanItem(connectionId)).value ?? null;
   const progress = useStored(scanProgressItem(connectionId)).value ?? null;
   const batch = useStored(teamBatchItem(connectionId)).value ?? null;
@@ -58,30 +59,27 @@ export function TeamAccessApp({ connectionId, extra }: { connectionId: string; e
   const allUsers = useMemo(() => Object.values(matrix.users), [matrix]);
   const matching = useMemo(() => visibleUsers(allUsers, filter, sort, scan), [allUsers, filter, sort, scan]);
   const scanning = scan !== null && SCANNING.has(scan.state);
-  const stable = useStableRows(matching, matrix.users, scanning, JSON.stringify([filter, sort]));
+  // While the stored rows come in (in the table's first order), the table grows at its end; the scan's reads are held.
+  const stable = useStableRows(matching, matrix.users, scanning && !loading, JSON.stringify([filter, sort]));
   const rows = stable.rows;
   const unread = useMemo(() => (asksAboutAccess(filter) ? unreadThatMayMatch(allUsers, filter, scan).length : 0), [allUsers, filter, scan]);
   const shared = useMemo(() => sharedNames(allUsers), [allUsers]);
   // What the admin is looking at mid-scan is read next (sent again when the view changes, not on every read).
   const latest = useRef({ allUsers, scan });
   latest.current = { allUsers, scan };
+  const loaded = loading === undefined;
   useEffect(() => {
-    if (!scanning) return;
+    if (!scanning || !loaded) return;
     const ids = readNext(latest.current.allUsers, filter, sort, latest.current.scan, 500);
     const timer = setTimeout(() => void ask('teamAccessReadFirst', ids).catch(() => {}), 300);
     return () => clearTimeout(timer);
-  }, [filter, sort, scanning]);
+  }, [filter, sort, scanning, loaded]);
   const newUserIds = useMemo(() => new Set(allUsers.filter((user) => isNewSinceLastScan(user, scan)).map((user) => user.id)), [allUsers, scan]);
   const seats = useMemo(() => unusedSeats(allUsers), [allUsers]);
   const selectedUsers = useMemo(() => allUsers.filter((user) => selected.has(user.id)), [allUsers, selected]);
   const busy = batch !== null && batch.state !== 'done' && batch.state !== 'cancelled';
 
-  const toggle = (userId: string, on: boolean) => {
-    const next = new Set(selected);
-    if (on) next.add(userId);
-    else next.delete(userId);
-    setSelected(next);
-  };
+  const toggle = (userId: string, on: boolean) => setSelected(withSelected(selected, [userId], on));
   const preview = (change: BulkChange) => setPlan(planBulkChange(change, selectedUsers, matrix));
   const apply = async () => {
     if (!plan) return;
@@ -103,7 +101,7 @@ export function TeamAccessApp({ connectionId, extra }: { connectionId: string; e
         <p class="hint">Who can do what on which page, for the whole organization.</p>
       </header>
       <main class="team-access">
-        <ScanBar scan={scan} progress={progress} userCount={allUsers.length} />
+        <ScanBar scan={scan} progress={progress} userCount={loading?.total ?? allUsers.length} />
         {allUsers.length > 0 && (
           <>
             <MatrixFilters pages={matrix.pages} filter={filter} onFilter={setFilter} sort={sort} onSort={setSort} />
@@ -112,14 +110,18 @@ export function TeamAccessApp({ connectionId, extra }: { connectionId: string; e
             </a>
             <div class="selection">
               <p role="status" aria-live="polite">
-                Showing {rows.length} of {allUsers.length} users
+                {loading
+                  ? `Loading the stored rows: ${loading.read} of ${loading.total}. Showing ${rows.length} of the ${allUsers.length} loaded so far`
+                  : `Showing ${rows.length} of ${allUsers.length} users`}
                 {unread > 0 && `; ${unread} not read yet (their access is unknown: they may match once the scan reads them)`}; {selected.size}{' '}
                 selected.
               </p>
               <p role="status" aria-live="polite">
-                Seats: {seats.noAccess} with no access to any page{seats.notRead > 0 && ` (${seats.notRead} not read yet)`}.
+                {loading
+                  ? 'Seats: counted once every stored row is loaded.'
+                  : `Seats: ${seats.noAccess} with no access to any page${seats.notRead > 0 ? ` (${seats.notRead} not read yet)` : ''}.`}
               </p>
-              <button type="button" onClick={() => setFilter(NO_ACCESS_ANYWHERE)} disabled={seats.noAccess === 0}>
+              <button type="button" onClick={() => setFilter(NO_ACCESS_ANYWHERE)} disabled={loading !== undefined || seats.noAccess === 0}>
                 Show the {seats.noAccess} with no access to any page
               </button>
               {stable.waiting > 0 && (
@@ -127,7 +129,19 @@ export function TeamAccessApp({ connectionId, extra }: { connectionId: string; e
                   {stable.waiting} more now match: show them
                 </button>
               )}
-              <button type="button" onClick={() => setSelected(new Set([...selected, ...rows.map((user) => user.id)]))} disabled={rows.length === 0}>
+              <button
+                type="button"
+                onClick={() =>
+                  setSelected(
+                    withSelected(
+                      selected,
+                      rows.map((user) => user.id),
+                      true,
+                    ),
+                  )
+                }
+                disabled={loading !== undefined || rows.length === 0}
+              >
                 Select all {rows.length} shown
               </button>
               <button type="button" onClick={() => setSelected(new Set())} disabled={selected.size === 0}>
@@ -144,8 +158,15 @@ export function TeamAccessApp({ connectionId, extra }: { connectionId: string; e
               now={now}
             />
             <p class="hint">Cells: ✓ access, C Configure page, I Manage incidents, M Manage maintenances, – no access, ? not scanned yet.</p>
-            <BulkChangeForm pages={matrix.pages} users={allUsers.filter((user) => user.cells)} selectedCount={selected.size} onPlan={preview} />
-            <CsvPanel matrix={matrix} users={rows} onPlan={setPlan} />
+            {/* What acts on the whole organization (a bulk change, CSV, the members' panel) waits for every row. */}
+            {loaded ? (
+              <>
+                <BulkChangeForm pages={matrix.pages} users={allUsers.filter((user) => user.cells)} selectedCount={selected.size} onPlan={preview} />
+                <CsvPanel matrix={matrix} users={rows} onPlan={setPlan} />
+              </>
+            ) : (
+              <p class="hint">Bulk changes and CSV come once every stored row is loaded.</p>
+            )}
           </>
         )}
         {plan && (
@@ -160,7 +181,7 @@ export function TeamAccessApp({ connectionId, extra }: { connectionId: string; e
           </p>
         )}
         {batch && <BatchPanel batch={batch} outcomes={outcomes} pages={matrix.pages} onUndo={() => setPlan(undoBulkPlan(batch, outcomes))} />}
-        {extra?.({ connectionId, matrix, selectedUsers })}
+        {loaded && extra?.({ connectionId, matrix, selectedUsers })}
       </main>
     </>
   );

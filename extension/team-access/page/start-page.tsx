@@ -1,7 +1,9 @@
 import { render } from 'preact';
 import { activeConnection, connectionsItem } from '../../connection/connections-item';
-import { migrateSingleConnection } from '../../connection/migrate-single-connection';
+import { isCurrentLayout, layoutItem, migrateSingleConnection } from '../../connection/migrate-single-connection';
+import { readAhead } from '../../storage/stored-item';
 import { preload, useStored } from '../../ui/use-stored';
+import { lastFirstReadKeys, rememberFirstReadKeys } from './first-read-hint';
 import { TeamAccessApp, type TeamAccessExtra } from './TeamAccessApp';
 import { batchProgressItem, scanProgressItem, teamBatchItem, teamBatchOutcomesItem, teamScanItem } from '../team-access-storage';
 import { preloadMatrix } from './use-matrix';
@@ -22,12 +24,35 @@ function TeamAccessPage({ extra }: { extra?: TeamAccessExtra }) {
   return <TeamAccessApp key={connection.id} connectionId={connection.id} {...(extra && { extra })} />;
 }
 
-/** Reads what is stored before the first render, so the matrix draws from cache in the very first frame. */
-/** `extra`: what a folder above adds to the page (the entry point passes team-members' panel). */
+/**
+ * Reads what is stored before the first render, so the matrix's first screen draws in the very first frame: one
+ * storage call for the connection and what the last opening read for its first screen (first-read-hint.ts), a second
+ * only for what that guess lacked. The rest of the rows are read after the first frame (use-matrix.ts).
+ * `extra`: what a folder above adds to the page (the entry point passes team-members' panel).
+ */
 export async function startTeamAccessPage(root: HTMLElement, extra?: TeamAccessExtra): Promise<void> {
-  await migrateSingleConnection().catch(() => {});
-  const id = activeConnection(await connectionsItem.getValue())?.id;
-  const items = id ? [teamScanItem(id), scanProgressItem(id), teamBatchItem(id), batchProgressItem(id), teamBatchOutcomesItem(id)] : [];
-  await Promise.all([preload([connectionsItem, ...items]), id ? preloadMatrix(id) : undefined]).catch(() => {});
+  performance.mark('team-access:script');
+  const always = [layoutItem, connectionsItem] as const;
+  const ahead = await readAhead([...always.flatMap((item) => item.readKeys), ...lastFirstReadKeys()]).catch(() => undefined);
+  try {
+    let [layout, connections] = await preload(always, ahead);
+    if (!isCurrentLayout(layout)) {
+      // A profile from before several connections, opened before the background could move it: move it first.
+      await migrateSingleConnection();
+      [, connections] = await preload(always);
+    }
+    const id = activeConnection(connections)?.id;
+    if (id) {
+      const items = [teamScanItem(id), scanProgressItem(id), teamBatchItem(id), batchProgressItem(id), teamBatchOutcomesItem(id)];
+      const [, matrixKeys] = await Promise.all([preload(items, ahead), preloadMatrix(id, ahead)]);
+      rememberFirstReadKeys([...items.flatMap((item) => item.readKeys), ...matrixKeys]);
+    }
+  } catch {
+    // Drawn anyway: each part reads what it lacks.
+  } finally {
+    ahead?.close();
+  }
+  performance.mark('team-access:read');
   render(<TeamAccessPage {...(extra && { extra })} />, root);
+  performance.mark('team-access:rendered');
 }

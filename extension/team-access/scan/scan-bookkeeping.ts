@@ -1,4 +1,4 @@
-import { type Page, type PagePermissions, ROLES, type User, userDisplayName } from '../../../shared/schemas';
+import { type Page, type PagePermissions, type PageRoles, ROLES, type User, userDisplayName } from '../../../shared/schemas';
 import { encodePermissions } from '../matrix/cell-code';
 import type { MatrixPage, MatrixUser, TeamMatrix, TeamScan } from '../team-access-storage';
 
@@ -52,12 +52,29 @@ export function recordRead(matrix: TeamMatrix, userId: string, pages: PagePermis
 }
 
 /** A page comes back with its roles (RBAC) or as `{}` (no RBAC): see permissions/role-based-access.ts. */
+export const pageUsesRoles = (roles: PageRoles): boolean => ROLES.some((role) => typeof roles[role] === 'boolean');
+
+/**
+ * Whether a read shows some page's access control otherwise than `taught` (what a run passed on so far), which it
+ * then holds: the popup's cache is written when a read teaches something, not after each of 5,000 reads.
+ */
+export function teachesSomething(taught: Map<string, boolean>, permissions: PagePermissions): boolean {
+  let taughtNow = false;
+  for (const [pageId, roles] of Object.entries(permissions)) {
+    const usesRoles = pageUsesRoles(roles);
+    if (taught.get(pageId) === usesRoles) continue;
+    taught.set(pageId, usesRoles);
+    taughtNow = true;
+  }
+  return taughtNow;
+}
+
 export function learnPages(pages: MatrixPage[], permissions: PagePermissions): MatrixPage[] {
   let changed = false;
   const learned = pages.map((page) => {
     const roles = permissions[page.id];
     if (!roles) return page;
-    const usesRoles = ROLES.some((role) => typeof roles[role] === 'boolean');
+    const usesRoles = pageUsesRoles(roles);
     if (page.usesRoles === usesRoles) return page;
     changed = true;
     return { ...page, usesRoles };

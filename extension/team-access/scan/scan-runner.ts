@@ -5,7 +5,7 @@ import type { ProgressReport } from '../../jobs/job-progress';
 import { type OnWait, type Waiter, waitWith } from '../../jobs/wait-out';
 import type { MatrixStore, ValueStore } from '../matrix/matrix-store';
 import type { TeamScan } from '../team-access-storage';
-import { dropUser, mergeOrganization, readByScan, recordRead, scanCounts, scanOrder } from './scan-bookkeeping';
+import { dropUser, mergeOrganization, readByScan, recordRead, scanCounts, scanOrder, teachesSomething } from './scan-bookkeeping';
 
 export type ScanDeps = Waiter & {
   client: Pick<StatuspageClient, 'listUsers' | 'listPages' | 'getUserPermissions'>;
@@ -91,13 +91,14 @@ export async function runScan(deps: ScanDeps, { signal, fresh }: { signal: Abort
     });
     await report();
     const next = userPicker(current, deps);
+    const taught = new Map<string, boolean>();
     let failure: unknown;
     const reader = async () => {
       for (let userId = await next(); userId !== undefined && !inner.signal.aborted; userId = await next()) {
         try {
           const { pages } = await call(() => client.getUserPermissions(organizationId, userId, { ...BACKGROUND, signal: inner.signal }));
           await deps.matrix.update((matrix) => recordRead(matrix, userId, pages, deps.now()));
-          await deps.learn?.(pages).catch(() => {});
+          if (teachesSomething(taught, pages)) await deps.learn?.(pages).catch(() => taught.clear()); // a failed write: the next read teaches again
           done++;
         } catch (error) {
           if (inner.signal.aborted) return;

@@ -36,8 +36,9 @@ test('a matrix stored by the version before (one item) opens as rows, split once
     const all = await chrome.storage.local.get(null);
     return { index: all[`${prefix}matrix`], pages: all[`${prefix}pages`], version: all[`${prefix}matrix$`], row: all[`${prefix}row.u1`] };
   }, prefix);
-  expect(stored.index).toEqual({ userIds: ['u1', 'u2'] });
+  // Then (version 3) the index in the table's first order, by name: the page reads its first screen's rows first.
+  expect(stored.index).toEqual({ userIds: ['u2', 'u1'] });
   expect(stored.pages).toEqual([{ id: 'p1', name: 'Old Page', usesRoles: true }]);
-  expect(stored.version).toEqual({ v: 2 });
+  expect(stored.version).toEqual({ v: 3 });
   expect(stored.row).toMatchObject({ id: 'u1', name: 'Old Reader', cells: { p1: 'i' } });
 });

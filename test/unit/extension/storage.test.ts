@@ -364,7 +364,10 @@ describe('shared rate limiter', () => {
     const limiter = await sharedLimiter(CONNECTION.id);
     const release = await limiter.acquire();
     release();
-    await expect.poll(async () => ((await rateLimiterStateItem(CONNECTION.id).getValue()) as { stamps: number[] } | null)?.stamps.length).toBe(1);
+    // Saved exactly once the key is idle (a slot’s time after its last request; reserved ahead before that).
+    await expect
+      .poll(async () => ((await rateLimiterStateItem(CONNECTION.id).getValue()) as { stamps: number[] } | null)?.stamps.length, { timeout: 3_000 })
+      .toBe(1);
 
     // A new worker: the module's memory is gone, storage is not.
     const saved = await rateLimiterStateItem(CONNECTION.id).getValue();

@@ -245,6 +245,19 @@ describe('the scan at the size of an organization', () => {
     expect(bytesPerUser(large)).toBeLessThan(400);
   });
 
+  it('passes which pages use roles on to the popup’s cache when a read teaches something, not after every read', async () => {
+    const taught: PagePermissions[] = [];
+    const t = await timedScan(40, 4, 0, {
+      learn: async (pages) => {
+        taught.push(pages);
+      },
+    });
+    expect(t.scan.value?.state).toBe('done');
+    // Every user shows Acme Cloud with its roles: the first read teaches it, the other 39 nothing new.
+    expect(taught).toHaveLength(1);
+    expect(Object.keys(taught[0] ?? {})).toEqual(['cloud']);
+  });
+
   it('reads the users the admin is looking at next, and does not read the lists again while they are fresh', async () => {
     const wanted = ['u30', 'u31', 'u32'];
     const t = await timedScan(40, 1, 10, {
