@@ -86,7 +86,7 @@ function mappedSegments(mappings: string): Array<[number, number, number]> {
  * bytes the file's code became (from the build's hidden source map). The parts overlap in what gzip shares, so
  * they add up to more than the whole.
  */
-function loaderParts(): Array<[string, number]> {
+export function loaderParts(): Array<[string, number]> {
   const code = readFileSync(`${DIST}/status-embed.js`, 'utf8');
   const mapFile = `${DIST}/status-embed.js.map`;
   if (!existsSync(mapFile)) throw new Error(`No ${mapFile}: rebuild with npm run build:widget`);
@@ -124,7 +124,7 @@ function printSizes(): void {
 }
 
 /** The baseline: what a careful developer would write by hand for the same card, no framework, no validation. */
-function plainCardScript(css: string): string {
+export function plainCardScript(css: string): string {
   return `(() => {
   const statusPage = document.currentScript.dataset.statusPage.replace(/\\/*$/, '/');
   fetch(statusPage + 'api/v2/summary.json', { credentials: 'omit' }).then((r) => r.json()).then((summary) => {
