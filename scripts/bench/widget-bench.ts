@@ -9,7 +9,8 @@
 // - the config endpoint's throughput against a static JSON file on plain node:http, and its upstream calls per
 //   TTL under that load.
 // `npm run bench` runs it after a build; `npx tsx scripts/bench/widget-bench.ts [--quick]` alone after
-// `npm run build:widget`. It throws when it cannot produce a figure.
+// `npm run build:widget` (`--sizes`: the sizes alone, no browser: docs/widget.md's tables). It throws when it cannot
+// produce a figure.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { Agent, createServer, request, type Server } from 'node:http';
@@ -309,11 +310,12 @@ async function benchBrowser(browser: Browser, runs: number): Promise<void> {
   try {
     // Time to the card: each run a fresh context (nothing cached, nothing stored) for the first visit, then a
     // second visit in the same context (the returning visitor, the incident still open), widget and plain card
-    // alternating; run -1 warms the browser up.
+    // alternating, each first every other run (so that a neighbour's load, rising or falling, favours neither);
+    // run -1 warms the browser up.
     const times = { widget: { first: [] as number[], again: [] as number[] }, plain: { first: [] as number[], again: [] as number[] } };
     const before304 = sites.notModified();
     for (let run = -1; run < runs; run += 1) {
-      for (const kind of ['widget', 'plain'] as const) {
+      for (const kind of run % 2 ? (['plain', 'widget'] as const) : (['widget', 'plain'] as const)) {
         const context = await browser.newContext();
         const first = await visit(context, `${sites.customer}/${kind}`);
         const again = await visit(context, `${sites.customer}/${kind}`);
@@ -477,4 +479,7 @@ export async function benchWidget(options: { quick: boolean } = { quick: false }
   await benchConfigEndpoint(options.quick);
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) await benchWidget({ quick: process.argv.includes('--quick') });
+if (import.meta.url === `file://${process.argv[1]}`) {
+  if (process.argv.includes('--sizes')) printSizes();
+  else await benchWidget({ quick: process.argv.includes('--quick') });
+}
