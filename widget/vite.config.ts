@@ -58,8 +58,8 @@ const shared = {
   },
 } satisfies InlineConfig['build'];
 
-/** Builds one entry to a single file in memory and returns its code (after `banner`, if any). */
-async function bundle(entry: string, format: 'iife' | 'es', name?: string, define?: Record<string, string>, banner?: string): Promise<string> {
+/** Builds one entry to a single file in memory and returns its code. */
+async function bundle(entry: string, format: 'iife' | 'es', name?: string, define?: Record<string, string>): Promise<string> {
   const output = await build({
     root,
     configFile: false,
@@ -70,8 +70,7 @@ async function bundle(entry: string, format: 'iife' | 'es', name?: string, defin
   });
   const [result] = Array.isArray(output) ? output : [output];
   if (!result || !('output' in result)) throw new Error(`vite did not return a bundle for ${entry}`);
-  // Put before the minified code (the minifier drops comments): it must be the file's first line.
-  return assertAscii(entry, banner ? `${banner}\n${result.output[0].code}` : result.output[0].code);
+  return assertAscii(entry, result.output[0].code);
 }
 
 // The languages but English, each a statement that hands its strings to the card stage (data: JSON, ASCII).
@@ -87,17 +86,10 @@ for (const [language, strings] of Object.entries(LOCALES)) {
   localeIntegrity[file] = integrity;
 }
 
-// Before the loader: its build needs the card's name and hash. The card stage runs as soon as it has come, and its
-// first drawing calls most of its functions (zod's parsing, the view, the card): V8's explicit compile hint (a
-// comment on the first line, Chromium 136+; others ignore it) has them compiled while the file streams in, off
-// the main thread, instead of one by one on the main thread as they are first called.
-const cardCode = await bundle(
-  'widget/browser/card-stage/index.ts',
-  'iife',
-  'StatusEmbedCard',
-  { __STATUS_EMBED_LOCALE_DIGESTS__: JSON.stringify(localeDigests) },
-  '//# allFunctionsCalledOnLoad',
-);
+// Before the loader: its build needs the card's name and hash.
+const cardCode = await bundle('widget/browser/card-stage/index.ts', 'iife', 'StatusEmbedCard', {
+  __STATUS_EMBED_LOCALE_DIGESTS__: JSON.stringify(localeDigests),
+});
 const CARD = contentName('status-embed-card', cardCode);
 const cardIntegrity = sriHash(cardCode, 'sha256');
 

@@ -174,6 +174,7 @@ const MEASURE = () => {
       const card = root.querySelector('.card');
       if (!card) return;
       observer.disconnect();
+      bench.cardIn = performance.now();
       card.getBoundingClientRect(); // style and layout, now
       bench.laidOut = performance.now();
       requestAnimationFrame(() => (bench.painted = performance.now()));
@@ -253,7 +254,10 @@ async function startSites(): Promise<Sites> {
   };
 }
 
-/** Opens `url` in a new page of `context` and returns the card's paint time and the longest task (ms). */
+/** One visit's times (ms since navigation): the card in the DOM, laid out, painted; each request's start and end. */
+type Visit = Record<string, number> & { cardIn: number; painted: number; longestTask: number };
+
+/** Opens `url` in a new page of `context` and returns the card's paint time, the longest task and the requests' times (ms). */
 async function visit(context: import('@playwright/test').BrowserContext, url: string) {
   const page = await context.newPage();
   try {
@@ -263,7 +267,21 @@ async function visit(context: import('@playwright/test').BrowserContext, url: st
       timeout: 60_000,
     });
     await page.waitForTimeout(100); // a task that follows the paint
-    return await page.evaluate(() => (window as unknown as { bench: Record<string, number> }).bench as { painted: number; longestTask: number });
+    return await page.evaluate(() => {
+      const times = { ...(window as unknown as { bench: Record<string, number> }).bench } as Visit;
+      // When each request started and its last byte came (ms since navigation): the script, summary.json, the card stage.
+      for (const entry of performance.getEntriesByType('resource') as PerformanceResourceTiming[]) {
+        const name = /summary\.json/.test(entry.name)
+          ? 'summary'
+          : /status-embed-card-/.test(entry.name)
+            ? 'stage'
+            : /\.js$/.test(entry.name)
+              ? 'script'
+              : '';
+        if (name) [times[`${name}Start`], times[`${name}End`]] = [entry.startTime, entry.responseEnd];
+      }
+      return times;
+    });
   } finally {
     await page.close();
   }
@@ -313,6 +331,7 @@ async function benchBrowser(browser: Browser, runs: number): Promise<void> {
     // alternating, each first every other run (so that a neighbour's load, rising or falling, favours neither);
     // run -1 warms the browser up.
     const times = { widget: { first: [] as number[], again: [] as number[] }, plain: { first: [] as number[], again: [] as number[] } };
+    const firstVisits = { widget: [] as Visit[], plain: [] as Visit[] };
     const before304 = sites.notModified();
     for (let run = -1; run < runs; run += 1) {
       for (const kind of run % 2 ? (['plain', 'widget'] as const) : (['widget', 'plain'] as const)) {
@@ -323,6 +342,7 @@ async function benchBrowser(browser: Browser, runs: number): Promise<void> {
         if (run < 0) continue;
         times[kind].first.push(first.painted);
         times[kind].again.push(again.painted);
+        firstVisits[kind].push(first);
       }
     }
     for (const [visitKind, label, goal] of [
@@ -332,6 +352,34 @@ async function benchBrowser(browser: Browser, runs: number): Promise<void> {
       const [ours, theirs] = [median(times.widget[visitKind]), median(times.plain[visitKind])];
       figure(label, `widget ${ms(ours)}, plain DOM card ${ms(theirs)}: ratio ${(ours / theirs).toFixed(2)} (median of ${runs})`, `at most ${goal}x`);
     }
+    // Where a first visit's time goes: each step's median over the runs (from the page's resource timings).
+    const steps = (kind: 'widget' | 'plain', path: Array<[string, string]>) =>
+      path
+        .map(([from, to]) => {
+          const [a, b] = from.split('>') as [string, string];
+          return `${to} ${median(firstVisits[kind].map((visit) => visit[b]! - visit[a]!)).toFixed(1)}`;
+        })
+        .join(', ');
+    figure(
+      'first visit, step by step (ms, medians): widget',
+      steps('widget', [
+        ['scriptEnd>summaryStart', 'script came -> summary asked'],
+        ['summaryStart>summaryEnd', 'summary'],
+        ['summaryEnd>stageStart', '-> card stage asked'],
+        ['stageStart>stageEnd', 'card stage'],
+        ['stageEnd>cardIn', '-> card in the page (parse, run, check, draw)'],
+        ['cardIn>painted', '-> painted'],
+      ]),
+    );
+    figure(
+      'first visit, step by step (ms, medians): plain DOM card',
+      steps('plain', [
+        ['scriptEnd>summaryStart', 'script came -> summary asked'],
+        ['summaryStart>summaryEnd', 'summary'],
+        ['summaryEnd>cardIn', '-> card in the page'],
+        ['cardIn>painted', '-> painted'],
+      ]),
+    );
     figure(
       'summary.json revalidated on a returning visit (304 Not Modified)',
       `${sites.notModified() - before304} of ${2 * (runs + 1)} returning visits`,
