@@ -359,6 +359,14 @@ async function benchBrowser(browser: Browser, runs: number): Promise<void> {
         `at most ${goal}x`,
       );
     }
+    // The same first visits counted from the script's arrival: what the two scripts do, without the page's and the
+    // script's own download (the same for both, and on this shared machine the most scattered part).
+    const fromScript = (kind: 'widget' | 'plain') => median(firstVisits[kind].map((visit) => visit.painted - visit.scriptEnd!));
+    const [oursFromScript, theirsFromScript] = [fromScript('widget'), fromScript('plain')];
+    figure(
+      'script arrived -> card painted, first visit',
+      `widget ${ms(oursFromScript)}, plain DOM card ${ms(theirsFromScript)}: ratio ${(oursFromScript / theirsFromScript).toFixed(2)} (median of ${runs})`,
+    );
     // Where a first visit's time goes: each step's median over the runs (from the page's resource timings).
     const steps = (kind: 'widget' | 'plain', path: Array<[string, string]>) =>
       path

@@ -53,7 +53,8 @@ function runEmbed(host: HTMLElement): RunningEmbed {
     try {
       const reading = fetchText(summaryUrl(statusPage));
       // Once the request is out (a first storage access can block for milliseconds): the returning visitor's head
-      // start, side by side with the read; the card stage comes from the cache.
+      // start, side by side with the read; the card stage comes from the cache. (On later refreshes the card stage
+      // is there already, or the note is gone: nothing is loaded again.)
       try {
         if (localStorage[activeKey]) cardStage().catch(() => {}); // a failure shows at the refresh that needs it
       } catch {}
