@@ -9,7 +9,8 @@
 // - the config endpoint's throughput against a static JSON file on plain node:http, and its upstream calls per
 //   TTL under that load.
 // `npm run bench` runs it after a build; `npx tsx scripts/bench/widget-bench.ts [--quick]` alone after
-// `npm run build:widget`. It throws when it cannot produce a figure.
+// `npm run build:widget` (`--sizes`: the sizes alone, no browser: docs/widget.md's tables). It throws when it cannot
+// produce a figure.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { Agent, createServer, request, type Server } from 'node:http';
@@ -86,7 +87,7 @@ function mappedSegments(mappings: string): Array<[number, number, number]> {
  * bytes the file's code became (from the build's hidden source map). The parts overlap in what gzip shares, so
  * they add up to more than the whole.
  */
-function loaderParts(): Array<[string, number]> {
+export function loaderParts(): Array<[string, number]> {
   const code = readFileSync(`${DIST}/status-embed.js`, 'utf8');
   const mapFile = `${DIST}/status-embed.js.map`;
   if (!existsSync(mapFile)) throw new Error(`No ${mapFile}: rebuild with npm run build:widget`);
@@ -124,7 +125,7 @@ function printSizes(): void {
 }
 
 /** The baseline: what a careful developer would write by hand for the same card, no framework, no validation. */
-function plainCardScript(css: string): string {
+export function plainCardScript(css: string): string {
   return `(() => {
   const statusPage = document.currentScript.dataset.statusPage.replace(/\\/*$/, '/');
   fetch(statusPage + 'api/v2/summary.json', { credentials: 'omit' }).then((r) => r.json()).then((summary) => {
@@ -173,6 +174,7 @@ const MEASURE = () => {
       const card = root.querySelector('.card');
       if (!card) return;
       observer.disconnect();
+      bench.cardIn = performance.now();
       card.getBoundingClientRect(); // style and layout, now
       bench.laidOut = performance.now();
       requestAnimationFrame(() => (bench.painted = performance.now()));
@@ -252,7 +254,10 @@ async function startSites(): Promise<Sites> {
   };
 }
 
-/** Opens `url` in a new page of `context` and returns the card's paint time and the longest task (ms). */
+/** One visit's times (ms since navigation): the card in the DOM, laid out, painted; each request's start and end. */
+type Visit = Record<string, number> & { cardIn: number; painted: number; longestTask: number };
+
+/** Opens `url` in a new page of `context` and returns the card's paint time, the longest task and the requests' times (ms). */
 async function visit(context: import('@playwright/test').BrowserContext, url: string) {
   const page = await context.newPage();
   try {
@@ -262,7 +267,21 @@ async function visit(context: import('@playwright/test').BrowserContext, url: st
       timeout: 60_000,
     });
     await page.waitForTimeout(100); // a task that follows the paint
-    return await page.evaluate(() => (window as unknown as { bench: Record<string, number> }).bench as { painted: number; longestTask: number });
+    return await page.evaluate(() => {
+      const times = { ...(window as unknown as { bench: Record<string, number> }).bench } as Visit;
+      // When each request started and its last byte came (ms since navigation): the script, summary.json, the card stage.
+      for (const entry of performance.getEntriesByType('resource') as PerformanceResourceTiming[]) {
+        const name = /summary\.json/.test(entry.name)
+          ? 'summary'
+          : /status-embed-card-/.test(entry.name)
+            ? 'stage'
+            : /\.js$/.test(entry.name)
+              ? 'script'
+              : '';
+        if (name) [times[`${name}Start`], times[`${name}End`]] = [entry.startTime, entry.responseEnd];
+      }
+      return times;
+    });
   } finally {
     await page.close();
   }
@@ -309,11 +328,13 @@ async function benchBrowser(browser: Browser, runs: number): Promise<void> {
   try {
     // Time to the card: each run a fresh context (nothing cached, nothing stored) for the first visit, then a
     // second visit in the same context (the returning visitor, the incident still open), widget and plain card
-    // alternating; run -1 warms the browser up.
+    // alternating, each first every other run (so that a neighbour's load, rising or falling, favours neither);
+    // run -1 warms the browser up.
     const times = { widget: { first: [] as number[], again: [] as number[] }, plain: { first: [] as number[], again: [] as number[] } };
+    const firstVisits = { widget: [] as Visit[], plain: [] as Visit[] };
     const before304 = sites.notModified();
     for (let run = -1; run < runs; run += 1) {
-      for (const kind of ['widget', 'plain'] as const) {
+      for (const kind of run % 2 ? (['plain', 'widget'] as const) : (['widget', 'plain'] as const)) {
         const context = await browser.newContext();
         const first = await visit(context, `${sites.customer}/${kind}`);
         const again = await visit(context, `${sites.customer}/${kind}`);
@@ -321,6 +342,7 @@ async function benchBrowser(browser: Browser, runs: number): Promise<void> {
         if (run < 0) continue;
         times[kind].first.push(first.painted);
         times[kind].again.push(again.painted);
+        firstVisits[kind].push(first);
       }
     }
     for (const [visitKind, label, goal] of [
@@ -328,8 +350,51 @@ async function benchBrowser(browser: Browser, runs: number): Promise<void> {
       ['again', 'navigation -> card painted, returning visitor during an incident', GOALS.returning],
     ] as const) {
       const [ours, theirs] = [median(times.widget[visitKind]), median(times.plain[visitKind])];
-      figure(label, `widget ${ms(ours)}, plain DOM card ${ms(theirs)}: ratio ${(ours / theirs).toFixed(2)} (median of ${runs})`, `at most ${goal}x`);
+      // Also each run's widget against the plain card of the same run (visited just before or after it): a load
+      // that comes and goes over the runs moves both, so the median of these ratios swings less.
+      const paired = median(times.widget[visitKind].map((time, run) => time / times.plain[visitKind][run]!));
+      figure(
+        label,
+        `widget ${ms(ours)}, plain DOM card ${ms(theirs)}: ratio ${(ours / theirs).toFixed(2)} (median of ${runs}; run by run, median ${paired.toFixed(2)})`,
+        `at most ${goal}x`,
+      );
     }
+    // The same first visits counted from the script's arrival: what the two scripts do, without the page's and the
+    // script's own download (the same for both, and on this shared machine the most scattered part).
+    const fromScript = (kind: 'widget' | 'plain') => median(firstVisits[kind].map((visit) => visit.painted - visit.scriptEnd!));
+    const [oursFromScript, theirsFromScript] = [fromScript('widget'), fromScript('plain')];
+    figure(
+      'script arrived -> card painted, first visit',
+      `widget ${ms(oursFromScript)}, plain DOM card ${ms(theirsFromScript)}: ratio ${(oursFromScript / theirsFromScript).toFixed(2)} (median of ${runs})`,
+    );
+    // Where a first visit's time goes: each step's median over the runs (from the page's resource timings).
+    const steps = (kind: 'widget' | 'plain', path: Array<[string, string]>) =>
+      path
+        .map(([from, to]) => {
+          const [a, b] = from.split('>') as [string, string];
+          return `${to} ${median(firstVisits[kind].map((visit) => visit[b]! - visit[a]!)).toFixed(1)}`;
+        })
+        .join(', ');
+    figure(
+      'first visit, step by step (ms, medians): widget',
+      steps('widget', [
+        ['scriptEnd>summaryStart', 'script came -> summary asked'],
+        ['summaryStart>summaryEnd', 'summary'],
+        ['summaryEnd>stageStart', '-> card stage asked'],
+        ['stageStart>stageEnd', 'card stage'],
+        ['stageEnd>cardIn', '-> card in the page (parse, run, check, draw)'],
+        ['cardIn>painted', '-> painted'],
+      ]),
+    );
+    figure(
+      'first visit, step by step (ms, medians): plain DOM card',
+      steps('plain', [
+        ['scriptEnd>summaryStart', 'script came -> summary asked'],
+        ['summaryStart>summaryEnd', 'summary'],
+        ['summaryEnd>cardIn', '-> card in the page'],
+        ['cardIn>painted', '-> painted'],
+      ]),
+    );
     figure(
       'summary.json revalidated on a returning visit (304 Not Modified)',
       `${sites.notModified() - before304} of ${2 * (runs + 1)} returning visits`,
@@ -477,4 +542,7 @@ export async function benchWidget(options: { quick: boolean } = { quick: false }
   await benchConfigEndpoint(options.quick);
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) await benchWidget({ quick: process.argv.includes('--quick') });
+if (import.meta.url === `file://${process.argv[1]}`) {
+  if (process.argv.includes('--sizes')) printSizes();
+  else await benchWidget({ quick: process.argv.includes('--quick') });
+}

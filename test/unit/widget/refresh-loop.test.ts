@@ -48,6 +48,18 @@ describe('startRefreshLoop', () => {
     expect(run).toHaveBeenCalledTimes(2);
   });
 
+  it('starts the first run in a microtask (no timer task before the first request), and none when stopped before it', async () => {
+    const run = vi.fn(async () => true);
+    start(run);
+    expect(run).not.toHaveBeenCalled(); // not during the caller's code: attributes it sets right after come first
+    await Promise.resolve();
+    expect(run).toHaveBeenCalledTimes(1); // no timer had to fire
+    const stoppedAtOnce = vi.fn(async () => true);
+    start(stoppedAtOnce)();
+    await vi.advanceTimersByTimeAsync(600_000);
+    expect(stoppedAtOnce).not.toHaveBeenCalled();
+  });
+
   it('makes no request while hidden, and catches up at once when shown if one fell due', async () => {
     const run = vi.fn(async () => true);
     start(run);

@@ -65,13 +65,13 @@ const stateOf = (host: HTMLElement): HostState => {
  * on a turn it sat out), else undefined.
  */
 export async function refreshCard(host: HTMLElement, input: CardInput): Promise<RefreshResult> {
-  // Drawn as things are first: that starts loading the visitor's language, if the card needs one and has not had
-  // it, while the config comes.
-  drawCard(host, input);
   const state = stateOf(host);
   const configUrl = host.getAttribute('config-url');
   let configFailure: unknown;
   if (configUrl && state.configTurns.due()) {
+    // Drawn as things are first: that starts loading the visitor's language, if the card needs one and has not
+    // had it, while the config comes. (Without a config to wait for, the one drawing below does it.)
+    drawCard(host, input);
     try {
       // fetch resolves a relative URL against the page, and rejects (never throws) on one it cannot read.
       const config = PublicEmbedConfig.safeParse(JSON.parse(await input.kit.f(configUrl)));
@@ -116,13 +116,14 @@ export function drawCard(host: HTMLElement, input: CardInput): void {
     if (!locale || !region) return;
     const overrides: PublicEmbedConfig = {};
     for (const field of EMBED_CONFIG_FIELDS) overrides[field] = host.getAttribute(configAttribute(field));
-    option('components', kit.c); // the loader parsed it already; a bad list is reported here, once
+    // Parsed by the loader's own function (the loader filtered with it); a bad list is reported here, once, and means all.
+    const components = option('components', kit.c);
     dismissals ??= createDismissalStore(kit.d);
     const view = computeEmbedView(state.summary, state.config, {
       overrides,
       dismissed: dismissals.read(),
       statusPageUrl: host.getAttribute('status-page') ?? undefined,
-      components: input.components,
+      components,
       locale: locale.tag,
       words: locale.strings,
     });

@@ -5,8 +5,6 @@ import type { CardStrings } from './locales';
 export interface CardInput {
   /** summary.json as parsed JSON, unchecked. */
   summary: unknown;
-  /** Component ids from the `components` attribute (already checked), or undefined for all components. */
-  components: readonly string[] | undefined;
   /** The loader's own helpers, lent so that the card stage does not carry a second copy of them. */
   kit: LoaderKit;
 }

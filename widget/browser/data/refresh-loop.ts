@@ -11,18 +11,22 @@ export function nextDelay(failures: number, random = Math.random): number {
 /**
  * Runs `run` now, then again after each delay, but only while the document is visible: a hidden tab makes
  * no requests, and one that comes back runs at once if a refresh fell due meanwhile. Runs never overlap.
- * `run` resolving false (or rejecting) counts as a failure and backs off. Returns `stop`.
+ * `run` resolving to nothing truthy (or rejecting) counts as a failure and backs off. Returns `stop`. The first run
+ * starts in a microtask, not in a timer's task (which waits behind the page's own tasks): its request leaves as soon
+ * as the caller's code is done, yet after attributes set just after connecting.
  */
-export function startRefreshLoop(run: () => Promise<boolean>, doc: Document = document): () => void {
+export function startRefreshLoop(run: () => Promise<unknown>, doc: Document = document): () => void {
   let failures = 0;
   let dueAt = 0;
   let timer: ReturnType<typeof setTimeout> | undefined;
-  let running = false;
-  let stopped = false;
+  let running: boolean | undefined;
+  let stopped: true | undefined;
 
   const schedule = () => {
     clearTimeout(timer);
-    if (!running && !stopped && doc.visibilityState !== 'hidden') timer = setTimeout(tick, dueAt - Date.now());
+    if (running || stopped || doc.visibilityState === 'hidden') return;
+    if (dueAt) timer = setTimeout(tick, dueAt - Date.now());
+    else tick(); // it never ran yet
   };
   const tick = async () => {
     running = true;
@@ -34,7 +38,7 @@ export function startRefreshLoop(run: () => Promise<boolean>, doc: Document = do
   };
 
   doc.addEventListener('visibilitychange', schedule);
-  schedule();
+  queueMicrotask(schedule);
   return () => {
     stopped = true;
     doc.removeEventListener('visibilitychange', schedule);

@@ -9,12 +9,13 @@ import { ACTIVE_INCIDENT_STATUSES, ACTIVE_MAINTENANCE_STATUSES } from '../../../
 type Loose = any;
 
 // Not a string: Date.parse reads it as its text. Such a summary fails the card stage's schema anyway; here it can only mean "load the card".
-const time = (value: unknown): number => Date.parse(value as string) || -Number.POSITIVE_INFINITY;
+// No time (or one before 1970) is 0: the key says `?` for any time that is not after 1970, as shared/embed's does.
+const time = (value: unknown): number => Date.parse(value as string) || 0;
 
 /** The same key as shared/embed's `dismissalKey`: `<id>@<time of the latest update>`. */
 export function quickDismissalKey(item: Loose): string {
   const updates: Loose[] = [].concat(item.incident_updates ?? []); // a list stays a list (anything else: not a valid summary)
-  let at = updates[0] ? -Number.POSITIVE_INFINITY : time(item.updated_at ?? item.created_at);
+  let at = updates[0] ? 0 : time(item.updated_at ?? item.created_at);
   for (const update of updates) at = Math.max(at, time(update?.display_at), time(update?.created_at));
   return `${item.id}@${at > 0 ? new Date(at).toISOString() : '?'}`;
 }

@@ -8,9 +8,10 @@ import { warn } from '../mount/warn';
 export function startWidget(loadCard: () => Promise<CardStage>, script: HTMLScriptElement | null): void {
   try {
     setCardLoader(loadCard);
-    defineStatusEmbedElement();
-    // Its data-* attributes, as the element's (an async script can run before <body> exists: then on <html>).
+    // Its data-* attributes, as the element's (an async script can run before <body> exists: then on <html>);
+    // mount registers the element too.
     if (script?.dataset.statusPage) mount(script.dataset as never);
+    else defineStatusEmbedElement();
   } catch (error) {
     warn('could not start', error);
   }

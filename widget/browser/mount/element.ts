@@ -26,12 +26,11 @@ function runEmbed(host: HTMLElement): RunningEmbed {
   /** The summary's text as last read: the same text again (a 304, answered from the cache) changes nothing. */
   let text: string | undefined;
   let card: CardStage | undefined;
-  let stopped = false;
+  let stopped: true | undefined;
   /** What was last reported (a run of failures is reported once), or nothing while all is well. */
   let failing: unknown;
 
-  const components = () => parseComponents(host.getAttribute('components')); // an invalid list: all components (the card stage warns)
-  const input = (): CardInput => ({ summary, components: components(), kit });
+  const input = (): CardInput => ({ summary, kit });
   const load = async () => (card ??= await cardStage());
 
   // The shadow root (kept when the embed starts over), with the empty live region first, so that the card is
@@ -49,15 +48,23 @@ function runEmbed(host: HTMLElement): RunningEmbed {
   // (Storage can throw: privacy modes, sandboxed frames. Then no head start.)
   const activeKey = `status-embed:${statusPage}`;
   const stopLoop = startRefreshLoop(async () => {
-    let valid = true;
+    let valid: true | undefined;
     let failure: unknown; // what to report: the summary's, the card stage's or the config's failure
     try {
-      const read = await fetchText(summaryUrl(statusPage));
+      const reading = fetchText(summaryUrl(statusPage));
+      // Once the request is out (a first storage access can block for milliseconds): the returning visitor's head
+      // start, side by side with the read; the card stage comes from the cache. (On later refreshes the card stage
+      // is there already, or the note is gone: nothing is loaded again.)
+      try {
+        if (localStorage[activeKey]) cardStage().catch(() => {}); // a failure shows at the refresh that needs it
+      } catch {}
+      const read = await reading;
       // Unchanged since a good refresh: nothing to do (the validators made it a 304 where the host gives them).
       if (read !== text || failing) {
         summary = JSON.parse(read); // any JSON: the quick check and the card stage judge it
         text = read;
-        const active = needsCard(summary, components(), readDismissals());
+        // An invalid list of components counts as all components (the card stage warns).
+        const active = needsCard(summary, parseComponents(host.getAttribute('components')), readDismissals());
         try {
           // `delete` is Storage's own way to remove an item, in fewer bytes than removeItem
           if (active) localStorage[activeKey] = 1;
@@ -65,9 +72,9 @@ function runEmbed(host: HTMLElement): RunningEmbed {
         } catch {}
         if (!stopped && (card || active)) failure = await (await load()).refresh(host, input());
       }
+      valid = true;
     } catch (error) {
       // No summary (the card keeps the last one), an unusable one, or no card stage: try again later, slower.
-      valid = false;
       failure = error;
     }
     if (!stopped) {
@@ -77,10 +84,6 @@ function runEmbed(host: HTMLElement): RunningEmbed {
     // The summary's (and the card's) failures slow the refresh; the config's pace only the config.
     return valid;
   });
-  // Side by side with the loop's first read (which goes out in the next task): the card stage comes from the cache.
-  try {
-    if (localStorage[activeKey]) cardStage().catch(() => {}); // a failure shows at the refresh that needs it
-  } catch {}
   // Without the card stage there is nothing to redraw: an attribute that makes something worth showing takes effect at the next refresh.
   return (stop) => {
     if (stop) {
