@@ -131,7 +131,10 @@ export function sharedLimiter(connectionId: string): Promise<SlidingWindowLimite
 
 /** The saved state was removed from elsewhere: the next request starts a limiter from what storage has. */
 export function dropSharedLimiter(connectionId: string): void {
-  if (held.get(connectionId)?.writing) return; // our own write is under way: the removal is older than it
+  const entry = held.get(connectionId);
+  if (!entry || entry.writing) return; // our own write is under way: the removal is older than it
+  // Its idle save may still be planned: it must not bring back what was removed (a removed connection, a reset).
+  entry.closed = true;
   held.delete(connectionId);
 }
 

@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { rateLimiterStateItem } from '../../../extension/connection/limiter-state-item';
-import { reserveFor, resetSharedLimiter, sharedLimiter } from '../../../extension/connection/shared-limiter';
+import { dropSharedLimiter, reserveFor, resetSharedLimiter, sharedLimiter } from '../../../extension/connection/shared-limiter';
 import { readLimiterState, SlidingWindowLimiter } from '../../../shared/rate-limit';
 
 const ID = 'c0conn1';
@@ -82,6 +82,16 @@ describe('the key’s shared limiter, saved for a restarted worker', () => {
     (await limiter.acquire())();
     await resetSharedLimiter(ID);
     await new Promise((resolve) => setTimeout(resolve, 1_200)); // past the idle save the old key's limiter had planned
+    expect(await rateLimiterStateItem(ID).getValue()).toBeNull();
+  });
+
+  it('once its state is removed from elsewhere (a removed connection, a reset), its planned idle save writes nothing back', async () => {
+    const limiter = await sharedLimiter(ID);
+    (await limiter.acquire())();
+    await expect.poll(async () => await rateLimiterStateItem(ID).getValue()).not.toBeNull(); // the save ahead landed
+    await rateLimiterStateItem(ID).removeValue();
+    dropSharedLimiter(ID); // as the background does on seeing the removal
+    await new Promise((resolve) => setTimeout(resolve, 1_200)); // past the idle save it had planned
     expect(await rateLimiterStateItem(ID).getValue()).toBeNull();
   });
 });
