@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { isReservedKey, type PagePermissions, ROLES } from '../../shared/schemas';
+import { isReservedKey, type PagePermissions, type PageRoles, ROLES } from '../../shared/schemas';
 
 /**
  * Which pages use role based access control, as far as the permissions read so far tell. The API has no flag
@@ -9,11 +9,14 @@ import { isReservedKey, type PagePermissions, ROLES } from '../../shared/schemas
 export const RoleBasedAccess = z.record(z.string(), z.boolean());
 export type RoleBasedAccess = z.infer<typeof RoleBasedAccess>;
 
+/** Whether a page's entry in a permissions read shows role based access control: its roles, or `{}` without. */
+export const pageUsesRoles = (roles: PageRoles): boolean => ROLES.some((role) => typeof roles[role] === 'boolean');
+
 export function learnRoleBasedAccess(known: RoleBasedAccess, pages: PagePermissions): RoleBasedAccess {
   // Page ids come from the network: a map without a prototype, and `__proto__` and its kin never become keys.
   const learned: RoleBasedAccess = Object.assign(Object.create(null) as RoleBasedAccess, known);
   for (const [pageId, roles] of Object.entries(pages)) {
-    if (!isReservedKey(pageId)) learned[pageId] = ROLES.some((role) => typeof roles[role] === 'boolean');
+    if (!isReservedKey(pageId)) learned[pageId] = pageUsesRoles(roles);
   }
   return learned;
 }

@@ -1,4 +1,5 @@
-import { type Page, type PagePermissions, type PageRoles, ROLES, type User, userDisplayName } from '../../../shared/schemas';
+import { type Page, type PagePermissions, type User, userDisplayName } from '../../../shared/schemas';
+import { pageUsesRoles } from '../../access/role-based-access';
 import { encodePermissions } from '../matrix/cell-code';
 import type { MatrixPage, MatrixUser, TeamMatrix, TeamScan } from '../team-access-storage';
 
@@ -51,9 +52,6 @@ export function recordRead(matrix: TeamMatrix, userId: string, pages: PagePermis
   };
 }
 
-/** A page comes back with its roles (RBAC) or as `{}` (no RBAC): see permissions/role-based-access.ts. */
-export const pageUsesRoles = (roles: PageRoles): boolean => ROLES.some((role) => typeof roles[role] === 'boolean');
-
 /**
  * Whether a read shows some page's access control otherwise than `taught` (what a run passed on so far), which it
  * then holds: the popup's cache is written when a read teaches something, not after each of 5,000 reads.
@@ -69,6 +67,7 @@ export function teachesSomething(taught: Map<string, boolean>, permissions: Page
   return taughtNow;
 }
 
+/** A page comes back with its roles (RBAC) or as `{}` (no RBAC): see access/role-based-access.ts. */
 export function learnPages(pages: MatrixPage[], permissions: PagePermissions): MatrixPage[] {
   let changed = false;
   const learned = pages.map((page) => {
