@@ -81,14 +81,8 @@ export async function readRows(connectionId: string, ids: readonly string[]): Pr
   return parseRows(await browser.storage.local.get(ids.map((id) => prefix + id)), prefix);
 }
 
-/** The index and the pages, with one storage call. */
-export async function readIndexAndPages(connectionId: string): Promise<{ index: MatrixIndex; pages: MatrixPages }> {
-  const [index, pages] = await readItems([matrixIndexItem(connectionId), matrixPagesItem(connectionId)]);
-  return { index, pages };
-}
-
 /** The rows of `ids`, in their order, as a matrix's users. */
-export function usersInOrder(ids: readonly string[], rows: readonly MatrixUser[]): Record<string, MatrixUser> {
+function usersInOrder(ids: readonly string[], rows: readonly MatrixUser[]): Record<string, MatrixUser> {
   const byId = new Map(rows.map((row) => [row.id, row]));
   const users: Record<string, MatrixUser> = {};
   for (const id of ids) {
@@ -100,7 +94,7 @@ export function usersInOrder(ids: readonly string[], rows: readonly MatrixUser[]
 
 /** The whole matrix, as the background first needs it (the page reads it in chunks: page/matrix-loader.ts). */
 export async function loadMatrix(connectionId: string): Promise<TeamMatrix> {
-  const { index, pages } = await readIndexAndPages(connectionId);
+  const [index, pages] = await readItems([matrixIndexItem(connectionId), matrixPagesItem(connectionId)]);
   return { users: usersInOrder(index.userIds, await readRows(connectionId, index.userIds)), pages };
 }
 
