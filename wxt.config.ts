@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { defineConfig } from 'wxt';
 import { DEFAULT_API_ORIGIN_PATTERN } from './extension/connection/api-base-url';
+import { pageChunks } from './scripts/build/page-chunks';
 
 // The store build may reach only the real API; any other API origin (a sandbox, a proxy) is asked for at
 // run time from the popup's advanced setting. The test build (`wxt build --mode test`, its own output
@@ -26,7 +27,11 @@ function widgetRelease(): unknown {
 }
 
 export default defineConfig({
-  vite: () => ({ define: { __WIDGET_RELEASE__: JSON.stringify(widgetRelease()) } }),
+  vite: () => ({
+    define: { __WIDGET_RELEASE__: JSON.stringify(widgetRelease()) },
+    // Each page loads few files (scripts/build/page-chunks.ts): a file costs an extension page milliseconds to open.
+    build: { rolldownOptions: { output: { codeSplitting: pageChunks() } } },
+  }),
   srcDir: 'extension',
   publicDir: 'extension/public',
   manifest: ({ browser, manifestVersion, mode }) => {

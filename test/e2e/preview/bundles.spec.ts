@@ -62,3 +62,38 @@ test('only the test build honours ?tab= (the hook a test uses for the tab a clic
   expect(storePopup.length).toBeGreaterThan(0);
   for (const code of storePopup) expect(code).not.toMatch(honours);
 });
+
+/** The files an extension page loads before its first script runs: its scripts, preloads and stylesheets. */
+function pageFiles(html: string): { scripts: string[]; styles: string[] } {
+  const page = read(html);
+  const attribute = (pattern: RegExp) => [...page.matchAll(pattern)].map((match) => match[1]!.replace(/^\//, ''));
+  return {
+    scripts: [...attribute(/<script[^>]*\bsrc="([^"]+)"/g), ...attribute(/<link rel="modulepreload"[^>]*\bhref="([^"]+)"/g)],
+    styles: attribute(/<link rel="stylesheet"[^>]*\bhref="([^"]+)"/g),
+  };
+}
+
+/** The files a chunk loads on demand (Vite's list of a lazy import's dependencies). */
+const lazyFiles = (chunk: string) => [...read(chunk).matchAll(/"((?:chunks|assets)\/[^"]+)"/g)].map((match) => match[1]!);
+
+test('each page opens with few files, and none of another page (scripts/build/page-chunks.ts)', () => {
+  const popup = pageFiles('popup.html');
+  const teamAccess = pageFiles('team-access.html');
+  const blank = pageFiles('blank.html');
+  // A file costs an extension page milliseconds to open: the popup had 7 scripts and 2 stylesheets.
+  expect(popup.scripts.length, popup.scripts.join(' ')).toBeLessThanOrEqual(5);
+  expect(popup.styles.length, popup.styles.join(' ')).toBeLessThanOrEqual(2);
+  // The benchmark's empty page stays empty: its entry and the `first-data` mark's chunk.
+  expect(blank.scripts).toHaveLength(2);
+  expect(blank.styles).toHaveLength(0);
+  for (const file of blank.scripts) expect(read(file).length, file).toBeLessThan(2_000);
+
+  const own = (files: string[], page: string) => files.filter((file) => new RegExp(`^(chunks|assets)/${page}-`).test(file));
+  expect(own(popup.scripts, 'popup').length).toBeGreaterThan(0);
+  expect(own(teamAccess.scripts, 'team-access').length).toBeGreaterThan(0);
+  // Neither page loads the other's code or styles (the popup's CSS sets the body's width), at start or lazily.
+  const popupAll = [...popup.scripts, ...popup.styles, ...popup.scripts.flatMap(lazyFiles)];
+  const teamAccessAll = [...teamAccess.scripts, ...teamAccess.styles, ...teamAccess.scripts.flatMap(lazyFiles)];
+  expect(own(popupAll, 'team-access')).toEqual([]);
+  expect(own(teamAccessAll, 'popup')).toEqual([]);
+});
