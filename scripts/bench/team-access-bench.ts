@@ -352,11 +352,11 @@ async function benchRealScan(real: RealSizes, users: number, withSave: boolean):
       counter.bytesWritten = bytes;
       chrome.storage.onChanged.addListener((changes) => {
         for (const [key, change] of Object.entries(changes)) {
-          // The scan's record apart (rewritten at each change of state) and its order (written once a scan).
-          const own = /\.teamAccess\.scan$/.test(key) ? 'record' : /\.teamAccess\.scanOrder$/.test(key) ? 'order' : undefined;
+          // The scan's record apart (rewritten at each change of state, with its version mark) and its order (once a scan).
+          const own = /\.teamAccess\.scan\$?$/.test(key) ? 'record' : /\.teamAccess\.scanOrder$/.test(key) ? 'order' : undefined;
           if (own) {
             bytes[own] = (bytes[own] ?? 0) + key.length + JSON.stringify(change.newValue ?? null).length;
-            bytes[`${own}Writes`] = (bytes[`${own}Writes`] ?? 0) + 1;
+            if (!key.endsWith('$')) bytes[`${own}Writes`] = (bytes[`${own}Writes`] ?? 0) + 1;
           }
           // The scan's own: its rows, the key's limiter, its record and progress (and the index, the pages, which
           // pages use roles); the rest is what else ran meanwhile (the popup's save and its caches).
