@@ -23,13 +23,19 @@ function checked(connectionId: string): string {
 
 const ID = /^[\w-]{1,100}$/;
 
-/** One item per connection: `orgItem('cache.pages', ...)(connectionId)`; each defined once, so every caller watches the same item. */
-export function orgItem<S extends z.ZodMiniType>(name: string, options: StoredItemOptions<S>): (connectionId: string) => StoredItem<z.output<S>> {
+/**
+ * One item per connection: `orgItem('cache.pages', ...)(connectionId)`; each defined once, so every caller watches the
+ * same item. Options may depend on the connection (a migration that moves part of the value to another of its items).
+ */
+export function orgItem<S extends z.ZodMiniType>(
+  name: string,
+  options: StoredItemOptions<S> | ((connectionId: string) => StoredItemOptions<S>),
+): (connectionId: string) => StoredItem<z.output<S>> {
   const items = new Map<string, StoredItem<z.output<S>>>();
   return (connectionId) => {
     let item = items.get(connectionId);
     if (!item) {
-      item = storedItem(`local:${organizationPrefix(connectionId)}${name}`, options);
+      item = storedItem(`local:${organizationPrefix(connectionId)}${name}`, typeof options === 'function' ? options(connectionId) : options);
       items.set(connectionId, item);
     }
     return item;

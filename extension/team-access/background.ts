@@ -34,7 +34,6 @@ export async function scanAction(action: 'start' | 'pause' | 'resume' | 'nudge')
     await scanItem.setValue({
       state: 'listing',
       startedAt: now,
-      order: [],
       updatedAt: now,
       ...(previous && { previousStartedAt: previous.startedAt }),
     });

@@ -12,7 +12,16 @@ import { storedMatrixRows } from './matrix/stored-matrix';
 import { freshLists, rememberLists } from '../organization/reads';
 import { recordRead } from './scan/scan-bookkeeping';
 import { runScan } from './scan/scan-runner';
-import { BATCH_JOB, SCAN_JOB, type BatchState, type ScanState, teamBatchItem, teamBatchOutcomesItem, teamScanItem } from './team-access-storage';
+import {
+  BATCH_JOB,
+  SCAN_JOB,
+  type BatchState,
+  type ScanState,
+  scanOrderItem,
+  teamBatchItem,
+  teamBatchOutcomesItem,
+  teamScanItem,
+} from './team-access-storage';
 import { readFirstOf } from './scan/read-first';
 
 // The Team access page's two job kinds, one job of each per connection (organization): the job's id is the
@@ -101,6 +110,7 @@ export const scanJob: JobKind<void> = {
         timeLeftMs: (count) => (limiter instanceof SlidingWindowLimiter ? limiter.estimateWaitMs(count, 'background') : count * 1_000),
         matrix: matrixOf(connectionId),
         scan: scanItem,
+        order: scanOrderItem(connectionId),
         report: context.report,
         freshLists: () => freshLists(connectionId),
         rememberLists: (lists) => rememberLists(connectionId, lists),

@@ -52,12 +52,14 @@ export type MatrixIndex = z.infer<typeof MatrixIndex>;
 export const ScanState = z.enum(['listing', 'running', 'paused', 'rate-limited', 'offline', 'done', 'failed']);
 export type ScanState = z.infer<typeof ScanState>;
 
-/** The scan under way or last run. Progress is derived from the matrix: a user is done when read since `startedAt`. */
+/**
+ * The scan under way or last run (version 2), rewritten at each change of state: a few numbers, whatever the size of
+ * the organization (its reading order is `ScanOrder`, apart). Progress is derived from the matrix: a user is done
+ * when read since `startedAt`.
+ */
 export const TeamScan = z.object({
   state: ScanState,
   startedAt: z.number(),
-  /** User ids, oldest read first: the order the scan reads them in. */
-  order: z.array(z.string()),
   /** When the scan before this one started: users first seen after it are "new since the last scan". */
   previousStartedAt: z.optional(z.number()),
   finishedAt: z.optional(z.number()),
@@ -67,6 +69,17 @@ export const TeamScan = z.object({
   updatedAt: z.number(),
 });
 export type TeamScan = z.infer<typeof TeamScan>;
+
+/**
+ * The order a scan reads users in (user ids, oldest read first), written once when the scan has read the lists. It
+ * belongs to the scan that started at `startedAt`: another scan's order is never followed. The users the admin is
+ * looking at are read before it, from the worker's memory (scan/read-first.ts): the order is never rewritten for them.
+ */
+export const ScanOrder = z.object({ startedAt: z.number(), userIds: z.array(z.string()) });
+export type ScanOrder = z.infer<typeof ScanOrder>;
+
+/** Version 1 of the scan's record: the order inside, rewritten with each change of state (50 KB at 2,000 users). */
+const TeamScanV1 = z.extend(TeamScan, { order: z.array(z.string()) });
 
 export const BatchState = z.enum(['running', 'paused', 'rate-limited', 'offline', 'cancelled', 'done']);
 export type BatchState = z.infer<typeof BatchState>;
@@ -109,7 +122,13 @@ export type BatchOutcomes = z.infer<typeof BatchOutcomes>;
 
 // The matrix's index and rows: matrix/stored-matrix.ts. Progress: the job engine's record (jobs/job-progress.ts).
 // One set per connection (organization), under `org.<connection id>.teamAccess.`: removing a connection removes them.
-export const teamScanItem = orgItem('teamAccess.scan', { schema: z.nullable(TeamScan), fallback: null });
+export const scanOrderItem = orgItem('teamAccess.scanOrder', { schema: z.nullable(ScanOrder), fallback: null });
+export const teamScanItem = orgItem('teamAccess.scan', (connectionId) => ({
+  schema: z.nullable(TeamScan),
+  fallback: null,
+  version: 2,
+  migrations: { 2: (old: unknown) => moveOrderOut(connectionId, old) },
+}));
 export const teamBatchItem = orgItem('teamAccess.batch', { schema: z.nullable(TeamBatch), fallback: null });
 export const teamBatchOutcomesItem = orgItem('teamAccess.batchOutcomes', { schema: z.nullable(BatchOutcomes), fallback: null });
 
@@ -119,3 +138,12 @@ export const BATCH_JOB = 'team-access:batch';
 /** Their progress, as the engine records it. */
 export const scanProgressItem = (connectionId: string) => jobProgressItem(SCAN_JOB, connectionId);
 export const batchProgressItem = (connectionId: string) => jobProgressItem(BATCH_JOB, connectionId);
+
+/** Version 1 to 2: the scan's order goes to its own item (before the record that no longer holds it); the record stays. */
+async function moveOrderOut(connectionId: string, old: unknown): Promise<unknown> {
+  const parsed = TeamScanV1.safeParse(old);
+  if (!parsed.success) return old; // read as none (with a warning) and kept, like any damaged value
+  const { order, ...scan } = parsed.data;
+  await scanOrderItem(connectionId).setValue({ startedAt: scan.startedAt, userIds: order });
+  return scan;
+}

@@ -14,7 +14,7 @@ import { SlidingWindowLimiter, systemClock } from '../../shared/rate-limit';
 import { matrixStore, memoryMatrixRows } from '../../extension/team-access/matrix/matrix-store';
 import { idsByName } from '../../extension/team-access/matrix/row-order';
 import { runScan } from '../../extension/team-access/scan/scan-runner';
-import type { TeamMatrix, TeamScan } from '../../extension/team-access/team-access-storage';
+import type { ScanOrder, TeamMatrix, TeamScan } from '../../extension/team-access/team-access-storage';
 import { connectThroughSetup } from '../../test/drivers/playwright';
 import { launchWithExtension, TEST_EXTENSION_DIR } from '../../test/support/chromium';
 import { figure, median, ms, openAndMeasure, spread, times } from './figures';
@@ -61,6 +61,7 @@ export function storedTeamAccess(matrix: TeamMatrix, scan: TeamScan): Record<str
     [`org.${id}.teamAccess.matrix$`]: { v: 3 },
     ...Object.fromEntries(Object.values(matrix.users).map((user) => [`org.${id}.teamAccess.row.${user.id}`, user])),
     [`org.${id}.teamAccess.scan`]: scan,
+    [`org.${id}.teamAccess.scan$`]: { v: 2 },
   };
 }
 
@@ -81,6 +82,7 @@ async function benchScan({ users: USERS, pages: PAGES, callEveryMs }: Sizes): Pr
     const client = createStatuspageClient({ apiKey: sandbox.apiKey, baseUrl: sandbox.apiBaseUrl, rateLimit: limiter, maxRetries: 0 });
     const matrixItem = memoryMatrixRows();
     const scan = memory<TeamScan | null>(null);
+    const order = memory<ScanOrder | null>(null);
     const users = await client.listUsers(sandbox.organizationId);
     const target = users.at(-1)!.id;
     await systemClock.sleep(WINDOW_MS + 50); // the listing above leaves the window before the timed run
@@ -106,6 +108,7 @@ async function benchScan({ users: USERS, pages: PAGES, callEveryMs }: Sizes): Pr
         timeLeftMs: (count) => limiter.estimateWaitMs(count, 'background'),
         matrix: matrixStore(matrixItem),
         scan,
+        order,
         report: async (update) => {
           if (update.timeLeftMs !== undefined && firstEstimateMs === undefined) firstEstimateMs = update.timeLeftMs;
         },
@@ -154,7 +157,7 @@ async function benchDraw(matrix: TeamMatrix, runs: number, more?: (context: Brow
   const { context, extensionId } = browser;
   try {
     const now = Date.now();
-    const scan: TeamScan = { state: 'done', startedAt: now - 60_000, order: Object.keys(matrix.users), finishedAt: now, updatedAt: now };
+    const scan: TeamScan = { state: 'done', startedAt: now - 60_000, finishedAt: now, updatedAt: now };
     await browser.serviceWorker.evaluate(async (items) => chrome.storage.local.set(items), storedTeamAccess(matrix, scan));
     const teamAccessUrl = `chrome-extension://${extensionId}/team-access.html`;
     const blankUrl = `chrome-extension://${extensionId}/blank.html`;
@@ -330,7 +333,7 @@ type RealSizes = Sizes['real'];
  * real limit (60 a minute): permission reads a minute once the first minute has passed, how often the user list was
  * read, bytes written to extension storage per user read, and (`withSave`) a popup save made mid-scan.
  */
-async function benchRealScan(real: RealSizes, users: number, withSave: boolean): Promise<{ bytesPerUser: number }> {
+async function benchRealScan(real: RealSizes, users: number, withSave: boolean): Promise<{ bytesPerUser: number; recordBytes: number }> {
   const sandbox = await startSandbox({ port: 0, users, pages: real.pages, latencyMs: real.latencyMs });
   const browser = await launchWithExtension(TEST_EXTENSION_DIR);
   try {
@@ -345,10 +348,16 @@ async function benchRealScan(real: RealSizes, users: number, withSave: boolean):
     // scan's record, its progress, the index).
     await page.evaluate(() => {
       const counter = globalThis as { bytesWritten?: Record<string, number> };
-      const bytes: Record<string, number> = { rows: 0, limiter: 0, scan: 0, other: 0 };
+      const bytes: Record<string, number> = { rows: 0, limiter: 0, scan: 0, other: 0, record: 0, recordWrites: 0, order: 0, orderWrites: 0 };
       counter.bytesWritten = bytes;
       chrome.storage.onChanged.addListener((changes) => {
         for (const [key, change] of Object.entries(changes)) {
+          // The scan's record apart (rewritten at each change of state, with its version mark) and its order (once a scan).
+          const own = /\.teamAccess\.scan\$?$/.test(key) ? 'record' : /\.teamAccess\.scanOrder$/.test(key) ? 'order' : undefined;
+          if (own) {
+            bytes[own] = (bytes[own] ?? 0) + key.length + JSON.stringify(change.newValue ?? null).length;
+            if (!key.endsWith('$')) bytes[`${own}Writes`] = (bytes[`${own}Writes`] ?? 0) + 1;
+          }
           // The scan's own: its rows, the key's limiter, its record and progress (and the index, the pages, which
           // pages use roles); the rest is what else ran meanwhile (the popup's save and its caches).
           const kind = /\.teamAccess\.row\./.test(key)
@@ -424,7 +433,14 @@ async function benchRealScan(real: RealSizes, users: number, withSave: boolean):
       '  of which',
       `the user's row ${perRead('rows').toFixed(0)} B, the key's limiter ${perRead('limiter').toFixed(0)} B, the scan's record and progress ${perRead('scan').toFixed(0)} B; besides, others' writes meanwhile${withSave ? ' (the popup’s save)' : ''} ${perRead('other').toFixed(0)} B`,
     );
-    return { bytesPerUser };
+    // From the click on: the record at each change of state (listing, running, a wait, a resume), the order once.
+    const recordBytes = (bytesAfter.record ?? 0) / Math.max(1, bytesAfter.recordWrites ?? 0);
+    figure(
+      `the scan's record per change of state (${users} users)`,
+      `${recordBytes.toFixed(0)} B (${bytesAfter.recordWrites ?? 0} changes); its order, written ${bytesAfter.orderWrites ?? 0} time(s): ${bytesAfter.order ?? 0} B`,
+      'flat (the same at any size)',
+    );
+    return { bytesPerUser, recordBytes };
   } finally {
     await browser.close();
     await sandbox.close();
@@ -456,6 +472,11 @@ async function benchScans(sizes: Sizes): Promise<void> {
     `bytes per user read, ${sizes.real.largeUsers} users / ${sizes.real.users} users`,
     times(bigger.bytesPerUser / small.bytesPerUser),
     'about 1x (the cost of a read does not grow with the organization)',
+  );
+  figure(
+    `the scan's record per change of state, ${sizes.real.largeUsers} users / ${sizes.real.users} users`,
+    times(bigger.recordBytes / small.recordBytes),
+    'flat: 1x',
   );
 }
 

@@ -140,6 +140,8 @@ export interface ExtensionDriver {
   stored(area?: 'local' | 'sync', keys?: string[] | null): Promise<Record<string, unknown>>;
   /** Writes these items into the extension's storage, as the extension itself would (a cache made older, say). */
   store(items: Record<string, unknown>): Promise<void>;
+  /** Removes these items from the extension's storage, as a reset or another window would. */
+  unstore(keys: string[]): Promise<void>;
   /** The toolbar button's badge text. */
   badge(): Promise<string>;
   /** Nothing stored (no key, no cache, no drafts) and no badge. */

@@ -151,6 +151,7 @@ export function chromiumDriver(context: BrowserContext, extensionId: string, san
     },
     stored: async (area = 'local', keys = null) => (await worker()).evaluate(([name, only]) => chrome.storage[name].get(only), [area, keys] as const),
     store: async (items) => (await worker()).evaluate((values) => chrome.storage.local.set(values), items),
+    unstore: async (keys) => (await worker()).evaluate((names) => chrome.storage.local.remove(names), keys),
     badge: async () => (await worker()).evaluate(() => chrome.action.getBadgeText({})),
     async clearExtension() {
       await (await worker()).evaluate(async () => {

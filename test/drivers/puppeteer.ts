@@ -233,6 +233,7 @@ export function firefoxDriver(firefox: Browser, extension: Page, sandbox: Runnin
     },
     stored: (area = 'local', keys = null) => extension.evaluate((name, only) => browser.storage[name].get(only), area, keys),
     store: (items) => extension.evaluate((values) => browser.storage.local.set(values), items),
+    unstore: (keys) => extension.evaluate((names) => browser.storage.local.remove(names), keys),
     badge() {
       // Firefox's browserAction answers with a promise; the chrome-derived types know only the callback form.
       type PromisedBadge = { getBadgeText(details: object): Promise<string> };

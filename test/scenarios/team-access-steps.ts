@@ -3,7 +3,7 @@
 // scenario reads a few users mid-scan rather than scanning everyone.
 import type { RunningSandbox } from '../../sandbox';
 import type { ExtensionDriver, Scope, Tab } from '../drivers/driver';
-import { apiCall, connectThroughSetup } from './steps';
+import { apiCall, connectThroughSetup, eventually } from './steps';
 
 /** The sandbox's users in these scenarios (`{ users: USER_COUNT }`): every first name of the seed once. */
 export const USER_COUNT = 40;
@@ -84,3 +84,22 @@ export const permissionReadOrder = (sandbox: RunningSandbox): string[] =>
     .filter((entry) => entry.method === 'GET' && entry.status === 200)
     .map((entry) => /\/permissions\/([\w-]+)$/.exec(entry.path)?.[1])
     .filter((id): id is string => id !== undefined);
+
+/**
+ * The key's window full, as a minute of scanning leaves it: the limiter's memory as it last saved it, ahead, four
+ * requests ago (the minute's requests a second apart, one in flight and the ten slots each save reserves), in place of
+ * the one the background holds. Removing that one makes the background drop its copy; its next request restores
+ * this one, counting what was in flight or reserved as ending then: no slot frees for about six seconds, then one a
+ * second, each taken by the scan unless a person waits.
+ */
+export async function fillKeyWindow(driver: ExtensionDriver): Promise<void> {
+  const { connections } = (await driver.stored('local', ['connections'])) as { connections: { active: string } };
+  const key = `org.${connections.active}.rateLimiter`;
+  // Saved exact once the key is idle (nothing in flight or reserved): no save of it is under way to bring it back.
+  const inFlight = async () => ((await driver.stored('local', [key]))[key] as { inFlight?: number } | undefined)?.inFlight;
+  await eventually(driver, inFlight, 10_000).toBe(0);
+  await driver.unstore([key]);
+  const now = Date.now();
+  const stamps = Array.from({ length: 55 }, (_, i) => now - 59_500 + i * 1_000);
+  await driver.store({ [key]: { version: 2, stamps, inFlight: 1 + 10, blockedUntil: 0 } });
+}

@@ -4,6 +4,7 @@
 // controls whose names tell people apart. Chromium (test/e2e/team-access) and Firefox (test/firefox) run them.
 import { controlJson } from '../support/sandbox-control';
 import {
+  fillKeyWindow,
   isRead,
   openTeamAccess,
   pauseScan,
@@ -15,7 +16,7 @@ import {
   USER_COUNT,
   userListReads,
 } from './team-access-steps';
-import { apiCall, eventually, expectSaved, logged, pickUser, type ScenarioRunner, seedUsers } from './steps';
+import { apiCall, eventually, expectSaved, logged, permissionsOf, pickUser, type ScenarioRunner, seedUsers } from './steps';
 
 export function teamAccessScanScenarios({ it }: ScenarioRunner): void {
   it('mid-scan: the lists read once, rows recorded one at a time with progress and time left, a search read next, honest counts, rows that stay, names that differ', {
@@ -137,6 +138,51 @@ export function teamAccessScanScenarios({ it }: ScenarioRunner): void {
 
     // The scan went on meanwhile, and goes on.
     const [, was] = (await statusMatching(page, /^(\d+) of \d+ users read/)).map(Number);
+    await eventually(driver, async () => Number((await statusMatching(page, /^(\d+) of \d+ users read/))[1]), 10_000).toBeGreaterThan(was!);
+    await pauseScan(page);
+  });
+
+  it('with the key’s window full, the scan waits and says so while a person’s save goes first, its read and write in the next two slots', {}, async ({
+    driver,
+  }) => {
+    const { sandbox, expect } = driver;
+    const target = (await seedUsers(sandbox)).find((user) => user.first_name === 'Zainab')!;
+    const page = await openTeamAccess(driver);
+    // The person has the user open in the popup before the scan starts (picking reads their access).
+    const popup = await driver.openPopup();
+    await (await popup.byRole('tab', 'Permissions')).click();
+    await pickUser(popup, target.email);
+    // A minute of scanning in a moment: the key's 60 a minute used, as the limiter saved it.
+    await fillKeyWindow(driver);
+    await startScan(page);
+
+    const box = await popup.byLabel('Configure page on Acme Cloud');
+    const before = await box.checked();
+    await box.click();
+    const sentFrom = sandbox.requests().length;
+    const waiting = statusMatching(page, /^\d+ of \d+ users read, about .+ left\. Waiting: A person's request goes first$/, 20_000);
+    await (await popup.byRole('button', 'Save')).click();
+    await waiting;
+    await expectSaved(driver, popup, 20_000);
+
+    // The save's read and write took the next two slots: no scan read went between them, or before them once asked.
+    const permissions = sandbox
+      .requests()
+      .slice(sentFrom)
+      .filter((entry) => /\/permissions\/[\w-]+$/.test(entry.path));
+    const own = (entry: { path: string }) => entry.path.endsWith(`/permissions/${target.id}`);
+    const read = permissions.findIndex((entry) => entry.method === 'GET' && own(entry));
+    expect(read).toBeGreaterThanOrEqual(0);
+    const next = permissions[read + 1];
+    expect(next && next.method === 'PUT' && own(next)).toBe(true);
+    // Before the person's read: at most a scan read granted already when Save was pressed.
+    expect(permissions.slice(0, read).filter((entry) => !own(entry)).length).toBeLessThanOrEqual(1);
+    const saved = await permissionsOf(sandbox, target.id);
+    const cloud = sandbox.pages.find((candidate) => candidate.name === 'Acme Cloud')!.id;
+    expect((saved[cloud] as { page_configuration?: boolean } | undefined)?.page_configuration ?? false).toBe(!before);
+
+    // Then the scan goes on, and no longer says it waits.
+    const [, was] = (await statusMatching(page, /^(\d+) of \d+ users read, about .+ left$/, 10_000)).map(Number);
     await eventually(driver, async () => Number((await statusMatching(page, /^(\d+) of \d+ users read/))[1]), 10_000).toBeGreaterThan(was!);
     await pauseScan(page);
   });

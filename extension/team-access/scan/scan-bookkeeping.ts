@@ -1,7 +1,7 @@
 import { type Page, type PagePermissions, type User, userDisplayName } from '../../../shared/schemas';
 import { pageUsesRoles } from '../../access/role-based-access';
 import { encodePermissions } from '../matrix/cell-code';
-import type { MatrixPage, MatrixUser, TeamMatrix, TeamScan } from '../team-access-storage';
+import type { MatrixPage, MatrixUser, ScanOrder, TeamMatrix, TeamScan } from '../team-access-storage';
 
 // The scan's bookkeeping, pure: what a user list and a page list do to the matrix, the order of the reads, progress.
 
@@ -30,10 +30,10 @@ export function readByScan(user: MatrixUser | undefined, scan: Pick<TeamScan, 's
 }
 
 /** How many of the scan's users are done, and how many it still has (users who left count for neither). */
-export function scanCounts(scan: Pick<TeamScan, 'startedAt' | 'order'>, matrix: TeamMatrix): { done: number; left: number } {
+export function scanCounts(scan: ScanOrder, matrix: TeamMatrix): { done: number; left: number } {
   let done = 0;
   let left = 0;
-  for (const id of scan.order) {
+  for (const id of scan.userIds) {
     const user = matrix.users[id];
     if (!user) continue;
     if (readByScan(user, scan)) done++;

@@ -4,7 +4,7 @@ import type { Page, PagePermissions, User } from '../../../shared/schemas';
 import type { ProgressReport } from '../../jobs/job-progress';
 import { type OnWait, type Waiter, waitWith } from '../../jobs/wait-out';
 import type { MatrixStore, ValueStore } from '../matrix/matrix-store';
-import type { TeamScan } from '../team-access-storage';
+import type { ScanOrder, TeamScan } from '../team-access-storage';
 import { dropUser, mergeOrganization, readByScan, recordRead, scanCounts, scanOrder, teachesSomething } from './scan-bookkeeping';
 
 export type ScanDeps = Waiter & {
@@ -14,6 +14,8 @@ export type ScanDeps = Waiter & {
   timeLeftMs(count: number): number;
   matrix: MatrixStore;
   scan: ValueStore<TeamScan | null>;
+  /** The scan's reading order, apart from its record: written once a scan, when the lists are read. */
+  order: ValueStore<ScanOrder | null>;
   /** The job's progress record (the engine's `context.report`): counts and time left, after every read. */
   report(update: ProgressReport): Promise<unknown>;
   /** The user and page lists as last read (by the popup, a connection, an earlier scan), while fresh: not read again. */
@@ -50,6 +52,7 @@ export async function runScan(deps: ScanDeps, { signal, fresh }: { signal: Abort
   if (signal.aborted) stop();
   else signal.addEventListener('abort', stop, { once: true });
   let scan = await deps.scan.getValue();
+  let order = await deps.order.getValue();
   let unwatchPeople: (() => void) | undefined;
   const update = async (changes: Partial<TeamScan>) => {
     scan = { ...(scan as TeamScan), ...changes, updatedAt: deps.now() };
@@ -59,12 +62,14 @@ export async function runScan(deps: ScanDeps, { signal, fresh }: { signal: Abort
   const wait = waitWith(deps, inner.signal);
   const call = <T>(request: () => Promise<T>) => wait(request, onWait);
   try {
-    if (fresh || !scan || scan.state === 'done' || scan.state === 'failed' || scan.state === 'listing' || scan.order.length === 0) {
+    // No order of this scan's own (a fresh start, or stopped before its lists were read): the lists first.
+    const ordered = order && scan && order.startedAt === scan.startedAt && order.userIds.length > 0;
+    if (fresh || !scan || !ordered || scan.state === 'done' || scan.state === 'failed' || scan.state === 'listing') {
       // A scan stopped while listing lists again, keeping its start: nothing of it was read yet.
       const restarting = scan && !fresh && scan.state !== 'done' && scan.state !== 'failed' ? scan : undefined;
       const startedAt = restarting?.startedAt ?? deps.now();
       const previousStartedAt = restarting ? restarting.previousStartedAt : scan?.startedAt;
-      scan = { state: 'listing', startedAt, order: [], updatedAt: deps.now(), ...(previousStartedAt !== undefined && { previousStartedAt }) };
+      scan = { state: 'listing', startedAt, updatedAt: deps.now(), ...(previousStartedAt !== undefined && { previousStartedAt }) };
       await deps.scan.setValue(scan);
       const known = (await deps.freshLists?.().catch(() => undefined)) ?? {};
       // "Listing users: 1,200 of about 5,000": the count as pages come, against the last known size.
@@ -74,11 +79,14 @@ export async function runScan(deps: ScanDeps, { signal, fresh }: { signal: Abort
       const pages = known.pages ?? (await call(() => client.listPages({ ...BACKGROUND, signal: inner.signal })));
       if (!known.users || !known.pages) await deps.rememberLists?.({ users, pages }).catch(() => {});
       const matrix = await deps.matrix.update((current) => mergeOrganization(current, users, pages, deps.now()));
-      await update({ state: 'running', order: scanOrder(matrix.users) });
+      // The order before the record that says it is there: a worker stopped between them lists again.
+      order = { startedAt, userIds: scanOrder(matrix.users) };
+      await deps.order.setValue(order);
+      await update({ state: 'running' });
     } else {
       await update({ state: 'running', retryAt: undefined, error: undefined });
     }
-    const current = scan as TeamScan;
+    const current = order as ScanOrder; // this scan's own: its startedAt is the record's
     let { done, left } = scanCounts(current, await deps.matrix.get());
     let peopleWaiting = false;
     const report = () =>
@@ -138,7 +146,7 @@ export async function runScan(deps: ScanDeps, { signal, fresh }: { signal: Abort
  * The next user to read: one the admin is looking at first, then the scan's order; never one read by this scan, one
  * gone from the matrix, or one another reader has taken.
  */
-function userPicker(scan: TeamScan, deps: Pick<ScanDeps, 'matrix' | 'readFirst'>): () => Promise<string | undefined> {
+function userPicker(scan: ScanOrder, deps: Pick<ScanDeps, 'matrix' | 'readFirst'>): () => Promise<string | undefined> {
   const taken = new Set<string>();
   let position = 0;
   // Claimed before the first await, so two readers never take the same user; a user not wanted stays skipped.
@@ -150,8 +158,8 @@ function userPicker(scan: TeamScan, deps: Pick<ScanDeps, 'matrix' | 'readFirst'>
   };
   return async () => {
     for (const userId of (await deps.readFirst?.().catch(() => [])) ?? []) if (await claim(userId)) return userId;
-    while (position < scan.order.length) {
-      const userId = scan.order[position++] as string;
+    while (position < scan.userIds.length) {
+      const userId = scan.userIds[position++] as string;
       if (await claim(userId)) return userId;
     }
     return undefined;

@@ -1,11 +1,13 @@
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { browser } from 'wxt/browser';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { NotFoundError, RateLimitedError } from '../../../shared/client';
 import { SlidingWindowLimiter } from '../../../shared/rate-limit';
 import type { PagePermissions, User } from '../../../shared/schemas';
 import type { ProgressReport } from '../../../extension/jobs/job-progress';
 import { matrixStore, memoryMatrixRows } from '../../../extension/team-access/matrix/matrix-store';
 import { PEOPLE_FIRST, runScan, type ScanDeps } from '../../../extension/team-access/scan/scan-runner';
-import type { TeamMatrix, TeamScan } from '../../../extension/team-access/team-access-storage';
+import { type ScanOrder, scanOrderItem, type TeamMatrix, type TeamScan, teamScanItem } from '../../../extension/team-access/team-access-storage';
 import { FakeClock } from '../rate-limit/fake-clock';
 import { memory } from './support';
 
@@ -54,6 +56,7 @@ function setUp(users: User[], faults?: Record<string, Error>, matrix: TeamMatrix
   const api = fakeApi(clock, limiter, users, faults);
   const matrixItem = memoryMatrixRows(matrix);
   const scan = memory<TeamScan | null>(null);
+  const order = memory<ScanOrder | null>(null);
   const progress = { value: undefined as ProgressReport | undefined, reports: [] as ProgressReport[] };
   const deps = (): ScanDeps => ({
     client: api.client,
@@ -64,12 +67,13 @@ function setUp(users: User[], faults?: Record<string, Error>, matrix: TeamMatrix
     watchPeople: (onChange) => limiter.watchQueue((waiting) => onChange(waiting.interactive > 0)),
     matrix: matrixStore(matrixItem), // a fresh store each run: a new worker reads storage again
     scan,
+    order,
     report: async (update) => {
       progress.reports.push(update);
       progress.value = { ...progress.value, ...update };
     },
   });
-  return { clock, limiter, api, matrixItem, scan, progress, deps };
+  return { clock, limiter, api, matrixItem, scan, order, progress, deps };
 }
 
 describe('the scan', () => {
@@ -292,5 +296,96 @@ describe('the scan at the size of an organization', () => {
       { done: 200, total: 250 },
       { done: 240, total: 250 },
     ]);
+  });
+});
+
+describe('the scan’s record and its order', () => {
+  const ID = 'c0conn1';
+  const PREFIX = `org.${ID}.teamAccess.`;
+  beforeEach(() => fakeBrowser.reset());
+
+  /** A scan of `users` that changes state: a 429 waited out, a pause, a resume, a pause; each write as stored. */
+  async function changesOfState(users: number) {
+    const t = setUp(people(users));
+    const retryAt = new Date(t.clock.now() + 5_000);
+    // User 0 is first by name: the first read answers 429.
+    const api = fakeApi(t.clock, t.limiter, people(users), { u0: new RateLimitedError({ retryAt }) });
+    const run = async (fresh: boolean, forMs: number) => {
+      const pause = new AbortController();
+      const done = runScan({ ...t.deps(), client: api.client }, { signal: pause.signal, fresh });
+      await t.clock.advance(forMs);
+      pause.abort('pause');
+      await t.clock.runAll();
+      await done;
+    };
+    await run(true, 7_000);
+    await run(false, 1_000);
+    return { ...t, api };
+  }
+
+  it('writes a record of the same size at each change of state with 100 users and with 5,000; the order once', async () => {
+    const small = await changesOfState(100);
+    const large = await changesOfState(5_000);
+    // listing, running, rate-limited, running (after Retry-After), paused; then running, paused.
+    for (const run of [small, large]) {
+      expect(run.scan.writes).toBe(7);
+      expect(run.api.log.filter((entry) => entry.call === 'u0')).toHaveLength(2);
+      expect(run.order.writes).toBe(1);
+      expect(run.scan.value?.state).toBe('paused');
+    }
+    const largest = (sizes: number[]) => Math.max(...sizes);
+    // A few numbers: the same bytes whatever the size (the times in it may differ by a digit).
+    expect(largest(large.scan.sizes)).toBeLessThanOrEqual(largest(small.scan.sizes) + 5);
+    expect(largest(large.scan.sizes)).toBeLessThan(200);
+    // The order is the organization's size, written once: 5,000 ids.
+    expect(large.order.sizes[0]).toBeGreaterThan(5_000 * 5);
+  });
+
+  it('migrates a record of the version before (the order inside) and resumes at the next user of that order, reading nobody twice', async () => {
+    // Stored by the release before: a paused scan that read u9, u8 and u7 of its order (reversed from the names').
+    const startedAt = 1_000;
+    const order = ['u9', 'u8', 'u7', 'u6', 'u5', 'u4', 'u3', 'u2', 'u1', 'u0'];
+    await browser.storage.local.set({
+      [`${PREFIX}scan`]: { state: 'paused', startedAt, order, previousStartedAt: 10, updatedAt: 2_000 },
+    });
+    expect(await teamScanItem(ID).getValue()).toEqual({ state: 'paused', startedAt, previousStartedAt: 10, updatedAt: 2_000 });
+    const stored = await browser.storage.local.get(null);
+    expect(stored[`${PREFIX}scan`]).toEqual({ state: 'paused', startedAt, previousStartedAt: 10, updatedAt: 2_000 });
+    expect(stored[`${PREFIX}scan$`]).toEqual({ v: 2 });
+    expect(stored[`${PREFIX}scanOrder`]).toEqual({ startedAt, userIds: order });
+
+    const matrix: TeamMatrix = {
+      pages: [],
+      users: Object.fromEntries(
+        people(10).map((u, i) => [
+          u.id,
+          { id: u.id, name: `User ${i}`, email: u.email, firstSeenAt: 0, ...(i >= 7 ? { readAt: startedAt + 500, cells: {} } : { readAt: 5 }) },
+        ]),
+      ),
+    };
+    const t = setUp(people(10), {}, matrix);
+    const resumed = runScan(
+      { ...t.deps(), scan: teamScanItem(ID), order: scanOrderItem(ID), inFlight: 1 },
+      { signal: new AbortController().signal, fresh: false },
+    );
+    await t.clock.runAll();
+    await resumed;
+    // No list read again; the order's next users, in its order; the three read before are not read again.
+    expect(t.api.log.map((entry) => entry.call)).toEqual(['u6', 'u5', 'u4', 'u3', 'u2', 'u1', 'u0']);
+    expect(t.progress.value).toMatchObject({ state: 'done', done: 10, total: 10 });
+    expect(await teamScanItem(ID).getValue()).toMatchObject({ state: 'done', startedAt });
+  });
+
+  it('never follows another scan’s order: a record whose order is of an earlier start lists again, keeping its start', async () => {
+    await scanOrderItem(ID).setValue({ startedAt: 1, userIds: ['u1'] });
+    await teamScanItem(ID).setValue({ state: 'running', startedAt: 1_000, updatedAt: 1_000 });
+    const t = setUp(people(3));
+    const done = runScan({ ...t.deps(), scan: teamScanItem(ID), order: scanOrderItem(ID) }, { signal: new AbortController().signal, fresh: false });
+    await t.clock.runAll();
+    await done;
+    expect(t.api.log.map((entry) => entry.call).slice(0, 2)).toEqual(['users', 'pages']);
+    expect(new Set(t.api.log.map((entry) => entry.call).slice(2))).toEqual(new Set(['u0', 'u1', 'u2']));
+    expect(await scanOrderItem(ID).getValue()).toEqual({ startedAt: 1_000, userIds: ['u0', 'u1', 'u2'] });
+    expect(await teamScanItem(ID).getValue()).toMatchObject({ state: 'done', startedAt: 1_000 });
   });
 });

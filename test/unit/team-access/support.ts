@@ -14,14 +14,16 @@ export function matrixOf(users: MatrixUser[], pages = PAGES): TeamMatrix {
   return { users: Object.fromEntries(users.map((u) => [u.id, u])), pages };
 }
 
-/** An in-memory value, as a storage item is to the runners. */
+/** An in-memory value, as a storage item is to the runners; `sizes`: each write's size as stored (JSON). */
 export function memory<T>(value: T) {
   const store = {
     value,
     writes: 0,
+    sizes: [] as number[],
     getValue: async () => structuredClone(store.value),
     setValue: async (next: T) => {
       store.writes++;
+      store.sizes.push(JSON.stringify(next).length);
       store.value = structuredClone(next);
     },
   };
