@@ -5,7 +5,8 @@ export function useNow(active: boolean, ms = 250): number {
   const [now, setNow] = useState(() => Date.now());
   useEffect(() => {
     if (!active) return;
-    setNow(Date.now());
+    // No tick at once: the render that made it active drew the current time already (below), and a tick here would
+    // draw the whole component again right after its first frame (Team access: every row of its table).
     const timer = setInterval(() => setNow(Date.now()), ms);
     return () => clearInterval(timer);
   }, [active, ms]);

@@ -43,9 +43,20 @@ export class MatrixLoader {
     );
   }
 
+  /** The last value handed out, handed out again while nothing changed: the page's state then stays the same. */
+  #value: LoadedMatrix | undefined;
+
+  /**
+   * The matrix and how far loading got: the same object until either changes, so setting it as a component's state
+   * again draws nothing (the page's first effect publishes what its first render already drew).
+   */
   get value(): LoadedMatrix {
     const total = this.#order.length;
-    return { matrix: this.#matrix, loading: this.#read < total ? { read: this.#read, total } : undefined };
+    const loading = this.#read < total ? { read: this.#read, total } : undefined;
+    const last = this.#value;
+    if (last && last.matrix === this.#matrix && last.loading?.read === loading?.read && last.loading?.total === loading?.total) return last;
+    this.#value = { matrix: this.#matrix, loading };
+    return this.#value;
   }
 
   #markDone(id: string): void {

@@ -89,6 +89,21 @@ describe('the page’s copy, read a chunk at a time', () => {
     expect(Object.keys(matrix.users).sort()).toEqual(['u1', 'u2']);
   });
 
+  it('hands out the same value until the rows or the progress change, so publishing it again draws nothing', () => {
+    const loader = new MatrixLoader(order, PAGES, [ada]);
+    const first = loader.value;
+    expect(loader.value).toBe(first);
+    loader.nextChunk(1); // asked for, not answered: nothing changed yet
+    expect(loader.value).toBe(first);
+    loader.addChunk(['u3'], [ben]);
+    const second = loader.value;
+    expect(second).not.toBe(first);
+    expect(second.loading).toEqual({ read: 2, total: 3 });
+    loader.addChunk(['u1'], []); // progress only: the rows stay the same object, the value does not
+    expect(loader.value).not.toBe(second);
+    expect(loader.value.matrix).toBe(second.matrix);
+  });
+
   it('reads a new list’s new users too, and counts them as loading until then', () => {
     const loader = new MatrixLoader(order, PAGES, [ada, ben, cruz]);
     expect(loader.value.loading).toBeUndefined();
