@@ -1,12 +1,16 @@
-import { useLayoutEffect, useState } from 'preact/hooks';
+import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { markFirstData } from '../../ui/first-data';
 import { cellGlyphs, cellLabel, personLabel } from './cell-label';
 import type { MatrixPage, MatrixUser } from '../team-access-storage';
 import { ageText } from './time-text';
-import { OVERSCAN, visibleWindow } from './visible-window';
+import { OVERSCAN, visibleColumns, visibleWindow } from './visible-window';
 
 export const ROW_HEIGHT = 40;
 const VIEW_HEIGHT = 480;
+// Column widths (team-access.css): the checkbox, the user, each page.
+const CHECK_WIDTH = 44;
+const WHO_WIDTH = 280;
+const PAGE_WIDTH = 132;
 /**
  * Rows are keyed by their place in the window (index modulo the most rows a window draws), not by user: a jump of the
  * scroll position then rewrites the text of the rows already there instead of building every row anew, which kept
@@ -27,13 +31,28 @@ interface Props {
 }
 
 /**
- * The users x pages matrix as a table whose rows are windowed: only the rows in view are drawn (a fixed row
- * height; the body's ::before and ::after stand for the rest, out of the accessibility tree), so 5,000 users cost what 25 do. aria-rowcount and aria-rowindex
- * tell a screen reader the whole size and where each drawn row is.
+ * The users x pages matrix as a table whose rows and page columns are windowed: only the rows in view are drawn (a
+ * fixed row height; the body's ::before and ::after stand for the rest, out of the accessibility tree), and in each
+ * row only the page columns in view (a cell spanning the columns on either side stands for them, hidden from the
+ * accessibility tree; the header keeps every page), so 5,000 users x 20 pages cost what 25 x 8 do. aria-rowcount,
+ * aria-colcount, aria-rowindex and aria-colindex tell a screen reader the whole size and where each drawn cell is.
  */
 export function MatrixGrid({ users, pages, selected, onToggle, newUserIds, sharedNames, now }: Props) {
-  const [scrollTop, setScrollTop] = useState(0);
-  const { first, end } = visibleWindow(scrollTop, VIEW_HEIGHT, ROW_HEIGHT, users.length);
+  const [scroll, setScroll] = useState({ top: 0, left: 0 });
+  // The region's width: at first the window's, never narrower than the region, so no column in view is left out;
+  // it only grows (a wider window), since a column drawn out of view costs a little and a redraw more.
+  const [viewWidth, setViewWidth] = useState(() => document.documentElement.clientWidth);
+  const region = useRef<HTMLElement>(null);
+  useLayoutEffect(() => {
+    const element = region.current;
+    if (!element || typeof ResizeObserver === 'undefined') return;
+    const observer = new ResizeObserver(() => setViewWidth((width) => Math.max(width, element.clientWidth)));
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, []);
+  const { first, end } = visibleWindow(scroll.top, VIEW_HEIGHT, ROW_HEIGHT, users.length);
+  const columns = visibleColumns(scroll.left, viewWidth, CHECK_WIDTH + WHO_WIDTH, PAGE_WIDTH, pages.length);
+  const shownPages = pages.slice(columns.first, columns.end);
   const hasRows = users.length > 0;
   useLayoutEffect(() => {
     if (hasRows) markFirstData();
@@ -46,11 +65,12 @@ export function MatrixGrid({ users, pages, selected, onToggle, newUserIds, share
       // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must be reachable from the keyboard to scroll it
       tabIndex={0}
       aria-label="Matrix, scrolls"
-      onScroll={(event) => setScrollTop(event.currentTarget.scrollTop)}
+      ref={region}
+      onScroll={(event) => setScroll({ top: event.currentTarget.scrollTop, left: event.currentTarget.scrollLeft })}
     >
       <table
         class="matrix"
-        style={{ width: `${44 + 280 + 132 * pages.length}px` }}
+        style={{ width: `${CHECK_WIDTH + WHO_WIDTH + PAGE_WIDTH * pages.length}px` }}
         aria-label="Team access: users by page"
         aria-rowcount={users.length + 1}
         aria-colcount={pages.length + 2}
@@ -78,7 +98,7 @@ export function MatrixGrid({ users, pages, selected, onToggle, newUserIds, share
             const who = personLabel(user, sharedNames);
             return (
               <tr key={index % SLOTS} aria-rowindex={index + 2} class={isSelected ? 'selected' : undefined}>
-                <td class="check">
+                <td class="check" aria-colindex={1}>
                   <input
                     type="checkbox"
                     aria-label={`Select ${who}`}
@@ -86,7 +106,7 @@ export function MatrixGrid({ users, pages, selected, onToggle, newUserIds, share
                     onChange={(event) => onToggle(user.id, event.currentTarget.checked)}
                   />
                 </td>
-                <th scope="row" class="who">
+                <th scope="row" class="who" aria-colindex={2}>
                   <span class="name">
                     {user.name}
                     {newUserIds.has(user.id) && <span class="badge-new"> new</span>}
@@ -95,14 +115,21 @@ export function MatrixGrid({ users, pages, selected, onToggle, newUserIds, share
                     {user.email} · {user.readAt === undefined ? 'not scanned yet' : `read ${ageText(user.readAt, now)}`}
                   </span>
                 </th>
-                {pages.map((page) => {
+                {columns.first > 0 && <td key="before" class="gap" colSpan={columns.first} aria-hidden="true" />}
+                {shownPages.map((page, column) => {
                   const glyphs = cellGlyphs(user, page);
                   return (
-                    <td key={page.id} aria-label={cellLabel(user, page, who)} class={glyphs === '–' ? 'cell none' : 'cell'}>
+                    <td
+                      key={page.id}
+                      aria-colindex={columns.first + column + 3}
+                      aria-label={cellLabel(user, page, who)}
+                      class={glyphs === '–' ? 'cell none' : 'cell'}
+                    >
                       <span aria-hidden="true">{glyphs}</span>
                     </td>
                   );
                 })}
+                {columns.end < pages.length && <td key="after" class="gap" colSpan={pages.length - columns.end} aria-hidden="true" />}
               </tr>
             );
           })}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { NO_FILTER, visibleUsers } from '../../../extension/team-access/matrix/filters';
-import { visibleWindow } from '../../../extension/team-access/matrix/visible-window';
+import { visibleColumns, visibleWindow } from '../../../extension/team-access/matrix/visible-window';
 import { user } from './support';
 
 const ada = user('ada', 'Ada Lovelace', { cloud: 'i', labs: '' }, { firstSeenAt: 100 });
@@ -34,5 +34,13 @@ describe('filters and sort', () => {
     expect(visibleWindow(0, 480, 40, 5000)).toEqual({ first: 0, end: 15 });
     expect(visibleWindow(40 * 1000, 480, 40, 5000)).toEqual({ first: 997, end: 1015 });
     expect(visibleWindow(40 * 4990, 480, 40, 5000)).toEqual({ first: 4987, end: 5000 });
+  });
+  it('draws only the page columns in view, after the fixed ones, plus one either side', () => {
+    // 1,232 px wide, the checkbox and the user 324 px, a page 132 px: pages 0 to 6 show, and one more.
+    expect(visibleColumns(0, 1232, 324, 132, 20)).toEqual({ first: 0, end: 8 });
+    // Scrolled past the fixed columns and 5 pages: pages 5 to 14 show (the last in part), one more either side.
+    expect(visibleColumns(324 + 5 * 132 + 10, 1232, 324, 132, 20)).toEqual({ first: 4, end: 16 });
+    expect(visibleColumns(100_000, 1232, 324, 132, 20)).toEqual({ first: 20, end: 20 });
+    expect(visibleColumns(0, 1232, 324, 132, 3)).toEqual({ first: 0, end: 3 });
   });
 });
