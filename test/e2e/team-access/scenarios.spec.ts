@@ -5,9 +5,11 @@
 // written from the worker (migration.spec.ts).
 import { teamAccessScanScenarios } from '../../scenarios/team-access';
 import { teamAccessChangeScenarios } from '../../scenarios/team-access-changes';
+import { teamAccessWideScenarios } from '../../scenarios/team-access-wide';
 import type { ScenarioRunner } from '../../scenarios/steps';
 import { test } from './fixtures';
 
 const chromium: ScenarioRunner = { it: test, browser: 'chromium' };
 teamAccessScanScenarios(chromium);
 teamAccessChangeScenarios(chromium);
+teamAccessWideScenarios(chromium);
