@@ -39,9 +39,10 @@ interface Props {
  */
 export function MatrixGrid({ users, pages, selected, onToggle, newUserIds, sharedNames, now }: Props) {
   const [scroll, setScroll] = useState({ top: 0, left: 0 });
-  // The region's width: at first the window's, never narrower than the region, so no column in view is left out;
-  // it only grows (a wider window), since a column drawn out of view costs a little and a redraw more.
-  const [viewWidth, setViewWidth] = useState(() => document.documentElement.clientWidth);
+  // The region's width: at first the window's (innerWidth needs no layout, unlike any element's width), never
+  // narrower than the region, so no column in view is left out; it only grows (a wider window), since a column drawn
+  // out of view costs a little and a redraw more.
+  const [viewWidth, setViewWidth] = useState(() => window.innerWidth);
   const region = useRef<HTMLElement>(null);
   useLayoutEffect(() => {
     const element = region.current;
