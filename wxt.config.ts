@@ -30,7 +30,13 @@ export default defineConfig({
   vite: () => ({
     define: { __WIDGET_RELEASE__: JSON.stringify(widgetRelease()) },
     // Each page loads few files (scripts/build/page-chunks.ts): a file costs an extension page milliseconds to open.
-    build: { rolldownOptions: { output: { codeSplitting: pageChunks() } } },
+    // Only the pages' build (ES modules): the content scripts are single IIFE files, which take no code splitting.
+    plugins: [
+      {
+        name: 'page-chunks',
+        outputOptions: (output: { format?: string }) => (output.format === 'es' ? { ...output, codeSplitting: pageChunks() } : output),
+      },
+    ],
     // WXT sets NODE_ENV to the mode, so the test build (`--mode test`) compiled JSX for development (each element with
     // its source file and line): the tests and the benchmarks ran a slower popup than the store's.
     oxc: { jsx: { development: false } },

@@ -78,6 +78,7 @@ export function modulePlacer(): (id: string, moduleInfo: ModuleInfoOf) => string
 export function pageChunks(): CodeSplittingOptions {
   const place = modulePlacer();
   const group = (priority: number, names: string[]) => ({
+    debugName: names.join(' and '),
     priority,
     name: (id: string, context: ChunkingContext) => {
       const name = place(id, (module) => context.getModuleInfo(module));
